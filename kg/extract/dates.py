@@ -1,0 +1,103 @@
+"""Dates in French text, as pure functions over strings.
+
+Recognises « le 26 décembre », « le 1er juillet 2025 », « jeudi 19 novembre »,
+« en juin 2024 », « mai 2024 », « en 2024 », « mi-2023 », weekdays (« mardi »)
+and « hier » / « demain ». With a publication date, a weekday or a day without
+a year is resolved to a full date; without one, a day-month stays a
+``gMonthDay`` (« --12-26 ») and a bare weekday is left unresolved rather than
+guessed. Vague expressions (« depuis lors ») are never turned into dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kg.lang import LanguageData
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    iso: str
+    datatype: str  # date | gYearMonth | gYear | gMonthDay
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _pattern(data: LanguageData) -> re.Pattern[str]:
+    months = _alt(data.cues["months"])
+    days = _alt(data.cues["weekdays"])
+    rel = _alt(data.cues["relative_days"])
+    return re.compile(
+        rf"\b(?:(?P<wd>{days})\s+)?(?P<day>[0-3]?\d)(?:er)?\s+(?P<month>{months})(?:\s+(?P<year>(?:1[89]|20)\d\d))?\b"
+        rf"|\b(?P<mi>mi-|début\s+|fin\s+)?(?P<month2>{months})\s+(?P<year2>(?:1[89]|20)\d\d)\b"
+        rf"|\b(?P<mi3>mi-)(?P<year4>(?:1[89]|20)\d\d)\b"
+        rf"|\b(?:en|depuis|dès|avant|après|courant)\s+(?P<year3>(?:1[89]|20)\d\d)\b"
+        rf"|\b(?P<wd2>{days})(?:\s+(?:dernier|prochain|soir|matin))?\b"
+        rf"|(?<![\w-])(?P<rel>{rel})(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def resolve_weekday(weekday: int, anchor: dt.date, future: bool = False) -> dt.date:
+    """The date of ``weekday`` (0 = Monday) nearest ``anchor``: on or before it
+    for past events (news reports what happened), after it when ``future``."""
+    if future:
+        delta = (weekday - anchor.weekday()) % 7 or 7
+        return anchor + dt.timedelta(days=delta)
+    return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
+
+
+def infer_year(month: int, day: int, anchor: dt.date) -> int:
+    """Year of a day-month near the publication date: the anchor's year, or the
+    previous one when that would put it more than about seven months ahead."""
+    try:
+        candidate = dt.date(anchor.year, month, day)
+    except ValueError:
+        return anchor.year
+    return anchor.year - 1 if (candidate - anchor).days > 214 else anchor.year
+
+
+def find_dates(text: str, data: LanguageData, anchor: dt.date | None = None,
+               future_at: set[int] | frozenset[int] = frozenset()) -> Iterator[DateMatch]:
+    """Every date in ``text``. ``anchor`` is the publication date; offsets in
+    ``future_at`` are date starts whose clause is in the future tense."""
+    if data.lang not in _CACHE:
+        _CACHE[data.lang] = _pattern(data)
+    months = data.cues["months"]
+    weekdays = data.cues["weekdays"]
+    for m in _CACHE[data.lang].finditer(text):
+        g = m.groupdict()
+        start, end = m.start(), m.end()
+        if g["day"]:
+            day, month = int(g["day"]), months[g["month"].lower()]
+            if not 1 <= day <= 31:
+                continue
+            year = int(g["year"]) if g["year"] else (infer_year(month, day, anchor) if anchor else None)
+            if year is None:
+                yield DateMatch(start, end, f"--{month:02d}-{day:02d}", "gMonthDay")
+                continue
+            try:
+                d = dt.date(year, month, day)
+            except ValueError:
+                continue
+            yield DateMatch(start, end, d.isoformat(), "date")
+        elif g["month2"]:
+            yield DateMatch(start, end, f"{int(g['year2']):04d}-{months[g['month2'].lower()]:02d}", "gYearMonth")
+        elif g["year3"] or g["year4"]:
+            yield DateMatch(m.start("year3") if g["year3"] else start, end, g["year3"] or g["year4"], "gYear")
+        elif g["wd2"] and anchor is not None:
+            d = resolve_weekday(weekdays[g["wd2"].lower()], anchor, future=start in future_at)
+            yield DateMatch(start, end, d.isoformat(), "date")
+        elif g["rel"] and anchor is not None:
+            d = anchor + dt.timedelta(days=data.cues["relative_days"][g["rel"].lower()])
+            yield DateMatch(start, end, d.isoformat(), "date")

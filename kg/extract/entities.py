@@ -1,0 +1,297 @@
+"""Entities of one document: find the mentions, then group them into entities.
+
+Mentions come from four places, longest first when they overlap:
+
+* the gazetteer (countries, organisations, media, regions) matched on the text,
+  which also catches acronyms the model misses (« KCNA », « OTAN »);
+* spaCy's named entities (PER, ORG, LOC; MISC only when the gazetteer knows it);
+* demonym adjectives (« russe », « nord-coréennes »): aliases of their country;
+* capitals and seats of power: after a place preposition (« à Niamey ») the city
+  itself, otherwise (« Moscou a répondu », « le Kremlin ») the country it stands for.
+
+Mentions of one real-world entity are then merged: a person's surname or first
+name joins the full name that contains it (« Kim » → « Kim Jong-un »), an
+acronym in brackets joins the name before it, and a name that is contained in a
+longer name of the same type joins it (« Aço Brasil » → « Institut Aço Brasil »).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from kg.lang import GazetteerEntry, LanguageData, fold
+from kg.records import EntityRecord, Span
+from kg.rdf.iri import slug
+
+#: spaCy NER labels → ontology class.
+NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
+#: First words that make a name an organisation, whatever the model said.
+ORG_HEADS = {
+    "parti": "PoliticalParty", "institut": "Organization", "instituto": "Organization",
+    "ministère": "Organization", "organisation": "Organization", "agence": "Organization",
+    "banque": "Organization", "université": "Organization", "conseil": "Organization",
+    "commission": "Organization", "fondation": "Organization", "fédération": "Organization",
+    "union": "Organization", "front": "Organization", "mouvement": "Organization",
+    "comité": "Organization", "groupe": "Organization", "armée": "Organization",
+    "état islamique": "Organization", "société": "Organization", "compagnie": "Organization",
+    "association": "Organization", "syndicat": "Organization", "tribunal": "Organization",
+    "cour": "Organization", "assemblée": "Organization", "sénat": "Organization",
+}
+#: Place nouns that belong to the name that follows (« château de Marienborg »).
+PLACE_HEADS = ("château", "palais", "région", "province", "ville", "île", "lac", "mont", "vallée",
+               "port", "aéroport", "base", "camp", "prison", "district", "département", "comté", "état")
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9]{1,7})\)")
+_GROUP_PARENT = {"City": "Place", "Region": "Place", "Country": "Place", "NewsAgency": "Organization",
+                 "PoliticalParty": "Organization"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    type: str
+    entry: GazetteerEntry | None = None
+    alias_only: bool = False  # a demonym or capital standing for its country
+    first_token: int = -1
+
+
+@dataclass
+class EntityIndex:
+    """The entities of a document and which tokens name them."""
+
+    entities: dict[str, EntityRecord] = field(default_factory=dict)
+    token_entity: dict[int, str] = field(default_factory=dict)
+    #: tokens that are demonyms (« russe ») rather than names
+    demonym_tokens: set[int] = field(default_factory=set)
+
+    def of_type(self, key: str) -> str:
+        return self.entities[key].type
+
+
+def _broad(t: str) -> str:
+    return _GROUP_PARENT.get(t, t)
+
+
+def _clean(span: SpacySpan) -> SpacySpan | None:
+    """Drop leading determiners and prepositions and trailing punctuation."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].pos_ in ("DET", "ADP", "PUNCT", "CCONJ"):
+        start += 1
+    while end > start and span.doc[end - 1].pos_ in ("PUNCT", "ADP", "DET", "CCONJ"):
+        end -= 1
+    return span.doc[start:end] if end > start else None
+
+
+def _place_prefix(doc: Doc, span: SpacySpan) -> SpacySpan:
+    """Extend « Marienborg » to « château de Marienborg » when a place noun precedes."""
+    i = span.start
+    if i >= 2 and doc[i - 1].lower_ in ("de", "d'", "du") and doc[i - 2].lower_ in PLACE_HEADS:
+        return doc[i - 2:span.end]
+    return span
+
+
+def _gazetteer_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
+    text = doc.text
+    for m in _name_regex(data).finditer(text):
+        entry = data.names.get(fold(m.group()))
+        if entry is not None:
+            yield Mention(m.start(), m.end(), m.group(), entry.type, entry)
+
+
+_REGEX: dict[str, re.Pattern[str]] = {}
+
+
+def _name_regex(data: LanguageData) -> re.Pattern[str]:
+    """One alternation of every gazetteer name, as written (case matters: « Chine », not « chine »)."""
+    if data.lang not in _REGEX:
+        forms: set[str] = set()
+        for entry in set(data.names.values()):
+            forms.add(entry.label)
+        forms |= _raw_aliases(data)
+        forms = {f for f in forms if len(f) >= 2 and f[0].isupper()}
+        alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        _REGEX[data.lang] = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+    return _REGEX[data.lang]
+
+
+def _raw_aliases(data: LanguageData) -> set[str]:
+    from kg.lang import _read  # the raw strings, with their case
+
+    gaz = _read(data.lang, "gazetteer.json")
+    out: set[str] = set()
+    for section in ("countries", "places", "organizations", "media"):
+        for e in gaz.get(section, []):
+            out.update(e.get("aliases", []))
+    return out
+
+
+def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
+    stop = {fold(w) for w in data.cues["not_entities"]}
+    for ent in doc.ents:
+        span = _clean(ent)
+        if span is None or fold(span.text) in stop or not any(c.isupper() for c in span.text[:1]):
+            continue
+        key = fold(span.text)
+        if key in data.capitals or key in data.demonyms:
+            continue  # handled by their own rules
+        entry = data.names.get(key)
+        if entry is None and ent.label_ not in NER_TYPES:
+            continue  # MISC that no gazetteer knows: too noisy
+        if entry is not None:
+            yield Mention(span.start_char, span.end_char, span.text, entry.type, entry, first_token=span.start)
+            continue
+        etype = NER_TYPES[ent.label_]
+        head = fold(span[0].text)
+        two = fold(span[:2].text) if len(span) > 1 else head
+        if two in ORG_HEADS or head in ORG_HEADS:
+            etype = ORG_HEADS.get(two, ORG_HEADS.get(head))
+        elif etype != "Person":
+            extended = _place_prefix(doc, span)
+            if extended is not span:
+                span, etype = extended, "Place"
+        if etype == "Person" and len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN", "X"):
+            continue
+        yield Mention(span.start_char, span.end_char, span.text, etype, first_token=span.start)
+
+
+def _demonym_and_capital_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
+    preps = set(data.cues["location_preps"])
+    for tok in doc:
+        key = fold(tok.text)
+        if key in data.demonyms and tok.pos_ in ("ADJ", "NOUN", "PROPN"):
+            entry = data.demonyms[key]
+            yield Mention(tok.idx, tok.idx + len(tok), tok.text, "Country", entry, alias_only=True,
+                          first_token=tok.i)
+    text = doc.text
+    for m in _capital_regex(data).finditer(text):
+        entry, is_capital = data.capitals[fold(m.group())]
+        before = text[max(0, m.start() - 12):m.start()].split()
+        located = bool(before) and fold(before[-1]) in preps
+        if is_capital and located:
+            yield Mention(m.start(), m.end(), m.group(), "City")
+        else:
+            yield Mention(m.start(), m.end(), m.group(), "Country", entry, alias_only=True)
+
+
+_CAPITALS: dict[str, re.Pattern[str]] = {}
+
+
+def _capital_regex(data: LanguageData) -> re.Pattern[str]:
+    if data.lang not in _CAPITALS:
+        from kg.lang import _read
+
+        forms: set[str] = set()
+        for c in _read(data.lang, "gazetteer.json").get("countries", []):
+            forms.update(c.get("capital", []))
+            forms.update(c.get("seats", []))
+        alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        _CAPITALS[data.lang] = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+    return _CAPITALS[data.lang]
+
+
+def _select(mentions: list[Mention]) -> list[Mention]:
+    """Non-overlapping mentions, longest first; a gazetteer entry wins a tie."""
+    chosen: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.entry is None, m.start)):
+        if any(m.start < e and s < m.end for s, e in taken):
+            continue
+        chosen.append(m)
+        taken.append((m.start, m.end))
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _name_parts(text: str) -> set[str]:
+    return {p for p in re.split(r"[\s\-‐]+", fold(text)) if p}
+
+
+def find_entities(doc: Doc, data: LanguageData) -> EntityIndex:
+    """Group the document's mentions into entities and index their tokens."""
+    mentions = _select([*_gazetteer_mentions(doc, data), *_ner_mentions(doc, data),
+                        *_demonym_and_capital_mentions(doc, data)])
+    # One type per surface form: the most frequent, persons first on a tie.
+    votes: dict[str, Counter[str]] = {}
+    for m in mentions:
+        if m.entry is None:
+            votes.setdefault(fold(m.text), Counter())[m.type] += 1
+    for m in mentions:
+        if m.entry is None:
+            ranked = votes[fold(m.text)].most_common()
+            m.type = sorted(ranked, key=lambda kv: (-kv[1], kv[0] != "Person"))[0][0]
+
+    index = EntityIndex()
+    # Longest names first, so shorter ones can join them.
+    free = [m for m in mentions if m.entry is None]
+    canonical: list[tuple[str, set[str], str]] = []  # (key, name parts, broad type)
+    for m in sorted(free, key=lambda m: (-len(_name_parts(m.text)), m.start)):
+        parts = _name_parts(m.text)
+        target = None
+        for key, cparts, ctype in canonical:
+            if ctype == _broad(m.type) and parts <= cparts:
+                target = key
+                break
+        if target is None:
+            target = f"{_broad(m.type)}:{slug(m.text)}"
+            if target not in index.entities:
+                index.entities[target] = EntityRecord(target, m.type, m.text)
+                canonical.append((target, parts, _broad(m.type)))
+        m.entry = None
+        setattr(m, "key", target)
+    for m in mentions:
+        if m.entry is not None:
+            key = f"{_broad(m.entry.type)}:{slug(m.entry.label)}"
+            if key not in index.entities:
+                index.entities[key] = EntityRecord(key, m.entry.type, m.entry.label, wikidata=m.entry.qid)
+            setattr(m, "key", key)
+    # An acronym in brackets after a name is another name of it.
+    _link_acronyms(doc.text, mentions, index)
+    for m in mentions:
+        ent = index.entities[m.key]  # type: ignore[attr-defined]
+        if m.text != ent.label:
+            ent.aliases.add(m.text.lower() if m.alias_only and m.text.islower() else m.text)
+        ent.mentions.append(Span(m.start, m.end, m.text))
+        if m.type == "Place" and m.text.split()[0].lower() in PLACE_HEADS:
+            ent.aliases.add(m.text.split(" ", 2)[-1])  # « château de Marienborg » → « Marienborg »
+        for tok in doc.char_span(m.start, m.end, alignment_mode="expand") or ():
+            index.token_entity.setdefault(tok.i, m.key)  # type: ignore[attr-defined]
+            if m.alias_only and m.text.islower():
+                index.demonym_tokens.add(tok.i)
+    return index
+
+
+def _link_acronyms(text: str, mentions: list[Mention], index: EntityIndex) -> None:
+    by_start = sorted(mentions, key=lambda m: m.start)
+    for i, m in enumerate(by_start):
+        a = _ACRONYM.match(text, m.end + 1) if text[m.end:m.end + 2] == " (" else None
+        if a is None:
+            continue
+        acronym = a.group(1)
+        owner = m.key  # type: ignore[attr-defined]
+        for other in by_start[i + 1:]:
+            if other.text == acronym and other.key != owner:  # type: ignore[attr-defined]
+                _absorb(index, mentions, other.key, owner)  # type: ignore[attr-defined]
+        if not any(o.text == acronym for o in by_start):
+            # The model missed the acronym: find its other occurrences ourselves.
+            for occ in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+                mentions.append(Mention(occ.start(), occ.end(), acronym, index.entities[owner].type))
+                setattr(mentions[-1], "key", owner)
+        index.entities[owner].aliases.add(acronym)
+
+
+def _absorb(index: EntityIndex, mentions: list[Mention], old: str, new: str) -> None:
+    """Merge entity ``old`` into ``new``."""
+    if old == new or old not in index.entities:
+        return
+    gone = index.entities.pop(old)
+    index.entities[new].aliases |= gone.aliases | {gone.label}
+    if index.entities[new].wikidata is None:
+        index.entities[new].wikidata = gone.wikidata
+    for m in mentions:
+        if m.key == old:  # type: ignore[attr-defined]
+            setattr(m, "key", new)

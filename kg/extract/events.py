@@ -1,0 +1,400 @@
+"""Events: trigger words from the lexicon, their roles from the dependency parse.
+
+French spaCy models speak Universal Dependencies. A verb trigger finds its
+roles among its dependents (``nsubj`` → agent, ``obl:agent`` « par X » → agent
+of a passive, ``obl:arg`` « à X » → recipient, « avec X » / « entre X et Y » →
+participants...), as mapped per event class in ``lang/<lang>/events.json``. A
+verb with no subject of its own takes the subject of the verb it is
+coordinated with (« a qualifié ... et sommé »), of the modal that governs it
+(« pourrait échanger ») or the antecedent of its relative pronoun (« qui »).
+
+A noun trigger (« la signature », « l'envoi ») takes roles from its own
+dependents (« de X », « entre X et Y », a demonym « frappes russes ») and from
+a participle hanging on it (« un remerciement émanant de X »). A noun that is
+the object of a verb trigger (« a adressé un message ») or an adjunct of one of
+the same class (« capturés lors d'un raid ») is the same event, not a new one;
+a noun after a demonstrative (« ce communiqué ») refers back and makes none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.dates import DateMatch
+from kg.extract.entities import EntityIndex
+from kg.extract.numbers import NumberMatch
+from kg.lang import LanguageData, fold
+from kg.records import DateValue, EventRecord, QuantityValue, Span
+
+SUBJECTS = ("nsubj", "nsubj:pass")
+#: Relations through which a descriptive noun names an entity (« l'agence ... KCNA »).
+NAMING = ("appos", "flat:name", "nmod", "flat")
+PLACE_CASES = ("à", "au", "aux", "en", "dans", "sur", "près")
+PLACE_TYPES = ("City", "Region", "Place")
+MEDIA_NOUNS = ("agence", "quotidien", "journal", "chaîne", "radio", "télévision", "site", "hebdomadaire",
+               "magazine", "média", "presse")
+PERSONAL = ("il", "elle")
+
+
+def _case(tok: Token) -> str | None:
+    for c in tok.children:
+        if c.dep_ in ("case", "mark") or (c.dep_ == "fixed" and c.i < tok.i):
+            return fold(c.text).replace("'", "")
+    return None
+
+
+def _is_negated(tok: Token) -> bool:
+    for t in (tok, *(c for c in tok.children if c.dep_.startswith("aux"))):
+        if any(c.lower_ in ("ne", "n'", "n’") for c in t.children) or "Neg" in t.morph.get("Polarity"):
+            return True
+    head = tok.head
+    if tok.dep_ == "xcomp" and any(c.lower_ in ("ne", "n'", "n’") for c in head.children):
+        return True
+    return False
+
+
+class Resolver:
+    """Turns a role token into entity keys (names, pronouns, group nouns, demonyms)."""
+
+    def __init__(self, doc: Doc, index: EntityIndex, data: LanguageData):
+        self.doc, self.index = doc, index
+        self.groups = set(data.cues["group_nouns"]) | set(data.cues["titles"]) | set(MEDIA_NOUNS)
+        self.titles = set(data.cues["titles"])
+        self.persons = [i for i, k in sorted(index.token_entity.items())
+                        if index.of_type(k) == "Person"]
+        self._pairs = self._salient_pair()
+
+    def _salient_pair(self) -> list[str]:
+        counts: dict[str, int] = {}
+        for key in self.index.token_entity.values():
+            if self.index.of_type(key) == "Country":
+                counts[key] = counts.get(key, 0) + 1
+        ranked = sorted(counts, key=lambda k: (-counts[k], k))
+        return ranked[:2] if len(ranked) >= 2 else []
+
+    def name_of(self, tok: Token) -> str | None:
+        if tok.i in self.index.token_entity and tok.i not in self.index.demonym_tokens:
+            return self.index.token_entity[tok.i]
+        return None
+
+    def demonym_of(self, tok: Token) -> str | None:
+        for c in tok.children:
+            if c.dep_ == "amod" and c.i in self.index.demonym_tokens:
+                return self.index.token_entity[c.i]
+        return None
+
+    def resolve(self, tok: Token, loose: bool = False) -> list[str]:
+        """Entity keys for ``tok`` and the tokens coordinated with it."""
+        out: list[str] = []
+        for t in (tok, *(c for c in tok.children if c.dep_ == "conj")):
+            key = self._one(t, loose)
+            if key and key not in out:
+                out.append(key)
+        return out
+
+    def _one(self, tok: Token, loose: bool) -> str | None:
+        if (key := self.name_of(tok)) is not None:
+            return key
+        if tok.pos_ == "PRON":
+            if "Rel" in tok.morph.get("PronType") and tok.head.dep_ in ("acl:relcl", "acl"):
+                return self._one(tok.head.head, loose)
+            if tok.lower_ in PERSONAL:
+                before = [i for i in self.persons if i < tok.i]
+                return self.index.token_entity[before[-1]] if before else None
+            return None
+        lemma = tok.lemma_.lower()
+        if lemma in ("pays", "nation", "partie", "camp") and any(c.lower_ in ("deux",) for c in tok.children):
+            return None  # handled by resolve_pair
+        if lemma in self.groups or tok.pos_ == "PROPN" or loose:
+            for child, depth in self._naming(tok):
+                if (key := self.name_of(child)) is not None:
+                    return key
+            if (key := self.demonym_of(tok)) is not None:
+                return key
+        return None
+
+    def _naming(self, tok: Token, depth: int = 0) -> Iterable[tuple[Token, int]]:
+        if depth >= 3:
+            return
+        for c in tok.children:
+            if c.dep_ in NAMING or (c.dep_ == "nmod" and _case(c) in ("de", "du", "des", "d")):
+                yield c, depth
+                yield from self._naming(c, depth + 1)
+
+    def pair(self, tok: Token) -> list[str]:
+        """« les deux pays », « leurs deux nations »: the document's two most named countries."""
+        if tok.lemma_.lower() in ("pays", "nation") and any(c.lower_ == "deux" for c in tok.children):
+            return list(self._pairs)
+        return []
+
+
+class EventFinder:
+    def __init__(self, doc: Doc, data: LanguageData, index: EntityIndex):
+        self.doc, self.data, self.index = doc, data, index
+        lex = data.events
+        self.verbs: dict[str, str] = lex["verbs"]
+        self.nouns: dict[str, str] = lex["nouns"]
+        self.targets = set(lex["target_verbs"])
+        self.roles: dict[str, dict[str, str]] = lex["roles"]
+        self.noun_roles: dict[str, dict[str, str]] = lex["noun_roles"]
+        self.reporting = set(data.cues["reporting_verbs"])
+        self.hypothetical = set(data.cues["hypothetical_verbs"])
+        self.resolver = Resolver(doc, index, data)
+
+    # ---- triggers
+    def trigger_class(self, tok: Token) -> str | None:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in self.verbs:
+            if tok.dep_ in ("acl", "advcl") and "Part" in tok.morph.get("VerbForm") \
+                    and not any(c.dep_ == "obl:agent" for c in tok.children) \
+                    and not any(c.dep_.startswith("aux") for c in tok.children):
+                return None  # adjectival participle (« les produits importés »): a description
+            if lemma in self.reporting and self._media_subject(tok):
+                return None  # « Le Monde rapporte que »: attribution, not an event
+            return self.verbs[lemma]
+        if tok.pos_ == "NOUN" and lemma in self.nouns:
+            return self.nouns[lemma]
+        return None
+
+    def _media_subject(self, tok: Token) -> str | None:
+        for c in tok.children:
+            if c.dep_ in SUBJECTS:
+                for key in self.resolver.resolve(c):
+                    if self.index.of_type(key) == "NewsAgency":
+                        return key
+        return None
+
+    def find(self, sentences: list[tuple[int, int, int]], dates: list[DateMatch],
+             numbers: list[NumberMatch]) -> list[EventRecord]:
+        doc = self.doc
+        triggers: dict[int, str] = {}
+        for tok in doc:
+            cls = self.trigger_class(tok)
+            if cls:
+                triggers[tok.i] = cls
+        # Nouns that are the same event as a verb trigger, or refer back.
+        absorbed: dict[int, int] = {}
+        for i, cls in list(triggers.items()):
+            tok = doc[i]
+            if tok.pos_ != "NOUN":
+                continue
+            if any("Dem" in c.morph.get("PronType") for c in tok.children if c.dep_ == "det"):
+                del triggers[i]
+                continue
+            head = tok.head
+            if head.i in triggers and doc[head.i].pos_ == "VERB" and (
+                    tok.dep_ in ("obj", "nsubj:pass", "nsubj") or triggers[head.i] == cls):
+                absorbed[i] = head.i
+                del triggers[i]
+        events: dict[int, EventRecord] = {}
+        for n, i in enumerate(sorted(triggers)):
+            tok = doc[i]
+            sent = next(k for k, (s, e, _) in enumerate(sentences) if s <= tok.idx < e)
+            ev = EventRecord(key=f"e{n + 1}", type=triggers[i], lemma=tok.lemma_.lower(),
+                             trigger=Span(tok.idx, tok.idx + len(tok), tok.text), sentence=sent)
+            if tok.pos_ == "VERB":
+                self._verb_roles(tok, ev)
+            else:
+                self._noun_roles(tok, ev)
+            ev.negated = _is_negated(tok)
+            events[i] = ev
+        for noun, verb in absorbed.items():
+            if verb in events:
+                self._noun_roles(doc[noun], events[verb], adjunct=True)
+        ordered = [events[i] for i in sorted(events)]
+        self._attach_dates(events, dates)
+        self._attach_quantities(events, numbers)
+        for i, ev in events.items():
+            self._modality(doc[i], ev)
+            ev.confidence = self._confidence(doc[i], ev)
+        return ordered
+
+    # ---- roles
+    def _add(self, ev: EventRecord, role: str, tok: Token, loose: bool = False) -> None:
+        keys = self.resolver.resolve(tok, loose) or self.resolver.pair(tok)
+        for key in keys:
+            etype = self.index.of_type(key)
+            r = role
+            if r == "recipient" and etype in PLACE_TYPES and _case(tok) in PLACE_CASES:
+                r = "place"
+            if r == "place" and etype not in (*PLACE_TYPES, "Country"):
+                continue
+            if key in ev.fillers("agent") and r in ("recipient", "participant"):
+                continue
+            ev.add_role(r, key, Span(tok.idx, tok.idx + len(tok), tok.text))
+
+    def _subject_tokens(self, tok: Token) -> list[Token]:
+        own = [c for c in tok.children if c.dep_ == "nsubj"]
+        if own:
+            return own
+        if tok.dep_ in ("conj", "xcomp") and tok.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+            return self._subject_tokens(tok.head)
+        if tok.dep_ in ("acl:relcl",):
+            return [tok.head]
+        return []
+
+    def _verb_roles(self, tok: Token, ev: EventRecord) -> None:
+        mapping = self.roles.get(ev.type, self.roles["Event"])
+        subject_role = mapping.get("nsubj", "agent")
+        for s in self._subject_tokens(tok):
+            self._add(ev, subject_role, s)
+        for c in tok.children:
+            dep = c.dep_
+            if dep in SUBJECTS:
+                continue
+            case = _case(c)
+            role = mapping.get(f"{dep}/{case}") if case else None
+            role = role or mapping.get(dep)
+            if dep == "obj" and ev.lemma in self.targets:
+                role = "participant" if ev.type == "Meeting" else "recipient"
+            if dep == "obj" and ev.type == "Transaction" and self.resolver.name_of(c):
+                role = "recipient"
+            if role is None and dep.startswith(("obl", "nmod")) and case in PLACE_CASES:
+                role = "place"
+            if role:
+                self._add(ev, role, c, loose=dep == "obj")
+        self._implicit_roles(tok, ev)
+
+    def _implicit_roles(self, tok: Token, ev: EventRecord) -> None:
+        """Roles the syntax does not give directly, by widely valid conventions."""
+        themes = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass", "xcomp")]
+        if ev.type in ("Deployment", "Transaction") and not ev.fillers("agent"):
+            # « des soldats nord-coréens ont été envoyés »: the sender is the troops' country.
+            for t in themes:
+                if (key := self.resolver.demonym_of(t)) is not None:
+                    ev.add_role("agent", key, Span(t.idx, t.idx + len(t), t.text))
+        if ev.type in ("Deployment", "Transaction", "Decision", "Attack") and not ev.fillers("recipient"):
+            # The party a purpose clause (« pour appuyer l'effort russe ») or the object names.
+            pool = [c for c in tok.children if c.dep_ in ("advcl", "obj", "xcomp", "obl:mod")]
+            for t in pool:
+                for d in t.subtree:
+                    key = self.index.token_entity.get(d.i)
+                    if key and key not in ev.fillers("agent") and self.index.of_type(key) in (
+                            "Country", "Organization", "PoliticalParty"):
+                        ev.add_role("recipient", key, Span(d.idx, d.idx + len(d), d.text))
+                        return
+
+    def _noun_roles(self, tok: Token, ev: EventRecord, adjunct: bool = False) -> None:
+        mapping = self.noun_roles.get(ev.type, {})
+        deps = list(tok.children)
+        for c in tok.children:
+            if c.dep_ == "acl":  # « un remerciement émanant de X », « une réunion tenue à Y »
+                deps.extend(c.children)
+        for c in deps:
+            case = _case(c)
+            role = mapping.get(f"{c.dep_.split(':')[0]}/{case}") or mapping.get(f"{c.dep_}/{case}")
+            if c.dep_ == "obl:arg" and case == "de":
+                role = role or "agent"
+            if c.dep_ == "obl:agent":
+                role = "participant" if ev.type in ("Meeting", "Agreement") else "agent"
+            if role is None and case in PLACE_CASES:
+                role = "place"
+            if role:
+                self._add(ev, role, c)
+            elif c.dep_ == "amod" and c.i in self.index.demonym_tokens and not adjunct:
+                role = "participant" if ev.type in ("Meeting", "Agreement") else "agent"
+                ev.add_role(role, self.index.token_entity[c.i], Span(c.idx, c.idx + len(c), c.text))
+
+    # ---- dates and quantities
+    def _nearest_trigger(self, tok: Token, events: dict[int, EventRecord]) -> int | None:
+        t = tok
+        while True:
+            if t.i in events:
+                return t.i
+            if t.head.i == t.i:
+                return None
+            t = t.head
+
+    def _in_sentence(self, tok: Token, events: dict[int, EventRecord]) -> list[int]:
+        return [i for i in events if self.doc[i].sent.start == tok.sent.start]
+
+    def _attach_dates(self, events: dict[int, EventRecord], dates: list[DateMatch]) -> None:
+        for d in dates:
+            span = self.doc.char_span(d.start, d.end, alignment_mode="expand")
+            if span is None:
+                continue
+            tok = span.root
+            target = self._nearest_trigger(tok, events)
+            if target is None:
+                pool = [i for i in self._in_sentence(tok, events) if events[i].date is None]
+                target = min(pool, key=lambda i: abs(i - tok.i)) if pool else None
+            if target is not None and events[target].date is None:
+                events[target].date = DateValue(d.iso, d.datatype, Span(d.start, d.end, self.doc.text[d.start:d.end]))
+
+    def _attach_quantities(self, events: dict[int, EventRecord], numbers: list[NumberMatch]) -> None:
+        for n in numbers:
+            span = self.doc.char_span(n.start, n.end, alignment_mode="expand")
+            if span is None:
+                continue
+            anchor = span[-1]
+            if anchor.pos_ in ("NUM", "DET") and anchor.head.pos_ == "NOUN":
+                anchor = anchor.head
+            elif span.end < len(self.doc) and self.doc[span.end].pos_ == "NOUN" and n.unit is None:
+                anchor = self.doc[span.end]
+            if any(c.dep_ == "det" and c.lower_ in ("les", "leurs", "ses", "ces", "nos", "vos")
+                   for c in anchor.children):
+                continue  # « les deux pays »: anaphoric, not a measured quantity
+            target = self._nearest_trigger(anchor, events)
+            if target is None or events[target].quantity is not None:
+                continue
+            unit = n.unit
+            if unit is None:
+                noun = anchor if anchor.pos_ == "NOUN" else None
+                if noun is not None and noun.lemma_.lower() in self.data.cues["approximate_nouns"]:
+                    noun = next((c for c in noun.children if c.dep_ == "nmod"), None)
+                unit = noun.lemma_.lower() if noun is not None else None
+            events[target].quantity = QuantityValue(n.value, unit, n.approximate,
+                                                    Span(n.start, n.end, self.doc.text[n.start:n.end]))
+
+    # ---- modality and attribution
+    def _modality(self, tok: Token, ev: EventRecord) -> None:
+        conditional = any("Cnd" in t.morph.get("Mood") for t in (tok, *tok.children) if
+                          t is tok or t.dep_.startswith("aux"))
+        hypothetical = False
+        t = tok
+        for _ in range(4):  # climb the modal and reporting verbs that govern the trigger
+            head = t.head
+            if head.i == t.i:
+                break
+            if t.dep_ == "xcomp" and head.lemma_.lower() in self.hypothetical:
+                hypothetical = True
+                conditional = conditional or "Cnd" in head.morph.get("Mood")
+            if t.dep_ in ("ccomp", "xcomp", "parataxis") and head.lemma_.lower() in self.reporting:
+                if (src := self._media_subject(head)) is not None:
+                    ev.add_role("source", src, Span(head.idx, head.idx + len(head), head.text))
+            if t.dep_ not in ("xcomp", "ccomp", "conj", "parataxis"):
+                break
+            t = head
+        for src, evidence in self._sentence_sources(tok):
+            if src not in ev.fillers("agent"):
+                ev.add_role("source", src, evidence)
+        if hypothetical:
+            ev.modality = "Hypothetical"
+        elif conditional or ev.fillers("source"):
+            ev.modality = "Reported"
+
+    def _sentence_sources(self, tok: Token) -> Iterable[tuple[str, Span]]:
+        """« selon X », « d'après X », « relayé par X » and media that report in the sentence."""
+        for t in tok.sent:
+            if t.lemma_.lower() in ("selon",) or (t.lower_ == "après" and t.i > 0 and self.doc[t.i - 1].lower_ in ("d'", "d’")):
+                for key in self.resolver.resolve(t.head):
+                    yield key, Span(t.head.idx, t.head.idx + len(t.head), t.head.text)
+            elif t.lemma_.lower() in self.reporting and t.i != tok.i:
+                if t.lemma_.lower() == "relayer":
+                    for c in t.children:
+                        if c.dep_ == "obl:agent":
+                            for key in self.resolver.resolve(c, loose=True):
+                                yield key, Span(c.idx, c.idx + len(c), c.text)
+                elif (src := self._media_subject(t)) is not None:
+                    yield src, Span(t.idx, t.idx + len(t), t.text)
+
+    def _confidence(self, tok: Token, ev: EventRecord) -> float:
+        score = 0.55 if tok.pos_ == "VERB" else 0.45
+        entity_roles = {r.role for r in ev.roles}
+        score += 0.1 * min(len(entity_roles), 2)
+        score += 0.05 if ev.date else 0.0
+        score -= 0.15 if ev.negated else 0.0
+        return round(min(max(score, 0.05), 0.95), 2)

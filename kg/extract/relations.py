@@ -1,0 +1,109 @@
+"""Binary relations between entities: ``affiliation`` and ``ally``.
+
+Affiliation comes from a title in apposition with a person: « le président
+russe Vladimir Poutine », « la ministre brésilienne du Commerce, Helena X »,
+« Mads Y, président du parti Z ». The title's demonym gives the country, its
+« de X » complement the organisation. Alliance comes from « alliance entre X et
+Y », « X, allié de Y » and « X, ses alliés » (the possessive is the clause's
+subject).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.entities import EntityIndex
+from kg.extract.events import Resolver, _case
+from kg.lang import LanguageData
+from kg.records import RelationRecord, Span
+
+AFFILIABLE = ("Organization", "NewsAgency", "PoliticalParty", "Country")
+
+
+def _span(tok: Token) -> Span:
+    return Span(tok.idx, tok.idx + len(tok), tok.text)
+
+
+def _person_and_title(tok: Token, resolver: Resolver, titles: set[str]) -> tuple[str, Token] | None:
+    """If ``tok`` is a title noun linked to a person by apposition, (person key, title token)."""
+    if tok.lemma_.lower() not in titles and tok.lower_ not in titles:
+        return None
+    for c in tok.children:
+        if c.dep_ in ("appos", "flat:name", "nmod") and (key := resolver.name_of(c)) and \
+                resolver.index.of_type(key) == "Person":
+            return key, tok
+    head = tok.head
+    if tok.dep_ == "appos" and (key := resolver.name_of(head)) and resolver.index.of_type(key) == "Person":
+        return key, tok
+    return None
+
+
+def find_relations(doc: Doc, data: LanguageData, index: EntityIndex,
+                   resolver: Resolver) -> Iterator[RelationRecord]:
+    titles = {t.lower() for t in data.cues["titles"]}
+    seen: set[tuple[str, str, str]] = set()
+
+    def emit(pred: str, s: str, o: str, ev: Span) -> Iterator[RelationRecord]:
+        key = (pred, *sorted((s, o))) if pred == "ally" else (pred, s, o)
+        if s != o and key not in seen:
+            seen.add(key)
+            yield RelationRecord(pred, s, o, ev)
+
+    for tok in doc:
+        found = _person_and_title(tok, resolver, titles)
+        if found:
+            person, title = found
+            ent = index.entities[person]
+            if ent.title is None:
+                ent.title = title.text.lower()
+            for c in title.children:
+                if c.dep_ == "amod" and c.i in index.demonym_tokens:
+                    yield from emit("affiliation", person, index.token_entity[c.i], _span(title))
+                elif c.dep_ == "nmod" and _case(c) in ("de", "du", "des", "d"):
+                    for key in resolver.resolve(c, loose=True):
+                        if index.of_type(key) in AFFILIABLE:
+                            yield from emit("affiliation", person, key, _span(title))
+        lemma = tok.lemma_.lower()
+        if lemma == "alliance":
+            parties = [k for c in tok.children if c.dep_ == "nmod" and _case(c) == "entre"
+                       for k in (resolver.resolve(c) or resolver.pair(c))]
+            if len(parties) == 2:
+                yield from emit("ally", parties[0], parties[1], _span(tok))
+        elif lemma in ("allié", "alliée"):
+            owner = None
+            for c in tok.children:
+                if c.dep_ == "nmod" and _case(c) in ("de", "du", "des", "d"):
+                    owner = (resolver.resolve(c) or [None])[0]
+                elif c.dep_ == "det" and "Yes" in c.morph.get("Poss"):
+                    owner = _clause_subject(tok, resolver)
+            ally = _attached_entity(tok, resolver)
+            if owner and ally:
+                yield from emit("ally", ally, owner, _span(tok))
+
+
+def _attached_entity(tok: Token, resolver: Resolver) -> str | None:
+    """The entity an « allié » noun describes: its head (apposition, « devenue son allié »)."""
+    t = tok
+    for _ in range(3):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if (key := resolver.name_of(t)) is not None:
+            return key
+        keys = resolver.resolve(t)
+        if keys:
+            return keys[0]
+    return None
+
+
+def _clause_subject(tok: Token, resolver: Resolver) -> str | None:
+    """The subject of the main clause holding ``tok`` (what « son » refers to)."""
+    root = tok.sent.root
+    for c in root.children:
+        if c.dep_ in ("nsubj", "nsubj:pass"):
+            keys = resolver.resolve(c)
+            if keys:
+                return keys[0]
+    return None

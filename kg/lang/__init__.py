@@ -1,0 +1,84 @@
+"""Language data: lexicons, cue words and gazetteer, keyed by language code.
+
+Rules are data: each language has a folder (``kg/lang/fr``) of JSON files that
+the extractors interpret. Nothing here imports spaCy.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from kg.errors import ModelError
+from kg.resources import lang_dir
+
+#: Languages with data and a spaCy model.
+MODELS = {"fr": "fr_core_news_md"}
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and unify apostrophes and dashes: the gazetteer key."""
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2011", "-"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(text.replace("-", " ").split())
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    label: str
+    type: str  # ontology class local name
+    qid: str | None
+    country: str | None = None  # label of the country an organisation belongs to
+
+
+@dataclass(frozen=True)
+class LanguageData:
+    lang: str
+    events: dict[str, Any]
+    cues: dict[str, Any]
+    #: folded name or alias -> entry (names: labels, aliases, acronyms)
+    names: dict[str, GazetteerEntry]
+    #: folded demonym -> country entry
+    demonyms: dict[str, GazetteerEntry]
+    #: folded capital or seat of power -> (country entry, is_capital)
+    capitals: dict[str, tuple[GazetteerEntry, bool]]
+
+    @property
+    def model(self) -> str:
+        return MODELS[self.lang]
+
+
+def _read(lang: str, name: str) -> Any:
+    path = lang_dir(lang) / name
+    with path.open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+@cache
+def load(lang: str = "fr") -> LanguageData:
+    """The language data for ``lang``; raises ModelError for an unsupported language."""
+    if lang not in MODELS or not lang_dir(lang).is_dir():
+        raise ModelError(f"language {lang!r} is not supported; supported: {', '.join(sorted(MODELS))}")
+    gaz = _read(lang, "gazetteer.json")
+    names: dict[str, GazetteerEntry] = {}
+    demonyms: dict[str, GazetteerEntry] = {}
+    capitals: dict[str, tuple[GazetteerEntry, bool]] = {}
+    for c in gaz.get("countries", []):
+        entry = GazetteerEntry(c["label"], "Country", c.get("qid"))
+        for n in [c["label"], *c.get("aliases", [])]:
+            names.setdefault(fold(n), entry)
+        for d in c.get("demonyms", []):
+            demonyms.setdefault(fold(d), entry)
+        for cap in c.get("capital", []):
+            capitals.setdefault(fold(cap), (entry, True))
+        for seat in c.get("seats", []):
+            capitals.setdefault(fold(seat), (entry, False))
+    for section in ("places", "organizations", "media"):
+        for o in gaz.get(section, []):
+            entry = GazetteerEntry(o["label"], o.get("type", "Organization"), o.get("qid"), o.get("country"))
+            for n in [o["label"], *o.get("aliases", [])]:
+                names.setdefault(fold(n), entry)
+    return LanguageData(lang, _read(lang, "events.json"), _read(lang, "cues.json"), names, demonyms, capitals)

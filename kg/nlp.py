@@ -1,0 +1,36 @@
+"""The spaCy model, loaded lazily and once per process.
+
+Nothing imports spaCy until :func:`get_model` is called, so ``import kg`` and
+the RDF side stay light.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from kg.errors import ModelError
+from kg.lang import MODELS
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@cache
+def get_model(lang: str = "fr") -> Language:
+    """The spaCy pipeline for ``lang``; raises ModelError if it is not installed."""
+    if lang not in MODELS:
+        raise ModelError(f"language {lang!r} is not supported; supported: {', '.join(sorted(MODELS))}")
+    import spacy  # heavy: imported on first use only
+
+    name = MODELS[lang]
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy model {name!r} is not installed ({exc.__class__.__name__}); "
+            f"install kg with 'pip install .' which brings it, or 'pip install {name.replace('_', '-')}'"
+        ) from exc
+    # Texts are news articles: a generous limit, still bounded (see kg.io.MAX_CHARS).
+    nlp.max_length = 2_000_000
+    return nlp

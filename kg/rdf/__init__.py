@@ -1,0 +1,1 @@
+"""From extraction records to RDF. Never imports spaCy."""

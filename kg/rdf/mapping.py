@@ -1,0 +1,169 @@
+"""Extraction records → RDF triples.
+
+Entities are typed by ontology class, named with ``rdfs:label`` and
+``skos:altLabel``, linked to Wikidata with ``skos:exactMatch``. Events carry
+their roles, a typed date literal, a Quantity node, a modality individual, a
+confidence and a link to the NIF span of their trigger. Every mention is a
+``kg:Mention`` with NIF offsets into its document and a link to its sentence,
+so each fact can be traced back to the words it came from.
+
+This module never imports spaCy.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+
+from kg.namespace import KG, NIF, WD
+from kg.rdf.iri import document_iri, entity_iri, event_iri, quantity_iri, span_iri
+from kg.records import DocumentRecord, EntityRecord, EventRecord, Span
+
+#: Prefixes written in every output, so files read well in Protégé and editors.
+PREFIXES = {"kg": KG._NS, "nif": NIF._NS, "skos": SKOS._NS, "wd": WD, "prov": PROV._NS,
+            "dcterms": DCTERMS._NS, "owl": OWL._NS, "xsd": XSD._NS}
+DATATYPES = {"date": XSD.date, "gYearMonth": XSD.gYearMonth, "gYear": XSD.gYear, "gMonthDay": XSD.gMonthDay}
+
+
+def new_graph() -> Graph:
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True)
+    g.bind("res", URIRef("https://w3id.org/kgnews/resource/"))
+    return g
+
+
+def _decimal(value: float) -> Literal:
+    d = Decimal(repr(value)).normalize()
+    text = format(d, "f")
+    if "." not in text:
+        text += ".0"
+    return Literal(text, datatype=XSD.decimal)
+
+
+class _Mapper:
+    def __init__(self, record: DocumentRecord, graph: Graph):
+        self.r, self.g = record, graph
+        self.doc = document_iri(record.doc_id)
+        self.entity_nodes: dict[str, URIRef] = {}
+
+    def run(self) -> None:
+        self.document()
+        for key in sorted(self.r.entities):
+            self.entity(self.r.entities[key])
+        for ev in self.r.events:
+            self.event(ev)
+        for rel in self.r.relations:
+            s, o = self.entity_nodes.get(rel.subject), self.entity_nodes.get(rel.object)
+            if s is not None and o is not None:
+                self.g.add((s, KG[rel.predicate], o))
+                if rel.predicate == "ally":
+                    self.g.add((o, KG.ally, s))
+
+    def document(self) -> None:
+        g, r, doc = self.g, self.r, self.doc
+        g.add((doc, RDF.type, KG.Document))
+        g.add((doc, RDF.type, NIF.Context))
+        g.add((doc, NIF.isString, Literal(r.text)))
+        g.add((doc, RDFS.label, Literal(r.title or r.doc_id)))
+        g.add((doc, DCTERMS.language, Literal(r.lang)))
+        if r.title:
+            g.add((doc, DCTERMS.title, Literal(r.title)))
+        if r.source:
+            g.add((doc, DCTERMS.source, Literal(r.source)))
+        if r.publication_date:
+            g.add((doc, KG.publicationDate, Literal(r.publication_date, datatype=XSD.date)))
+        for s in r.sentences:
+            node = span_iri(r.doc_id, s.span.start, s.span.end)
+            g.add((node, RDF.type, NIF.Sentence))
+            self._offsets(node, s.span)
+
+    def _offsets(self, node: URIRef, span: Span) -> None:
+        g = self.g
+        g.add((node, NIF.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger)))
+        g.add((node, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+        g.add((node, NIF.anchorOf, Literal(span.text)))
+        g.add((node, NIF.referenceContext, self.doc))
+
+    def mention(self, span: Span) -> URIRef:
+        node = span_iri(self.r.doc_id, span.start, span.end)
+        self.g.add((node, RDF.type, KG.Mention))
+        self.g.add((node, RDF.type, NIF.OffsetBasedString))
+        self._offsets(node, span)
+        sent = self.r.sentence_of(span.start)
+        if sent is not None:
+            self.g.add((node, KG.sentence, span_iri(self.r.doc_id, sent.span.start, sent.span.end)))
+        return node
+
+    def entity(self, ent: EntityRecord) -> None:
+        g = self.g
+        node = entity_iri(ent.type, ent.label)
+        self.entity_nodes[ent.key] = node
+        g.add((node, RDF.type, KG[ent.type]))
+        g.add((node, RDFS.label, Literal(ent.label)))
+        for alias in sorted(ent.aliases - {ent.label}):
+            g.add((node, SKOS.altLabel, Literal(alias)))
+        if ent.wikidata:
+            g.add((node, SKOS.exactMatch, WD[ent.wikidata]))
+        if ent.title:
+            g.add((node, KG.title, Literal(ent.title)))
+        g.add((node, KG.document, self.doc))
+        for span in sorted(set(ent.mentions)):
+            g.add((node, KG.mention, self.mention(span)))
+
+    def event(self, ev: EventRecord) -> None:
+        g, r = self.g, self.r
+        node = event_iri(r.doc_id, ev.key, ev.type)
+        g.add((node, RDF.type, KG[ev.type]))
+        g.add((node, RDFS.label, Literal(self._label(ev))))
+        g.add((node, KG.lemma, Literal(ev.lemma)))
+        g.add((node, KG.document, self.doc))
+        g.add((node, PROV.wasDerivedFrom, self.doc))
+        g.add((node, KG.mention, self.mention(ev.trigger)))
+        for role in ev.roles:
+            target = self.entity_nodes.get(role.entity)
+            if target is not None:
+                g.add((node, KG[role.role], target))
+        if ev.date is not None:
+            g.add((node, KG.date, Literal(ev.date.iso, datatype=DATATYPES[ev.date.datatype])))
+            g.add((node, KG.dateText, Literal(ev.date.span.text)))
+        if ev.quantity is not None:
+            q = quantity_iri(r.doc_id, ev.key)
+            g.add((node, KG.quantity, q))
+            g.add((q, RDF.type, KG.Quantity))
+            g.add((q, KG.value, _decimal(ev.quantity.value)))
+            g.add((q, KG.approximate, Literal(ev.quantity.approximate)))
+            g.add((q, RDFS.label, Literal(ev.quantity.span.text)))
+            if ev.quantity.unit:
+                g.add((q, KG.unit, Literal(ev.quantity.unit)))
+        g.add((node, KG.modality, KG[ev.modality]))
+        g.add((node, KG.negated, Literal(ev.negated)))
+        g.add((node, KG.confidence, _decimal(ev.confidence)))
+
+    def _label(self, ev: EventRecord) -> str:
+        def names(role: str) -> str:
+            return ", ".join(self.r.entities[k].label for k in ev.fillers(role) if k in self.r.entities)
+
+        who = names("agent") or names("participant")
+        whom = names("recipient")
+        text = f"{ev.type}: {ev.lemma}"
+        if who or whom:
+            text += f" ({who or '?'}{' → ' + whom if whom else ''})"
+        if ev.date is not None:
+            text += f" {ev.date.iso}"
+        return text
+
+
+def add_document(graph: Graph, record: DocumentRecord) -> Graph:
+    """Add the triples of one document's records to ``graph`` and return it."""
+    _Mapper(record, graph).run()
+    return graph
+
+
+def to_graph(records: list[DocumentRecord]) -> Graph:
+    g = new_graph()
+    for r in records:
+        add_document(g, r)
+    return g
