@@ -100,7 +100,19 @@ class KgErrorExit(KgError):
         self.exit_code = code
 
 
+#: Modules that add commands to ``app`` (kept separate so each stays small).
+COMMAND_MODULES = ("kg.commands.query", "kg.commands.export", "kg.commands.view", "kg.commands.serve")
+
+
+def _register() -> None:
+    import importlib
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(name)
+
+
 def main() -> None:
+    _register()
     try:
         app(standalone_mode=False)
     except KgError as exc:

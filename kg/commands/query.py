@@ -1,0 +1,1 @@
+"""kg query: see kg.cli."""

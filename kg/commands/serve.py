@@ -1,0 +1,1 @@
+"""kg serve: see kg.cli."""

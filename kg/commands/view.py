@@ -1,0 +1,1 @@
+"""kg view: see kg.cli."""
