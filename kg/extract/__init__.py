@@ -11,7 +11,7 @@ import datetime as dt
 from spacy.tokens import Doc
 
 from kg.extract.dates import find_dates
-from kg.extract.discourse import merge_statements
+from kg.extract.discourse import merge_agreements, merge_statements
 from kg.extract.entities import find_entities
 from kg.extract.events import EventFinder
 from kg.extract.numbers import find_numbers
@@ -21,12 +21,24 @@ from kg.records import DocumentRecord, SentenceRecord, Span
 
 
 def _future_offsets(doc: Doc) -> set[int]:
-    """Start offsets of tokens in a clause whose verb is future (« aura lieu lundi »)."""
+    """Start offsets of tokens whose verb speaks of the future (« aura lieu lundi »,
+    « doivent se retrouver lundi », « est attendue lundi »)."""
+    def future(verb) -> bool:
+        for t in (verb, *(c for c in verb.children if c.dep_.startswith("aux"))):
+            if "Fut" in t.morph.get("Tense"):
+                return True
+        head = verb.head
+        if verb.dep_ == "xcomp" and head.lemma_ in ("devoir", "aller") and "Fin" in head.morph.get("VerbForm"):
+            return True
+        return verb.lemma_ in ("attendre", "prévoir") and any(c.dep_ == "aux:pass" for c in verb.children)
+
     out: set[int] = set()
-    for sent in doc.sents:
-        if any("Fut" in t.morph.get("Tense") or (t.lemma_ == "devoir" and t.pos_ in ("AUX", "VERB"))
-               for t in sent):
-            out.update(t.idx for t in sent)
+    for tok in doc:
+        verb = tok
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ in ("VERB", "AUX") and future(verb):
+            out.add(tok.idx)
     return out
 
 
@@ -47,6 +59,10 @@ def extract(doc: Doc, data: LanguageData, *, doc_id: str, publication_date: dt.d
                if not any(d.start < n.end and n.start < d.end for d in dates)]
     finder = EventFinder(doc, data, index)
     events = finder.find(bounds, dates, numbers)
-    record.events = merge_statements(events)
+    kept = [e for e in merge_agreements(merge_statements(events)) if e.roles or e.date or e.quantity]
+    for e in kept:
+        if e.negated:  # « n'a pas signé » is no signing: keep the fact, not the class
+            e.type = "Event"
+    record.events = kept
     record.relations = list(find_relations(doc, data, index, finder.resolver))
     return record

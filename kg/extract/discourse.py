@@ -14,9 +14,35 @@ from kg.records import EventRecord
 MAX_GAP = 2
 
 
+def _pool(into: EventRecord, ev: EventRecord) -> None:
+    for r in ev.roles:
+        into.add_role(r.role, r.entity, r.evidence)
+    into.date = into.date or ev.date
+    into.quantity = into.quantity or ev.quantity
+    if into.modality == "Asserted":
+        into.modality = ev.modality
+    into.confidence = max(into.confidence, ev.confidence)
+
+
+def merge_agreements(events: list[EventRecord]) -> list[EventRecord]:
+    """« X et Y ont signé un accord jeudi. Le texte a été paraphé à Z par... »: an
+    agreement told over adjacent sentences is one signing, unless the dates differ."""
+    out: list[EventRecord] = []
+    for ev in events:
+        prev = next((e for e in reversed(out) if e.type == ev.type), None)
+        if ev.type == "Agreement" and prev is not None and not ev.negated and not prev.negated \
+                and 0 <= ev.sentence - prev.sentence <= MAX_GAP \
+                and (prev.date is None or ev.date is None or prev.date.iso == ev.date.iso):
+            _pool(prev, ev)
+            continue
+        out.append(ev)
+    return out
+
+
 def merge_statements(events: list[EventRecord]) -> list[EventRecord]:
     out: list[EventRecord] = []
     last_by_agent: dict[frozenset[str], EventRecord] = {}
+    last_sentence: dict[int, int] = {}  # id(statement) → latest sentence merged into it
     last_speaker: frozenset[str] | None = None
     for ev in events:
         agents = frozenset(ev.fillers("agent"))
@@ -24,16 +50,12 @@ def merge_statements(events: list[EventRecord]) -> list[EventRecord]:
             out.append(ev)
             continue
         prev = last_by_agent.get(agents)
-        if prev is not None and last_speaker == agents and ev.sentence - prev.sentence <= MAX_GAP:
-            for r in ev.roles:
-                prev.add_role(r.role, r.entity, r.evidence)
-            prev.date = prev.date or ev.date
-            prev.quantity = prev.quantity or ev.quantity
-            if prev.modality == "Asserted":
-                prev.modality = ev.modality
-            prev.confidence = max(prev.confidence, ev.confidence)
+        if prev is not None and last_speaker == agents and ev.sentence - last_sentence[id(prev)] <= MAX_GAP:
+            last_sentence[id(prev)] = ev.sentence
+            _pool(prev, ev)
             continue
         last_by_agent[agents] = ev
+        last_sentence[id(ev)] = ev.sentence
         last_speaker = agents
         out.append(ev)
     return out

@@ -38,13 +38,15 @@ ORG_HEADS = {
     "commission": "Organization", "fondation": "Organization", "fédération": "Organization",
     "union": "Organization", "front": "Organization", "mouvement": "Organization",
     "comité": "Organization", "groupe": "Organization", "armée": "Organization",
-    "état islamique": "Organization", "société": "Organization", "compagnie": "Organization",
+    "etat islamique": "Organization", "société": "Organization", "parlement": "Organization", "compagnie": "Organization",
     "association": "Organization", "syndicat": "Organization", "tribunal": "Organization",
     "cour": "Organization", "assemblée": "Organization", "sénat": "Organization",
 }
 #: Place nouns that belong to the name that follows (« château de Marienborg »).
 PLACE_HEADS = ("château", "palais", "région", "province", "ville", "île", "lac", "mont", "vallée",
-               "port", "aéroport", "base", "camp", "prison", "district", "département", "comté", "état")
+               "port", "aéroport", "base", "camp", "prison", "district", "département", "comté", "oblast",
+               "préfecture", "localité", "village", "quartier", "centrale", "place", "gare", "stade")
+_ORG_HEADS = {fold(k): v for k, v in ORG_HEADS.items()}
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9]{1,7})\)")
 _GROUP_PARENT = {"City": "Place", "Region": "Place", "Country": "Place", "NewsAgency": "Organization",
                  "PoliticalParty": "Organization"}
@@ -59,6 +61,8 @@ class Mention:
     entry: GazetteerEntry | None = None
     alias_only: bool = False  # a demonym or capital standing for its country
     first_token: int = -1
+    owner: "Mention | None" = None  # a mention whose entity this one names too
+    key: str = ""  # entity key, set once mentions are grouped
 
 
 @dataclass
@@ -141,16 +145,20 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
         if key in data.capitals or key in data.demonyms:
             continue  # handled by their own rules
         entry = data.names.get(key)
+        k = 0
+        while entry is None and k + 1 < len(span) and span[k].is_lower:
+            k += 1  # « agence Ritzau », « quotidien Le Monde »: the name after the descriptor
+            entry = data.names.get(fold(span[k:].text))
         if entry is None and ent.label_ not in NER_TYPES:
             continue  # MISC that no gazetteer knows: too noisy
         if entry is not None:
             yield Mention(span.start_char, span.end_char, span.text, entry.type, entry, first_token=span.start)
             continue
-        etype = NER_TYPES[ent.label_]
+        etype = _context_type(doc, span, data) or NER_TYPES[ent.label_]
         head = fold(span[0].text)
         two = fold(span[:2].text) if len(span) > 1 else head
-        if two in ORG_HEADS or head in ORG_HEADS:
-            etype = ORG_HEADS.get(two, ORG_HEADS.get(head))
+        if two in _ORG_HEADS or head in _ORG_HEADS:
+            etype = _ORG_HEADS.get(two, _ORG_HEADS.get(head))
         elif etype != "Person":
             extended = _place_prefix(doc, span)
             if extended is not span:
@@ -160,8 +168,96 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
         yield Mention(span.start_char, span.end_char, span.text, etype, first_token=span.start)
 
 
+def _context_type(doc: Doc, span: SpacySpan, data: LanguageData) -> str | None:
+    """The class the words around a name give it, whatever the model said.
+
+    « le parti libéral Venstre » → PoliticalParty; « le ministre X » / « X, porte-parole »
+    → Person; « les Modérés » (a plural article never precedes a person's name) →
+    Organization.
+    """
+    descriptors = data.cues["org_descriptors"]
+    titles = set(data.cues["titles"])
+    before = [t for t in doc[max(0, span.start - 4):span.start]]
+    words = [t.lemma_.lower() for t in before if t.pos_ in ("NOUN", "PROPN")]
+    if words and words[-1] in descriptors and before[-1].pos_ != "PUNCT":
+        return descriptors[words[-1]]
+    if span.start > 0 and doc[span.start - 1].lower_ in ("les", "des") and len(span) <= 2:
+        return "Organization"
+    heads = {t.head for t in span if t.head.i < span.start or t.head.i >= span.end}
+    if any(h.lemma_.lower() in titles and h.pos_ == "NOUN" for h in heads):
+        return "Person"
+    if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].lemma_.lower() in titles:
+        return "Person"
+    return None
+
+
+def _place_noun_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
+    """« château de Marienborg », « région de Tillabéri »: a place noun and its proper name."""
+    for tok in doc:
+        if tok.lower_ not in PLACE_HEADS or tok.i + 2 >= len(doc):
+            continue
+        prep = doc[tok.i + 1]
+        if prep.lower_ not in ("de", "du", "d'", "d’"):
+            continue
+        end = tok.i + 2
+        while end < len(doc) and doc[end].pos_ == "PROPN" or (end < len(doc) and doc[end].text[:1].isupper()
+                                                               and doc[end].pos_ in ("NOUN", "ADJ")):
+            end += 1
+        if end == tok.i + 2:
+            continue
+        name = doc[tok.i + 2:end]
+        if fold(name.text) in data.names or fold(name.text) in data.capitals:
+            continue  # « région de Moscou »: the gazetteer's entity is the right one
+        span = doc[tok.i:end]
+        yield Mention(span.start_char, span.end_char, span.text, "City" if tok.lower_ in ("ville", "village", "localité")
+                      else "Place", first_token=tok.i)
+
+
+def _party_adjective_mentions(doc: Doc, mentions: list[Mention]) -> Iterable[Mention]:
+    """« Parti social-démocrate » → « sociale-démocrate », « sociaux-démocrates »: the
+    party's adjective, inflected, names the party (and its members)."""
+    forms: dict[str, Mention] = {}
+    for m in mentions:
+        words = m.text.split(" ", 1)
+        if len(words) == 2 and fold(words[0]) == "parti" and words[1][:1].islower():
+            for form in inflect(words[1]):
+                forms.setdefault(fold(form), m)
+    if not forms:
+        return
+    for tok in doc:
+        owner = forms.get(fold(tok.text))
+        if owner is not None and tok.pos_ in ("ADJ", "NOUN") and tok.text[:1].islower():
+            yield Mention(tok.idx, tok.idx + len(tok), tok.text, owner.type, owner.entry, alias_only=True,
+                          first_token=tok.i, owner=owner)
+
+
+def inflect(adjective: str) -> set[str]:
+    """French gender and number forms of an adjective phrase, part by part:
+    « social-démocrate » → sociale-démocrate, sociaux-démocrates, sociales-démocrates."""
+    def forms(word: str) -> tuple[str, str, str, str]:  # masc sg, fem sg, masc pl, fem pl
+        if word.endswith("al"):
+            return word, word + "e", word[:-2] + "aux", word + "es"
+        if word.endswith("e"):
+            return word, word, word + "s", word + "s"
+        if word.endswith("en"):
+            return word, word + "ne", word + "s", word + "nes"
+        if word.endswith(("s", "x")):
+            return word, word + "e", word, word + "es"
+        return word, word + "e", word + "s", word + "es"
+
+    out: set[str] = set()
+    for sep in ("-", " "):
+        if sep in adjective or sep == " ":
+            parts = adjective.split(sep)
+            table = [forms(p) for p in parts]
+            for k in range(4):
+                out.add(sep.join(f[k] for f in table))
+            break
+    return out
+
+
 def _demonym_and_capital_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
-    preps = set(data.cues["location_preps"])
+    preps = {fold(p) for p in data.cues["location_preps"]}
     for tok in doc:
         key = fold(tok.text)
         if key in data.demonyms and tok.pos_ in ("ADJ", "NOUN", "PROPN"):
@@ -214,7 +310,8 @@ def _name_parts(text: str) -> set[str]:
 def find_entities(doc: Doc, data: LanguageData) -> EntityIndex:
     """Group the document's mentions into entities and index their tokens."""
     mentions = _select([*_gazetteer_mentions(doc, data), *_ner_mentions(doc, data),
-                        *_demonym_and_capital_mentions(doc, data)])
+                        *_place_noun_mentions(doc, data), *_demonym_and_capital_mentions(doc, data)])
+    mentions = _select([*mentions, *_party_adjective_mentions(doc, mentions)])
     # One type per surface form: the most frequent, persons first on a tie.
     votes: dict[str, Counter[str]] = {}
     for m in mentions:
@@ -227,7 +324,7 @@ def find_entities(doc: Doc, data: LanguageData) -> EntityIndex:
 
     index = EntityIndex()
     # Longest names first, so shorter ones can join them.
-    free = [m for m in mentions if m.entry is None]
+    free = [m for m in mentions if m.entry is None and m.owner is None]
     canonical: list[tuple[str, set[str], str]] = []  # (key, name parts, broad type)
     for m in sorted(free, key=lambda m: (-len(_name_parts(m.text)), m.start)):
         parts = _name_parts(m.text)
@@ -241,28 +338,78 @@ def find_entities(doc: Doc, data: LanguageData) -> EntityIndex:
             if target not in index.entities:
                 index.entities[target] = EntityRecord(target, m.type, m.text)
                 canonical.append((target, parts, _broad(m.type)))
-        m.entry = None
-        setattr(m, "key", target)
+        m.key = target
     for m in mentions:
-        if m.entry is not None:
+        if m.entry is not None and m.owner is None:
             key = f"{_broad(m.entry.type)}:{slug(m.entry.label)}"
             if key not in index.entities:
                 index.entities[key] = EntityRecord(key, m.entry.type, m.entry.label, wikidata=m.entry.qid)
-            setattr(m, "key", key)
+            m.key = key
+    for m in mentions:
+        if m.owner is not None:
+            m.key = m.owner.key
+    _merge_appositions(doc, mentions, index)
     # An acronym in brackets after a name is another name of it.
     _link_acronyms(doc.text, mentions, index)
     for m in mentions:
-        ent = index.entities[m.key]  # type: ignore[attr-defined]
+        ent = index.entities[m.key]
         if m.text != ent.label:
             ent.aliases.add(m.text.lower() if m.alias_only and m.text.islower() else m.text)
         ent.mentions.append(Span(m.start, m.end, m.text))
         if m.type == "Place" and m.text.split()[0].lower() in PLACE_HEADS:
             ent.aliases.add(m.text.split(" ", 2)[-1])  # « château de Marienborg » → « Marienborg »
         for tok in doc.char_span(m.start, m.end, alignment_mode="expand") or ():
-            index.token_entity.setdefault(tok.i, m.key)  # type: ignore[attr-defined]
+            index.token_entity.setdefault(tok.i, m.key)
             if m.alias_only and m.text.islower():
                 index.demonym_tokens.add(tok.i)
     return index
+
+
+_APPOSABLE = ("Organization", "NewsAgency", "PoliticalParty", "Place", "City", "Region")
+
+
+def _merge_appositions(doc: Doc, mentions: list[Mention], index: EntityIndex) -> None:
+    """« le Folketing, le Parlement danois »: two names in apposition are one entity
+    (for organisations and places; a person in apposition to a title stays apart)."""
+    by_token: dict[int, Mention] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                by_token[t.i] = m
+    ordered = sorted((m for m in mentions if not m.alias_only), key=lambda m: m.start)
+    for m in list(mentions):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or m.alias_only:
+            continue
+        partners = [by_token.get(c.i) for c in span.root.children if c.dep_ == "appos"]
+        partners.append(_textual_apposition(doc.text, m, ordered))
+        for other in partners:
+            if other is None or other.key == m.key or other.alias_only:
+                continue
+            a, b = index.entities.get(m.key), index.entities.get(other.key)
+            if a is None or b is None or a.type not in _APPOSABLE or b.type not in _APPOSABLE:
+                continue
+            if a.wikidata and b.wikidata:
+                continue  # two known entities: an apposition between them is a description
+            if b.type in ("Organization", "NewsAgency", "PoliticalParty") and a.type not in (
+                    "Organization", "NewsAgency", "PoliticalParty"):
+                a.type = b.type
+            _absorb(index, mentions, other.key, m.key)
+
+
+_APPOS_GAP = re.compile(r"\s*,\s*(?:le|la|les|l['’])\s*$", re.IGNORECASE)
+
+
+def _textual_apposition(text: str, m: Mention, ordered: list[Mention]) -> Mention | None:
+    """« le Folketing, le Parlement danois, » — an apposition the parser missed: the
+    next name follows after « , le » and is closed by a comma or the sentence end
+    (not « et », which would make it a list)."""
+    nxt = next((o for o in ordered if o.start >= m.end), None)
+    if nxt is None or nxt.start - m.end > 8 or not _APPOS_GAP.fullmatch(text[m.end:nxt.start]):
+        return None
+    tail = text[nxt.end:nxt.end + 4]
+    return nxt if tail[:1] in (",", ".", ")", ";") and not tail.lstrip(", ").startswith("et ") else None
 
 
 def _link_acronyms(text: str, mentions: list[Mention], index: EntityIndex) -> None:
@@ -272,15 +419,14 @@ def _link_acronyms(text: str, mentions: list[Mention], index: EntityIndex) -> No
         if a is None:
             continue
         acronym = a.group(1)
-        owner = m.key  # type: ignore[attr-defined]
+        owner = m.key
         for other in by_start[i + 1:]:
-            if other.text == acronym and other.key != owner:  # type: ignore[attr-defined]
-                _absorb(index, mentions, other.key, owner)  # type: ignore[attr-defined]
+            if other.text == acronym and other.key != owner:
+                _absorb(index, mentions, other.key, owner)
         if not any(o.text == acronym for o in by_start):
             # The model missed the acronym: find its other occurrences ourselves.
             for occ in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
-                mentions.append(Mention(occ.start(), occ.end(), acronym, index.entities[owner].type))
-                setattr(mentions[-1], "key", owner)
+                mentions.append(Mention(occ.start(), occ.end(), acronym, index.entities[owner].type, key=owner))
         index.entities[owner].aliases.add(acronym)
 
 
@@ -293,5 +439,5 @@ def _absorb(index: EntityIndex, mentions: list[Mention], old: str, new: str) -> 
     if index.entities[new].wikidata is None:
         index.entities[new].wikidata = gone.wikidata
     for m in mentions:
-        if m.key == old:  # type: ignore[attr-defined]
-            setattr(m, "key", new)
+        if m.key == old:
+            m.key = new

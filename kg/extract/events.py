@@ -32,17 +32,29 @@ from kg.records import DateValue, EventRecord, QuantityValue, Span
 SUBJECTS = ("nsubj", "nsubj:pass")
 #: Relations through which a descriptive noun names an entity (« l'agence ... KCNA »).
 NAMING = ("appos", "flat:name", "nmod", "flat")
-PLACE_CASES = ("à", "au", "aux", "en", "dans", "sur", "près")
+PLACE_CASES = ("à", "en", "dans", "sur", "près")
 PLACE_TYPES = ("City", "Region", "Place")
+NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
 MEDIA_NOUNS = ("agence", "quotidien", "journal", "chaîne", "radio", "télévision", "site", "hebdomadaire",
                "magazine", "média", "presse")
 PERSONAL = ("il", "elle")
+#: Relations that open an embedded clause (its own events, dates and places).
+#: Relations a date or a number does not climb out of to find its event.
+BOUNDARIES = ("advcl", "acl", "acl:relcl", "parataxis", "ccomp", "csubj")
+CLAUSES = ("ccomp", "advcl", "acl:relcl", "parataxis", "csubj", "conj", "xcomp")
+ACTOR_TYPES = ("Person", "Organization", "NewsAgency", "PoliticalParty", "Country")
+
+
+#: French contracted articles → the preposition they hold (« au » = « à le »).
+CONTRACTIONS = {"au": "à", "aux": "à", "du": "de", "des": "de", "d": "de"}
 
 
 def _case(tok: Token) -> str | None:
+    """The preposition marking ``tok`` (« à », « de », « entre »...), contractions undone."""
     for c in tok.children:
         if c.dep_ in ("case", "mark") or (c.dep_ == "fixed" and c.i < tok.i):
-            return fold(c.text).replace("'", "")
+            word = c.text.lower().replace("’", "'").rstrip("'")
+            return CONTRACTIONS.get(word, word)
     return None
 
 
@@ -63,9 +75,35 @@ class Resolver:
         self.doc, self.index = doc, index
         self.groups = set(data.cues["group_nouns"]) | set(data.cues["titles"]) | set(MEDIA_NOUNS)
         self.titles = set(data.cues["titles"])
+        self.humans = set(data.cues.get("human_group_nouns", []))
         self.persons = [i for i, k in sorted(index.token_entity.items())
                         if index.of_type(k) == "Person"]
         self._pairs = self._salient_pair()
+        self.salient_pair = tuple(self._pairs)
+
+    def antecedent(self, pronoun: Token) -> str | None:
+        """The person « il » / « elle » refers to: the latest person that is a
+        subject in this or the two previous sentences (subjects are what a
+        pronoun continues), else the latest person named before it."""
+        sents = list(self.doc.sents)
+        here = next(k for k, s in enumerate(sents) if s.start <= pronoun.i < s.end)
+        for k in range(here, max(-1, here - 3), -1):
+            subjects = [i for i in self.persons if sents[k].start <= i < min(sents[k].end, pronoun.i)
+                        and self._in_subject(self.doc[i])]
+            if subjects:
+                return self.index.token_entity[subjects[-1]]
+        before = [i for i in self.persons if i < pronoun.i]
+        return self.index.token_entity[before[-1]] if before else None
+
+    @staticmethod
+    def _in_subject(tok: Token) -> bool:
+        """Is ``tok`` part of a subject (« Kim Jong-un a… », « le ministre, X, a… »)?"""
+        for t in (tok, *tok.ancestors):
+            if t.dep_ in ("nsubj", "nsubj:pass"):
+                return True
+            if t.dep_ not in ("flat:name", "appos", "nmod", "flat", "amod"):
+                return False
+        return False
 
     def _salient_pair(self) -> list[str]:
         counts: dict[str, int] = {}
@@ -102,8 +140,7 @@ class Resolver:
             if "Rel" in tok.morph.get("PronType") and tok.head.dep_ in ("acl:relcl", "acl"):
                 return self._one(tok.head.head, loose)
             if tok.lower_ in PERSONAL:
-                before = [i for i in self.persons if i < tok.i]
-                return self.index.token_entity[before[-1]] if before else None
+                return self.antecedent(tok)
             return None
         lemma = tok.lemma_.lower()
         if lemma in ("pays", "nation", "partie", "camp") and any(c.lower_ in ("deux",) for c in tok.children):
@@ -125,9 +162,23 @@ class Resolver:
                 yield from self._naming(c, depth + 1)
 
     def pair(self, tok: Token) -> list[str]:
-        """« les deux pays », « leurs deux nations »: the document's two most named countries."""
-        if tok.lemma_.lower() in ("pays", "nation") and any(c.lower_ == "deux" for c in tok.children):
+        """Plural phrases that point back at several entities: « les deux pays » (the
+        document's two most named countries), « les trois responsables » (the last
+        three people named)."""
+        lemma = tok.lemma_.lower()
+        count = next((c for c in tok.children if c.dep_ == "nummod" and c.lower_ in NUMBERS), None)
+        if count is None:
+            return []
+        if lemma in ("pays", "nation") and count.lower_ == "deux":
             return list(self._pairs)
+        if lemma in self.humans:
+            n = NUMBERS[count.lower_]
+            found: list[str] = []
+            for i in reversed(self.persons):
+                if i < tok.i and self.index.token_entity[i] not in found:
+                    found.append(self.index.token_entity[i])
+                if len(found) == n:
+                    return found[::-1]
         return []
 
 
@@ -141,6 +192,10 @@ class EventFinder:
         self.roles: dict[str, dict[str, str]] = lex["roles"]
         self.noun_roles: dict[str, dict[str, str]] = lex["noun_roles"]
         self.reporting = set(data.cues["reporting_verbs"])
+        self.needs_object = set(lex.get("needs_reflexive_or_entity_object", []))
+        self.settings = set(lex.get("setting_heads", []))
+        self.light = set(lex.get("light_verbs", []))
+        self.durations = set(data.cues.get("duration_units", []))
         self.hypothetical = set(data.cues["hypothetical_verbs"])
         self.resolver = Resolver(doc, index, data)
 
@@ -148,24 +203,87 @@ class EventFinder:
     def trigger_class(self, tok: Token) -> str | None:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in self.verbs:
-            if tok.dep_ in ("acl", "advcl") and "Part" in tok.morph.get("VerbForm") \
-                    and not any(c.dep_ == "obl:agent" for c in tok.children) \
-                    and not any(c.dep_.startswith("aux") for c in tok.children):
+            if self._adjectival(tok):
                 return None  # adjectival participle (« les produits importés »): a description
             if lemma in self.reporting and self._media_subject(tok):
                 return None  # « Le Monde rapporte que »: attribution, not an event
+            if lemma in self.needs_object and not self._reflexive_or_entity_object(tok):
+                return None  # « retrouver la liberté » is no meeting; « se retrouver » is
             return self.verbs[lemma]
         if tok.pos_ == "NOUN" and lemma in self.nouns:
+            if tok.head.lemma_.lower() in self.settings and tok.dep_ == "nmod":
+                return None  # « en marge d'une réunion »: the setting, not what happened
             return self.nouns[lemma]
         return None
 
-    def _media_subject(self, tok: Token) -> str | None:
-        for c in tok.children:
-            if c.dep_ in SUBJECTS:
-                for key in self.resolver.resolve(c):
-                    if self.index.of_type(key) == "NewsAgency":
-                        return key
+    def _adjunct_of(self, tok: Token, triggers: dict[int, str], cls: str) -> int | None:
+        """A verb trigger of the same class two steps up (« lors d'un raid »)."""
+        t = tok
+        for _ in range(2):
+            if t.dep_ not in ("obl:arg", "obl:mod", "nmod", "advmod", "obl") or t.head.i == t.i:
+                return None
+            t = t.head
+            if t.i in triggers and t.pos_ == "VERB" and triggers[t.i] == cls:
+                return t.i
         return None
+
+    def _adjectival(self, tok: Token) -> bool:
+        """A participle describing a noun rather than a verb with its own clause.
+        The parser sometimes hangs a finite « a applaudi » on the subject as an
+        ``acl``; a finite auxiliary between the noun and the participle shows it."""
+        if tok.dep_ not in ("acl", "advcl") or "Part" not in tok.morph.get("VerbForm"):
+            return False
+        if any(c.dep_ in ("obl:agent",) or c.dep_.startswith("aux") for c in tok.children):
+            return False
+        lo, hi = sorted((tok.head.i, tok.i))
+        return not any(self.doc[j].pos_ == "AUX" and "Fin" in self.doc[j].morph.get("VerbForm")
+                       for j in range(lo + 1, hi))
+
+    def _reflexive_or_entity_object(self, tok: Token) -> bool:
+        for c in tok.children:
+            if c.dep_.startswith("expl") or (c.lower_ in ("se", "s'", "s’") and c.pos_ == "PRON"):
+                return True
+            if c.dep_ == "obj" and (self.resolver.resolve(c) or self.resolver.pair(c)):
+                return True
+        return False
+
+    def _media_subject(self, tok: Token) -> str | None:
+        for c in self._subject_candidates(tok):
+            for key in self.resolver.resolve(c):
+                if self.index.of_type(key) == "NewsAgency":
+                    return key
+        return None
+
+    def _subject_candidates(self, tok: Token) -> list[Token]:
+        """The subject, or in an inverted clause (« …, avance le quotidien X », « a
+        annoncé lundi Doha ») the noun phrase after the verb, which the parser
+        often labels ``obj`` or hangs on a date."""
+        own = [c for c in tok.children if c.dep_ in SUBJECTS]
+        if own:
+            return own
+        if not self._inverted(tok):
+            return []
+        # The first noun phrase after the verb that names someone, before the clause ends.
+        for t in self.doc[tok.i + 1:tok.sent.end]:
+            if t.text in (".", ";", ":", "«", "»") or t.dep_ in ("ccomp", "mark"):
+                break
+            if t.pos_ in ("NOUN", "PROPN", "ADV") and (self.resolver.resolve(t) or self.resolver.name_of(t)):
+                return [t]
+        return []
+
+    def _inverted(self, tok: Token) -> bool:
+        """Is a speech verb placed before its subject, as after a quote or in an
+        incise (« …, a déclaré X », « …, avance le quotidien Y »)? French inverts
+        the subject of speech verbs; other verbs and passives keep it in front."""
+        lemma = tok.lemma_.lower()
+        if not (self.verbs.get(lemma) == "Communication" or lemma in self.reporting):
+            return False
+        if any(c.dep_ == "aux:pass" for c in tok.children):
+            return False
+        if tok.dep_ == "parataxis":
+            return True
+        prev = [t for t in self.doc[tok.sent.start:tok.i] if not t.dep_.startswith("aux") and not t.is_space]
+        return bool(prev) and prev[-1].text in (",", "»", "\"", "”")
 
     def find(self, sentences: list[tuple[int, int, int]], dates: list[DateMatch],
              numbers: list[NumberMatch]) -> list[EventRecord]:
@@ -187,8 +305,20 @@ class EventFinder:
             head = tok.head
             if head.i in triggers and doc[head.i].pos_ == "VERB" and (
                     tok.dep_ in ("obj", "nsubj:pass", "nsubj") or triggers[head.i] == cls):
+                if tok.dep_ in ("obj", "nsubj:pass") and head.lemma_.lower() in self.light:
+                    triggers[head.i] = cls  # « lancer une offensive », « envoyer un message »
                 absorbed[i] = head.i
                 del triggers[i]
+        for i, cls in list(triggers.items()):
+            tok = doc[i]
+            if tok.pos_ != "NOUN":
+                continue
+            verb = self._adjunct_of(tok, triggers, cls)
+            if verb is not None:  # « capturés lors d'un raid de X »: one event
+                absorbed[i] = verb
+                del triggers[i]
+        for i in [i for i, cls in triggers.items() if cls == "Event" and i not in absorbed.values()]:
+            del triggers[i]  # a light verb (« tenir », « mener ») with no event noun to carry
         events: dict[int, EventRecord] = {}
         for n, i in enumerate(sorted(triggers)):
             tok = doc[i]
@@ -199,6 +329,9 @@ class EventFinder:
                 self._verb_roles(tok, ev)
             else:
                 self._noun_roles(tok, ev)
+            self._clause_places(tok, ev)
+            if ev.type in ("Meeting", "Agreement") and len(ev.fillers("participant")) + len(ev.fillers("agent")) < 2:
+                self._between(tok, ev)
             ev.negated = _is_negated(tok)
             events[i] = ev
         for noun, verb in absorbed.items():
@@ -210,6 +343,13 @@ class EventFinder:
         for i, ev in events.items():
             self._modality(doc[i], ev)
             ev.confidence = self._confidence(doc[i], ev)
+            if ev.type in ("Agreement", "Meeting") and not ev.fillers("participant") and not ev.fillers("agent") \
+                    and self.resolver.salient_pair:
+                # No party named: news about two countries (« la signature d'un accord
+                # de partenariat ») is about those two. A guess, so lower confidence.
+                for key in self.resolver.salient_pair:
+                    ev.add_role("participant", key, ev.trigger)
+                ev.confidence = round(max(ev.confidence - 0.2, 0.05), 2)
         return ordered
 
     # ---- roles
@@ -226,15 +366,58 @@ class EventFinder:
                 continue
             ev.add_role(r, key, Span(tok.idx, tok.idx + len(tok), tok.text))
 
+    def _clause_tokens(self, tok: Token) -> Iterable[Token]:
+        """Tokens of the trigger's own clause: its subtree minus embedded clauses."""
+        stack = [c for c in tok.children if c.dep_ not in CLAUSES]
+        while stack:
+            t = stack.pop()
+            yield t
+            stack.extend(c for c in t.children if c.dep_ not in CLAUSES)
+
+    def _clause_places(self, tok: Token, ev: EventRecord) -> None:
+        """« à Genève », « dans la région de X », wherever the parser hung them in the clause."""
+        if ev.fillers("place"):
+            return
+        for t in sorted(self._clause_tokens(tok), key=lambda t: t.i):
+            key = self.resolver.name_of(t)
+            if key and self.index.of_type(key) in PLACE_TYPES and _case(t) in PLACE_CASES \
+                    and key not in ev.fillers("recipient"):
+                ev.add_role("place", key, Span(t.idx, t.idx + len(t), t.text))
+                return
+
+    def _between(self, tok: Token, ev: EventRecord) -> None:
+        """« entre X et Y » after a meeting or agreement word: the actors named up to
+        the end of the clause, when the parse did not link them."""
+        sent_end = tok.sent.end
+        for j in range(tok.i + 1, sent_end):
+            if self.doc[j].lower_ != "entre":
+                continue
+            found: list[tuple[str, Token]] = []
+            for t in self.doc[j + 1:sent_end]:
+                if t.text in (".", ";", ":"):
+                    break
+                key = self.resolver.name_of(t)
+                if key and self.index.of_type(key) in ACTOR_TYPES and key not in [k for k, _ in found]:
+                    found.append((key, t))
+            if len(found) >= 2:
+                for key, t in found:
+                    ev.add_role("participant", key, Span(t.idx, t.idx + len(t), t.text))
+            return
+
     def _subject_tokens(self, tok: Token) -> list[Token]:
         own = [c for c in tok.children if c.dep_ == "nsubj"]
         if own:
-            return own
+            # UD gives a verb one subject; when the parser emits several, the one
+            # nearest before the verb is it (the others are misparsed incises).
+            before = [c for c in own if c.i < tok.i]
+            return [max(before, key=lambda c: c.i)] if before else own[:1]
+        if self._inverted(tok):
+            return self._subject_candidates(tok)
         if tok.dep_ in ("conj", "xcomp") and tok.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
             return self._subject_tokens(tok.head)
-        if tok.dep_ in ("acl:relcl",):
+        if tok.dep_ in ("acl:relcl",) or (tok.dep_ == "acl" and not self._adjectival(tok)):
             return [tok.head]
-        return []
+        return self._subject_candidates(tok)
 
     def _verb_roles(self, tok: Token, ev: EventRecord) -> None:
         mapping = self.roles.get(ev.type, self.roles["Event"])
@@ -252,6 +435,11 @@ class EventFinder:
                 role = "participant" if ev.type == "Meeting" else "recipient"
             if dep == "obj" and ev.type == "Transaction" and self.resolver.name_of(c):
                 role = "recipient"
+            if dep == "obj" and ev.type in ("Agreement", "Meeting"):
+                # « signer un accord avec X », « tenir une réunion entre X et Y »
+                for g in c.children:
+                    if g.dep_ == "nmod" and _case(g) in ("avec", "entre"):
+                        self._add(ev, "participant", g)
             if role is None and dep.startswith(("obl", "nmod")) and case in PLACE_CASES:
                 role = "place"
             if role:
@@ -300,13 +488,23 @@ class EventFinder:
 
     # ---- dates and quantities
     def _nearest_trigger(self, tok: Token, events: dict[int, EventRecord]) -> int | None:
+        """The event whose clause holds ``tok``: climb heads, but never out of an
+        embedded clause (« dont le parti n'a plus gouverné depuis 2014 »)."""
         t = tok
         while True:
             if t.i in events:
                 return t.i
-            if t.head.i == t.i:
+            if t.head.i == t.i or t.dep_ in BOUNDARIES:
                 return None
             t = t.head
+
+    def _reaches_root(self, tok: Token) -> bool:
+        t = tok
+        while t.head.i != t.i:
+            if t.dep_ in BOUNDARIES:
+                return False
+            t = t.head
+        return True
 
     def _in_sentence(self, tok: Token, events: dict[int, EventRecord]) -> list[int]:
         return [i for i in events if self.doc[i].sent.start == tok.sent.start]
@@ -318,8 +516,12 @@ class EventFinder:
                 continue
             tok = span.root
             target = self._nearest_trigger(tok, events)
-            if target is None:
-                pool = [i for i in self._in_sentence(tok, events) if events[i].date is None]
+            if target is None and self._reaches_root(tok):
+                # A date on a main verb that is no event (« s'est intensifiée depuis la
+                # signature ... en juin 2024 »): an event noun of that same clause.
+                verb = tok.head
+                pool = [i for i in self._in_sentence(tok, events) if events[i].date is None
+                        and self.doc[i].pos_ == "NOUN" and self.doc[i].head.i == verb.i]
                 target = min(pool, key=lambda i: abs(i - tok.i)) if pool else None
             if target is not None and events[target].date is None:
                 events[target].date = DateValue(d.iso, d.datatype, Span(d.start, d.end, self.doc.text[d.start:d.end]))
@@ -346,6 +548,8 @@ class EventFinder:
                 if noun is not None and noun.lemma_.lower() in self.data.cues["approximate_nouns"]:
                     noun = next((c for c in noun.children if c.dep_ == "nmod"), None)
                 unit = noun.lemma_.lower() if noun is not None else None
+            if unit in self.durations:
+                continue  # « dix-neuf mois après »: a duration, not a measured quantity
             events[target].quantity = QuantityValue(n.value, unit, n.approximate,
                                                     Span(n.start, n.end, self.doc.text[n.start:n.end]))
 
