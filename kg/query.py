@@ -1,0 +1,381 @@
+"""SPARQL queries: the named library in ``queries/``, parameters, results as text.
+
+A named query is a ``.rq`` file whose first comment lines describe it::
+
+    # title: Who communicated with whom
+    # description: Communications with their sender, recipient, date and modality.
+    # param: who — name or alias of the sender or the recipient (string, optional)
+
+then the SPARQL. A parameter is a plain SPARQL variable (``?who``) that
+:func:`run` binds through the store (rdflib ``initBindings``, oxigraph
+``substitutions``); its value is never pasted into the text. A parameter is
+required unless marked ``optional`` (left unbound: the query matches every
+value) or given a ``default: VALUE``. Types: ``string``, ``iri``,
+``integer``, ``decimal``, ``date``, ``boolean``. An ``iri`` is written
+``<https://…>``, ``prefix:local`` with a known prefix, or a bare kg term
+(``Communication``).
+
+Two rules keep a query portable between the stores: every parameter is in the
+SELECT list (oxigraph binds only the variables a query returns), and an
+optional one is tested with ``COALESCE(STR(?x), "") = ""`` rather than
+``BOUND(?x)`` (after oxigraph's substitution ``BOUND`` no longer sees it).
+
+Files and inline SPARQL without ``# param:`` lines take any parameter that
+names one of their variables; the value is an IRI when written ``<…>``,
+otherwise a plain string.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Identifier
+
+from kg.errors import QueryError
+from kg.namespace import KG
+from kg.resources import queries_dir
+from kg.store import QUERY_PREFIXES, QueryResult, Store
+
+#: Parameter types a ``# param:`` line may declare.
+PARAM_TYPES = ("string", "iri", "integer", "decimal", "date", "boolean")
+#: Output formats of :func:`format_result`.
+FORMATS = ("table", "csv", "tsv", "json")
+
+_HEADER = re.compile(r"#\s*(title|description|param)\s*:\s*(.*)$")
+_PARAM = re.compile(r"(\w+)\s*(?:—|–|--|-)\s*(.*?)\s*\(([^()]*)\)\s*$")
+_TRUE, _FALSE = ("true", "yes", "1"), ("false", "no", "0")
+
+
+@dataclass(frozen=True)
+class Param:
+    """One declared parameter of a query."""
+
+    name: str
+    meaning: str
+    type: str = "string"
+    required: bool = True
+    default: str | None = None
+
+    def describe(self) -> str:
+        need = "required" if self.required else (f"default {self.default}" if self.default else "optional")
+        return f"{self.name} — {self.meaning} ({self.type}, {need})"
+
+
+@dataclass(frozen=True)
+class Query:
+    """A SPARQL query with what its header says about it."""
+
+    name: str
+    text: str
+    title: str = ""
+    description: str = ""
+    params: tuple[Param, ...] = ()
+    path: Path | None = None
+
+    def param(self, name: str) -> Param | None:
+        return next((p for p in self.params if p.name == name), None)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def parse_query(text: str, name: str = "inline", path: Path | None = None) -> Query:
+    """Read the ``# title/description/param`` header of ``text``."""
+    fields: dict[str, str] = {"title": "", "description": ""}
+    params: list[Param] = []
+    last: str | None = None
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if not line.startswith("#"):
+            break
+        match = _HEADER.match(line)
+        if match is None:
+            if last in fields and line.lstrip("#").strip():  # a continued title or description
+                fields[last] = f"{fields[last]} {line.lstrip('#').strip()}".strip()
+            continue
+        key, value = match.group(1), match.group(2).strip()
+        last = key
+        if key == "param":
+            params.append(_parse_param(value, name))
+        else:
+            fields[key] = value
+    query = Query(name, text, fields["title"], fields["description"], tuple(params), path)
+    variables = query_variables(text)
+    for p in query.params:
+        if p.name not in variables:
+            raise QueryError(f"query {name}: parameter {p.name!r} is declared but ?{p.name} is not in the query")
+    return query
+
+
+def _parse_param(spec: str, query: str) -> Param:
+    match = _PARAM.match(spec)
+    if match is None:
+        raise QueryError(f"query {query}: cannot read '# param: {spec}'; "
+                         "write '# param: name — meaning (type)', e.g. '# param: name — entity name (string)'")
+    name, meaning, options = match.groups()
+    kind, *rest = [o.strip() for o in options.split(",")]
+    if kind not in PARAM_TYPES:
+        raise QueryError(f"query {query}: parameter {name!r} has unknown type {kind!r}; "
+                         f"use one of {', '.join(PARAM_TYPES)}")
+    required, default = True, None
+    for option in rest:
+        if option == "optional":
+            required = False
+        elif option.startswith("default"):
+            required, default = False, option.split(":", 1)[-1].strip() if ":" in option else option[7:].strip()
+        else:
+            raise QueryError(f"query {query}: parameter {name!r} has unknown option {option!r}; "
+                             "use 'optional' or 'default: VALUE'")
+    return Param(name, meaning, kind, required, default)
+
+
+def query_variables(text: str) -> set[str]:
+    """Names of the ``?x`` / ``$x`` variables of a query (comments and strings ignored)."""
+    code = re.sub(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s"]*>|#[^\n]*', " ", text)
+    return set(re.findall(r"[?$]([A-Za-z_][\w]*)", code))
+
+
+def list_queries(folder: Path | None = None) -> list[Query]:
+    """The named queries, sorted by name."""
+    folder = folder or queries_dir()
+    return [_read(p) for p in sorted(folder.glob("*.rq"))]
+
+
+def _read(path: Path) -> Query:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise QueryError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    return parse_query(text, path.stem, path)
+
+
+def load_query(ref: str, folder: Path | None = None) -> Query:
+    """``ref`` is a query name, a ``.rq`` file or SPARQL text."""
+    folder = folder or queries_dir()
+    named = folder / f"{ref}.rq"
+    if re.fullmatch(r"[\w.-]+", ref) and named.is_file():
+        return _read(named)
+    if ref.lower().endswith(".rq"):
+        path = Path(ref)
+        if not path.is_file():
+            raise QueryError(f"{ref}: no such query file")
+        return _read(path)
+    if re.search(r"[\s{]", ref.strip()):
+        return parse_query(ref)
+    names = ", ".join(q.name for q in list_queries(folder)) or "(none)"
+    raise QueryError(f"unknown query {ref!r}; use a name among {names}, a .rq file, or SPARQL text")
+
+
+# --------------------------------------------------------------------------- parameters
+
+
+def parse_assignments(items: list[str]) -> dict[str, str]:
+    """``["name=value", ...]`` (from ``--param``) → ``{name: value}``."""
+    values: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        name = name.strip().lstrip("?$")
+        if not sep or not re.fullmatch(r"[A-Za-z_]\w*", name):
+            raise QueryError(f"--param {item!r}: write name=value, e.g. --param name=Poutine")
+        if name in values:
+            raise QueryError(f"--param {name} is given twice")
+        values[name] = value
+    return values
+
+
+def bind(query: Query, values: Mapping[str, str]) -> dict[str, Identifier]:
+    """Check ``values`` against the query's parameters and turn them into RDF terms."""
+    if not query.params:
+        variables = query_variables(query.text)
+        for name in values:
+            if name not in variables:
+                raise QueryError(f"unknown parameter {name!r}: query {query.name} has no variable ?{name}"
+                                 + (f"; its variables are {', '.join(sorted(variables))}" if variables else ""))
+        return {name: _free_term(value) for name, value in values.items()}
+    for name in values:
+        if query.param(name) is None:
+            raise QueryError(f"unknown parameter {name!r} for query {query.name}; it takes "
+                             + "; ".join(p.describe() for p in query.params))
+    bindings: dict[str, Identifier] = {}
+    for p in query.params:
+        value = values.get(p.name, p.default)
+        if value is None:
+            if p.required:
+                raise QueryError(f"query {query.name} needs --param {p.name}=VALUE ({p.meaning}, {p.type})")
+            continue
+        bindings[p.name] = to_term(value, p.type, p.name)
+    return bindings
+
+
+def _free_term(value: str) -> Identifier:
+    value = value.strip()
+    if value.startswith("<") and value.endswith(">"):
+        return _iri(value[1:-1], value)
+    return Literal(value)
+
+
+def to_term(value: str, kind: str, name: str = "value") -> Identifier:
+    """A parameter value written on the command line → an RDF term of type ``kind``."""
+    text = value.strip()
+    try:
+        if kind == "string":
+            return Literal(text)
+        if kind == "iri":
+            return _expand_iri(text, name)
+        if kind == "integer":
+            return Literal(int(text), datatype=XSD.integer)
+        if kind == "decimal":
+            return Literal(Decimal(text), datatype=XSD.decimal)
+        if kind == "date":
+            return Literal(dt.date.fromisoformat(text).isoformat(), datatype=XSD.date)
+        if kind == "boolean" and text.lower() in _TRUE + _FALSE:
+            return Literal(text.lower() in _TRUE)
+    except (ValueError, InvalidOperation):
+        pass
+    examples = {"integer": "3", "decimal": "15000 or 2.5", "date": "2024-06-19", "boolean": "true or false"}
+    raise QueryError(f"--param {name}={value!r} is not a valid {kind}; expected e.g. {examples.get(kind, '')}")
+
+
+def _expand_iri(text: str, name: str) -> URIRef:
+    if text.startswith("<") and text.endswith(">"):
+        return _iri(text[1:-1], name)
+    prefix, sep, local = text.partition(":")
+    if not sep or prefix == "kg":  # a bare word is a kg term; kg terms are checked against the vocabulary
+        term = local if sep else text
+        try:
+            return KG[term]
+        except AttributeError:
+            raise QueryError(f"--param {name}={text!r}: {term} is not a kg term; write a kg class or property "
+                             "(e.g. Communication), prefix:name (e.g. kg:Reported) or <https://…>") from None
+    if prefix in QUERY_PREFIXES and not local.startswith("//"):
+        return _iri(QUERY_PREFIXES[prefix] + local, name)
+    return _iri(text, name)
+
+
+def _iri(text: str, name: str) -> URIRef:
+    if not text or re.search(r'[\s<>"{}|^`\\]', text):
+        raise QueryError(f"--param {name}: {text!r} is not a valid IRI")
+    return URIRef(text)
+
+
+def run(store: Store, query: Query, values: Mapping[str, str] | None = None) -> QueryResult:
+    """Run ``query`` on ``store`` with parameter ``values`` (strings, as typed by a user)."""
+    return store.query(query.text, bind(query, values or {}))
+
+
+# --------------------------------------------------------------------------- output
+
+
+def short(term: Identifier | None) -> str:
+    """A term for people: prefixed IRIs, lexical literals, '' when unbound."""
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        iri = str(term)
+        best = max((ns for ns in QUERY_PREFIXES.items() if iri.startswith(ns[1])), key=lambda ns: len(ns[1]),
+                   default=None)
+        if best is not None and re.fullmatch(r"[\w/.#=,-]*", iri[len(best[1]):]):
+            return f"{best[0]}:{iri[len(best[1]):]}"
+        return f"<{iri}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
+
+
+def format_result(result: QueryResult, fmt: str = "table", width: int | None = None) -> str:
+    """``result`` as ``table`` (rich), ``csv``, ``tsv`` or ``json`` (SPARQL 1.1 results formats)."""
+    if fmt == "json":
+        return to_json(result)
+    if fmt == "csv":
+        return to_csv(result)
+    if fmt == "tsv":
+        return to_tsv(result)
+    if fmt == "table":
+        return to_table(result, width)
+    raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def to_table(result: QueryResult, width: int | None = None) -> str:
+    """A rich table; values are plain text, never read as rich markup."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    if result.boolean is not None:
+        return ("yes" if result.boolean else "no") + "\n"
+    table = Table(*result.vars, show_lines=False, header_style="bold")
+    for row in result.rows:
+        table.add_row(*(Text(short(t)) for t in row))
+    console = Console(file=io.StringIO(), width=width or 160, color_system=None, soft_wrap=False)
+    console.print(table)
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def to_csv(result: QueryResult) -> str:
+    """SPARQL 1.1 Query Results CSV: IRIs and literals as plain values."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    if result.boolean is not None:
+        writer.writerow(["boolean"])
+        writer.writerow(["true" if result.boolean else "false"])
+        return out.getvalue()
+    writer.writerow(result.vars)
+    for row in result.rows:
+        writer.writerow(["" if t is None else (f"_:{t}" if isinstance(t, BNode) else str(t)) for t in row])
+    return out.getvalue()
+
+
+def to_tsv(result: QueryResult) -> str:
+    """SPARQL 1.1 Query Results TSV: terms in N-Triples syntax."""
+    if result.boolean is not None:
+        return "?boolean\n" + ("true" if result.boolean else "false") + "\n"
+    lines = ["\t".join(f"?{v}" for v in result.vars)]
+    lines += ["\t".join("" if t is None else _nt(t) for t in row) for row in result.rows]
+    return "\n".join(lines) + "\n"
+
+
+def _nt(term: Identifier) -> str:
+    if isinstance(term, Literal):
+        escaped = (str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+                   .replace("\r", "\\r").replace("\t", "\\t"))
+        if term.language:
+            return f'"{escaped}"@{term.language}'
+        if term.datatype and term.datatype != XSD.string:
+            return f'"{escaped}"^^<{term.datatype}>'
+        return f'"{escaped}"'
+    return term.n3()
+
+
+def to_json(result: QueryResult) -> str:
+    """SPARQL 1.1 Query Results JSON."""
+    if result.boolean is not None:
+        return json.dumps({"head": {}, "boolean": result.boolean}, indent=1) + "\n"
+    bindings = [{v: _json_term(t) for v, t in zip(result.vars, row) if t is not None} for row in result.rows]
+    doc = {"head": {"vars": list(result.vars)}, "results": {"bindings": bindings}}
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def _json_term(term: Identifier) -> dict[str, str]:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    assert isinstance(term, Literal)
+    out = {"type": "literal", "value": str(term)}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype and term.datatype != XSD.string:
+        out["datatype"] = str(term.datatype)
+    return out
