@@ -1,0 +1,69 @@
+"""French dates, normalised with and without a publication date."""
+
+import datetime as dt
+
+import pytest
+
+from kg.extract.dates import find_dates, infer_year, resolve_weekday
+
+
+@pytest.fixture(scope="module")
+def fr():
+    from kg.lang import load
+
+    return load("fr")
+
+
+def dates(fr, text, anchor=None, future=frozenset()):
+    return [(text[d.start:d.end], d.iso, d.datatype) for d in find_dates(text, fr, anchor, future)]
+
+
+def test_day_month_without_year_is_a_gmonthday(fr):
+    assert dates(fr, "Le 26 décembre, Kim a écrit.") == [("26 décembre", "--12-26", "gMonthDay")]
+
+
+def test_day_month_takes_the_publication_year(fr):
+    assert dates(fr, "le 1er juillet à Genève", dt.date(2025, 6, 13)) == [("1er juillet", "2025-07-01", "date")]
+
+
+def test_december_event_in_a_january_article_is_last_year(fr):
+    assert dates(fr, "le 28 décembre", dt.date(2025, 1, 3))[0][1] == "2024-12-28"
+
+
+@pytest.mark.parametrize("text, iso, dtype", [
+    ("en juin 2024", "2024-06", "gYearMonth"),
+    ("mi-2023", "2023", "gYear"),
+    ("en 2024", "2024", "gYear"),
+    ("le 3 mars 2021", "2021-03-03", "date"),
+    ("dimanche 31 août 2025", "2025-08-31", "date"),
+])
+def test_explicit_dates(fr, text, iso, dtype):
+    assert dates(fr, text)[0][1:] == (iso, dtype)
+
+
+def test_weekday_needs_a_publication_date(fr):
+    assert dates(fr, "Il a parlé mardi.") == []
+    # 2025-06-13 is a Friday: « mercredi » is the 11th, « vendredi » the day itself.
+    assert dates(fr, "décidé mercredi", dt.date(2025, 6, 13))[0][1] == "2025-06-11"
+    assert dates(fr, "vendredi", dt.date(2025, 6, 13))[0][1] == "2025-06-13"
+
+
+def test_future_weekday_goes_forward(fr):
+    text = "La liste est attendue lundi."
+    start = text.index("lundi")
+    assert dates(fr, text, dt.date(2026, 11, 20), frozenset({start}))[0][1] == "2026-11-23"
+
+
+def test_vague_expressions_are_not_dates(fr):
+    assert dates(fr, "Depuis lors, rien. Dix-neuf mois plus tard.") == []
+
+
+def test_relative_days(fr):
+    assert dates(fr, "hier soir", dt.date(2025, 1, 1))[0][1] == "2024-12-31"
+
+
+def test_helpers():
+    assert resolve_weekday(0, dt.date(2026, 11, 24)) == dt.date(2026, 11, 23)
+    assert resolve_weekday(1, dt.date(2026, 11, 24), future=True) == dt.date(2026, 12, 1)
+    assert infer_year(12, 28, dt.date(2025, 1, 3)) == 2024
+    assert infer_year(7, 1, dt.date(2025, 6, 13)) == 2025

@@ -1,0 +1,53 @@
+"""French numbers and quantities, on plain strings."""
+
+import pytest
+
+from kg.extract.numbers import find_numbers, parse_digits
+
+
+@pytest.fixture(scope="module")
+def fr():
+    from kg.lang import load
+
+    return load("fr")
+
+
+@pytest.mark.parametrize("text, value, unit, approx", [
+    ("environ 15 000 soldats", 15000, None, True),
+    ("environ 15\u202f000 soldats", 15000, None, True),
+    ("15.000 manifestants", 15000, None, False),
+    ("1,2 milliard d'euros", 1.2e9, "EUR", False),
+    ("4,8 milliards de dollars", 4.8e9, "USD", False),
+    ("quinze mille hommes", 15000, None, False),
+    ("deux cent trente blessés", 230, None, False),
+    ("soixante-dix", 70, None, False),
+    ("une cinquantaine de drones", 50, None, True),
+    ("près de 40 %", 40, "%", True),
+    ("plus de 300 morts", 300, None, True),
+    ("24,6 % des voix", 24.6, "%", False),
+    ("12 millions d'euros", 1.2e7, "EUR", False),
+    ("2,5 milliards de couronnes", 2.5e9, "DKK", False),
+    ("300 €", 300, "EUR", False),
+])
+def test_quantity(fr, text, value, unit, approx):
+    found = list(find_numbers(text, fr))
+    assert found, text
+    n = found[0]
+    assert n.value == pytest.approx(value)
+    assert (n.unit, n.approximate) == (unit, approx)
+
+
+def test_two_numbers_keep_their_own_hedges(fr):
+    found = list(find_numbers("4,8 milliards de dollars (environ 4,2 milliards d'euros)", fr))
+    assert [(n.value, n.unit, n.approximate) for n in found] == [(4.8e9, "USD", False), (4.2e9, "EUR", True)]
+
+
+def test_offsets_cover_the_hedge(fr):
+    text = "soit environ 15 000 soldats"
+    n = next(find_numbers(text, fr))
+    assert text[n.start:n.end] == "environ 15 000"
+
+
+@pytest.mark.parametrize("raw, value", [("15 000", 15000), ("1,5", 1.5), ("1.000.000", 1e6), ("7", 7)])
+def test_parse_digits(raw, value):
+    assert parse_digits(raw) == value
