@@ -1,7 +1,8 @@
 """Dates in French text, as pure functions over strings.
 
 Recognises « le 26 décembre », « le 1er juillet 2025 », « jeudi 19 novembre »,
-« en juin 2024 », « mai 2024 », « en 2024 », « mi-2023 », weekdays (« mardi »)
+« en juin 2024 », « mai 2024 », « en 2024 », « mi-2023 », « en septembre » (with a
+publication date), weekdays (« mardi »)
 and « hier » / « demain ». With a publication date, a weekday or a day without
 a year is resolved to a full date; without one, a day-month stays a
 ``gMonthDay`` (« --12-26 ») and a bare weekday is left unresolved rather than
@@ -39,6 +40,7 @@ def _pattern(data: LanguageData) -> re.Pattern[str]:
         rf"|\b(?P<mi>mi-|début\s+|fin\s+)?(?P<month2>{months})\s+(?P<year2>(?:1[89]|20)\d\d)\b"
         rf"|\b(?P<mi3>mi-)(?P<year4>(?:1[89]|20)\d\d)\b"
         rf"|\b(?:en|depuis|dès|avant|après|courant)\s+(?P<year3>(?:1[89]|20)\d\d)\b"
+        rf"|\b(?:en|début|fin|mi-|courant|depuis)\s*(?P<month3>{months})\b(?!\s+(?:1[89]|20)\d\d)"
         rf"|\b(?P<wd2>{days})(?:\s+(?:dernier|prochain|soir|matin))?\b"
         rf"|(?<![\w-])(?P<rel>{rel})(?![\w-])",
         re.IGNORECASE,
@@ -95,6 +97,11 @@ def find_dates(text: str, data: LanguageData, anchor: dt.date | None = None,
             yield DateMatch(start, end, f"{int(g['year2']):04d}-{months[g['month2'].lower()]:02d}", "gYearMonth")
         elif g["year3"] or g["year4"]:
             yield DateMatch(m.start("year3") if g["year3"] else start, end, g["year3"] or g["year4"], "gYear")
+        elif g["month3"] and anchor is not None:
+            # « en septembre »: the latest such month up to about seven months ahead.
+            month = months[g["month3"].lower()]
+            year = infer_year(month, 1, anchor)
+            yield DateMatch(m.start("month3"), end, f"{year:04d}-{month:02d}", "gYearMonth")
         elif g["wd2"] and anchor is not None:
             d = resolve_weekday(weekdays[g["wd2"].lower()], anchor, future=start in future_at)
             yield DateMatch(start, end, d.isoformat(), "date")

@@ -82,10 +82,15 @@ def _broad(t: str) -> str:
     return _GROUP_PARENT.get(t, t)
 
 
+HONORIFICS = ("m.", "mm.", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "sir", "lord", "cheikh", "maître", "m")
+
+
 def _clean(span: SpacySpan) -> SpacySpan | None:
-    """Drop leading determiners and prepositions and trailing punctuation."""
+    """Drop leading determiners, prepositions and honorifics (« M. », « Mme »)
+    and trailing punctuation."""
     start, end = span.start, span.end
-    while start < end and span.doc[start].pos_ in ("DET", "ADP", "PUNCT", "CCONJ"):
+    while start < end and (span.doc[start].pos_ in ("DET", "ADP", "PUNCT", "CCONJ")
+                           or span.doc[start].lower_ in HONORIFICS):
         start += 1
     while end > start and span.doc[end - 1].pos_ in ("PUNCT", "ADP", "DET", "CCONJ"):
         end -= 1
@@ -272,7 +277,7 @@ def _demonym_and_capital_mentions(doc: Doc, data: LanguageData) -> Iterable[Ment
         if is_capital and located:
             yield Mention(m.start(), m.end(), m.group(), "City")
         else:
-            yield Mention(m.start(), m.end(), m.group(), "Country", entry, alias_only=True)
+            yield Mention(m.start(), m.end(), m.group(), entry.type, entry, alias_only=True)
 
 
 _CAPITALS: dict[str, re.Pattern[str]] = {}
@@ -283,7 +288,8 @@ def _capital_regex(data: LanguageData) -> re.Pattern[str]:
         from kg.lang import _read
 
         forms: set[str] = set()
-        for c in _read(data.lang, "gazetteer.json").get("countries", []):
+        gaz = _read(data.lang, "gazetteer.json")
+        for c in gaz.get("countries", []) + gaz.get("organizations", []):
             forms.update(c.get("capital", []))
             forms.update(c.get("seats", []))
         alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
@@ -330,7 +336,9 @@ def find_entities(doc: Doc, data: LanguageData) -> EntityIndex:
         parts = _name_parts(m.text)
         target = None
         for key, cparts, ctype in canonical:
-            if ctype == _broad(m.type) and parts <= cparts:
+            # Same class, or a one- or two-word name inside a person's full name
+            # (« Tanabe » tagged LOC is still « Hiroshi Tanabe »).
+            if parts <= cparts and (ctype == _broad(m.type) or (ctype == "Person" and len(parts) < len(cparts))):
                 target = key
                 break
         if target is None:

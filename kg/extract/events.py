@@ -107,10 +107,12 @@ class Resolver:
 
     def _salient_pair(self) -> list[str]:
         counts: dict[str, int] = {}
-        for key in self.index.token_entity.values():
+        first: dict[str, int] = {}
+        for i, key in sorted(self.index.token_entity.items()):
             if self.index.of_type(key) == "Country":
                 counts[key] = counts.get(key, 0) + 1
-        ranked = sorted(counts, key=lambda k: (-counts[k], k))
+                first.setdefault(key, i)
+        ranked = sorted(counts, key=lambda k: (-counts[k], first[k]))
         return ranked[:2] if len(ranked) >= 2 else []
 
     def name_of(self, tok: Token) -> str | None:
@@ -195,6 +197,7 @@ class EventFinder:
         self.needs_object = set(lex.get("needs_reflexive_or_entity_object", []))
         self.settings = set(lex.get("setting_heads", []))
         self.light = set(lex.get("light_verbs", []))
+        self.phrases = {k: v for k, v in lex.get("phrases", {}).items() if not k.startswith("_")}
         self.durations = set(data.cues.get("duration_units", []))
         self.hypothetical = set(data.cues["hypothetical_verbs"])
         self.resolver = Resolver(doc, index, data)
@@ -202,6 +205,9 @@ class EventFinder:
     # ---- triggers
     def trigger_class(self, tok: Token) -> str | None:
         lemma = tok.lemma_.lower()
+        phrase = self._phrase(tok)
+        if phrase:
+            return phrase
         if tok.pos_ == "VERB" and lemma in self.verbs:
             if self._adjectival(tok):
                 return None  # adjectival participle (« les produits importés »): a description
@@ -214,6 +220,19 @@ class EventFinder:
             if tok.head.lemma_.lower() in self.settings and tok.dep_ == "nmod":
                 return None  # « en marge d'une réunion »: the setting, not what happened
             return self.nouns[lemma]
+        return None
+
+    def _phrase(self, tok: Token) -> str | None:
+        """« donner son feu vert », « placer en orbite », « rendre visite »: a verb
+        (or noun) and the noun it governs name the event together."""
+        if tok.pos_ not in ("VERB", "NOUN"):
+            return None
+        lemma = tok.lemma_.lower()
+        for c in tok.children:
+            if c.dep_ in ("obj", "obl:arg", "obl:mod", "nmod", "obl") and c.pos_ == "NOUN":
+                cls = self.phrases.get(f"{lemma} {c.lemma_.lower()}")
+                if cls:
+                    return cls
         return None
 
     def _adjunct_of(self, tok: Token, triggers: dict[int, str], cls: str) -> int | None:
@@ -375,10 +394,14 @@ class EventFinder:
             stack.extend(c for c in t.children if c.dep_ not in CLAUSES)
 
     def _clause_places(self, tok: Token, ev: EventRecord) -> None:
-        """« à Genève », « dans la région de X », wherever the parser hung them in the clause."""
+        """« à Genève », « dans la région de X », wherever the parser hung them in the
+        clause; an event noun under « lors de » also looks in its verb's clause."""
         if ev.fillers("place"):
             return
-        for t in sorted(self._clause_tokens(tok), key=lambda t: t.i):
+        scope = list(self._clause_tokens(tok))
+        if tok.pos_ == "NOUN" and self._governing_verb(tok) != tok.head.i or tok.head.lower_ in ("lors",):
+            scope += list(self._clause_tokens(self.doc[self._governing_verb(tok)]))
+        for t in sorted(scope, key=lambda t: t.i):
             key = self.resolver.name_of(t)
             if key and self.index.of_type(key) in PLACE_TYPES and _case(t) in PLACE_CASES \
                     and key not in ev.fillers("recipient"):
@@ -413,7 +436,11 @@ class EventFinder:
             return [max(before, key=lambda c: c.i)] if before else own[:1]
         if self._inverted(tok):
             return self._subject_candidates(tok)
-        if tok.dep_ in ("conj", "xcomp") and tok.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+        nonfinite = not ({"Part", "Inf"}.isdisjoint(tok.morph.get("VerbForm"))) and not any(
+            c.dep_.startswith("aux") for c in tok.children)
+        if (tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and nonfinite)) \
+                and tok.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+            # coordinated verbs, « pourrait échanger », « tout en accusant »: one subject
             return self._subject_tokens(tok.head)
         if tok.dep_ in ("acl:relcl",) or (tok.dep_ == "acl" and not self._adjectival(tok)):
             return [tok.head]
@@ -498,6 +525,14 @@ class EventFinder:
                 return None
             t = t.head
 
+    @staticmethod
+    def _governing_verb(noun: Token) -> int:
+        """The verb a noun hangs on, through « lors de » / « au cours de »."""
+        head = noun.head
+        if head.pos_ in ("ADV", "NOUN") and head.lower_ in ("lors", "cours", "issue", "occasion", "terme"):
+            head = head.head
+        return head.i
+
     def _reaches_root(self, tok: Token) -> bool:
         t = tok
         while t.head.i != t.i:
@@ -518,10 +553,11 @@ class EventFinder:
             target = self._nearest_trigger(tok, events)
             if target is None and self._reaches_root(tok):
                 # A date on a main verb that is no event (« s'est intensifiée depuis la
-                # signature ... en juin 2024 »): an event noun of that same clause.
+                # signature ... en juin 2024 », « arrêtée le 3 avril lors d'une rencontre »):
+                # an event noun of that same clause.
                 verb = tok.head
                 pool = [i for i in self._in_sentence(tok, events) if events[i].date is None
-                        and self.doc[i].pos_ == "NOUN" and self.doc[i].head.i == verb.i]
+                        and self.doc[i].pos_ == "NOUN" and self._governing_verb(self.doc[i]) == verb.i]
                 target = min(pool, key=lambda i: abs(i - tok.i)) if pool else None
             if target is not None and events[target].date is None:
                 events[target].date = DateValue(d.iso, d.datatype, Span(d.start, d.end, self.doc.text[d.start:d.end]))
@@ -545,7 +581,9 @@ class EventFinder:
             unit = n.unit
             if unit is None:
                 noun = anchor if anchor.pos_ == "NOUN" else None
-                if noun is not None and noun.lemma_.lower() in self.data.cues["approximate_nouns"]:
+                if noun is not None and (noun.lemma_.lower() in self.data.cues["approximate_nouns"]
+                                         or noun.lower_ in self.data.cues["multipliers"]):
+                    # « une vingtaine de travailleurs », « 1,4 milliard de mètres cubes »
                     noun = next((c for c in noun.children if c.dep_ == "nmod"), None)
                 unit = noun.lemma_.lower() if noun is not None else None
             if unit in self.durations:
@@ -563,7 +601,7 @@ class EventFinder:
             head = t.head
             if head.i == t.i:
                 break
-            if t.dep_ == "xcomp" and head.lemma_.lower() in self.hypothetical:
+            if t.dep_ == "xcomp" and head.lemma_.lower() in self.hypothetical and not self._past(head):
                 hypothetical = True
                 conditional = conditional or "Cnd" in head.morph.get("Mood")
             if t.dep_ in ("ccomp", "xcomp", "parataxis") and head.lemma_.lower() in self.reporting:
@@ -579,6 +617,11 @@ class EventFinder:
             ev.modality = "Hypothetical"
         elif conditional or ev.fillers("source"):
             ev.modality = "Reported"
+
+    @staticmethod
+    def _past(verb: Token) -> bool:
+        """« a pu », « avait pu »: a modal in a compound past states what happened."""
+        return "Part" in verb.morph.get("VerbForm") and any(c.dep_.startswith("aux") for c in verb.children)
 
     def _sentence_sources(self, tok: Token) -> Iterable[tuple[str, Span]]:
         """« selon X », « d'après X », « relayé par X » and media that report in the sentence."""

@@ -61,10 +61,15 @@ def find_relations(doc: Doc, data: LanguageData, index: EntityIndex,
             for c in title.children:
                 if c.dep_ == "amod" and c.i in index.demonym_tokens:
                     yield from emit("affiliation", person, index.token_entity[c.i], _span(title))
-                elif c.dep_ == "nmod" and _case(c) in ("de", "du", "des", "d"):
+                elif c.dep_ == "nmod" and _case(c) == "de":
                     for key in resolver.resolve(c, loose=True):
                         if index.of_type(key) in AFFILIABLE:
                             yield from emit("affiliation", person, key, _span(title))
+                elif c.dep_ == "det" and "Yes" in c.morph.get("Poss"):
+                    # « son porte-parole, X »: the organisation or country the clause is about.
+                    owner = _possessor(title, resolver)
+                    if owner:
+                        yield from emit("affiliation", person, owner, _span(title))
         lemma = tok.lemma_.lower()
         if lemma == "alliance":
             parties = [k for c in tok.children if c.dep_ == "nmod" and _case(c) == "entre"
@@ -95,6 +100,25 @@ def _attached_entity(tok: Token, resolver: Resolver) -> str | None:
         keys = resolver.resolve(t)
         if keys:
             return keys[0]
+    return None
+
+
+def _possessor(tok: Token, resolver: Resolver) -> str | None:
+    """Who « son » / « sa » / « leur » points at: the latest organisation or country
+    that is a subject in this sentence (before ``tok``) or the two previous ones."""
+    sents = list(tok.doc.sents)
+    here = next(k for k, s in enumerate(sents) if s.start <= tok.i < s.end)
+    for k in range(here, max(-1, here - 3), -1):
+        found = None
+        for t in sents[k]:
+            if t.i >= tok.i:
+                break
+            if t.dep_ in ("nsubj", "nsubj:pass"):
+                for key in resolver.resolve(t, loose=True):
+                    if resolver.index.of_type(key) in AFFILIABLE:
+                        found = key
+        if found:
+            return found
     return None
 
 

@@ -43,7 +43,7 @@ class LanguageData:
     names: dict[str, GazetteerEntry]
     #: folded demonym -> country entry
     demonyms: dict[str, GazetteerEntry]
-    #: folded capital or seat of power -> (country entry, is_capital)
+    #: folded capital or seat of power -> (the actor it stands for, whether « à X » is the city itself)
     capitals: dict[str, tuple[GazetteerEntry, bool]]
 
     @property
@@ -81,4 +81,7 @@ def load(lang: str = "fr") -> LanguageData:
             entry = GazetteerEntry(o["label"], o.get("type", "Organization"), o.get("qid"), o.get("country"))
             for n in [o["label"], *o.get("aliases", [])]:
                 names.setdefault(fold(n), entry)
+            for seat in o.get("seats", []):
+                # « Bruxelles a tranché »: the organisation seated there, not the host country.
+                capitals[fold(seat)] = (entry, fold(seat) in capitals)
     return LanguageData(lang, _read(lang, "events.json"), _read(lang, "cues.json"), names, demonyms, capitals)
