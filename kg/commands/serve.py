@@ -1,1 +1,62 @@
-"""kg serve: see kg.cli."""
+"""``kg serve``: a read-only SPARQL endpoint over graph files (see :mod:`kg.server`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg.cli import app
+from kg.server import DEFAULT_HOST, DEFAULT_MAX_ROWS, DEFAULT_PORT, DEFAULT_TIMEOUT, DEFAULT_WORKERS
+
+
+def _stop(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+@app.command()
+def serve(
+    graphs: Annotated[list[Path], typer.Argument(help="Graph files to serve (.ttl .trig .jsonld .nt .nq .rdf).",
+                                                 show_default=False)],
+    host: Annotated[str, typer.Option("--host", help="Address to listen on. The default answers this machine "
+                                      "only; 0.0.0.0 exposes the graph to the network.")] = DEFAULT_HOST,
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="TCP port; 0 picks a free one.")
+                    ] = DEFAULT_PORT,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.01, help="Seconds a query may run before it is "
+                                           "stopped (HTTP 503).")] = DEFAULT_TIMEOUT,
+    max_rows: Annotated[int, typer.Option("--max-rows", min=1, help="Rows or triples returned at most; longer "
+                                          "results are cut (header X-KG-Truncated: true).")] = DEFAULT_MAX_ROWS,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Queries run at the same time, each "
+                                         "in its own process holding a copy of the graph.")] = DEFAULT_WORKERS,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not log each request.")] = False,
+) -> None:
+    """Serve graphs as a read-only SPARQL 1.1 endpoint, with a query page.
+
+    GET or POST /sparql (results as JSON, XML, CSV or TSV by Accept; Turtle or
+    N-Triples for CONSTRUCT); updates and SERVICE are refused. Open the printed
+    address in a browser for the query page with the named queries. Ctrl+C
+    stops it.
+
+    Example: kg serve graph.ttl --port 7878
+    """
+    import signal
+
+    from kg.graphs import load_graphs
+    from kg.server import make_server
+
+    server = make_server(load_graphs(graphs), host=host, port=port, timeout=timeout, max_rows=max_rows,
+                         workers=workers, quiet=quiet)
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        if not server.loopback:
+            typer.echo(f"warning: listening on {host}: anyone who can reach this machine can read the graph",
+                       err=True)
+        typer.echo(f"SPARQL endpoint {server.url}sparql ({server.triples:,} triples); query page {server.url}"
+                   " ; Ctrl+C stops it", err=True)
+        server.serve_forever()
+    except KeyboardInterrupt:
+        typer.echo("stopped", err=True)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        server.server_close()
