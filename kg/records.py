@@ -85,6 +85,8 @@ class EventRecord:
     modality: str = "Asserted"
     negated: bool = False
     confidence: float = 0.5
+    #: a definite event noun (« l'entretien », « la rencontre ») that may refer back
+    definite: bool = False
 
     def fillers(self, role: str) -> list[str]:
         return [r.entity for r in self.roles if r.role == role]

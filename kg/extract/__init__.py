@@ -11,7 +11,7 @@ import datetime as dt
 from spacy.tokens import Doc
 
 from kg.extract.dates import find_dates
-from kg.extract.discourse import merge_agreements, merge_statements
+from kg.extract.discourse import inherit_dates, merge_agreements, merge_references, merge_statements
 from kg.extract.entities import find_entities
 from kg.extract.events import EventFinder
 from kg.extract.numbers import find_numbers
@@ -59,7 +59,8 @@ def extract(doc: Doc, data: LanguageData, *, doc_id: str, publication_date: dt.d
                if not any(d.start < n.end and n.start < d.end for d in dates)]
     finder = EventFinder(doc, data, index)
     events = finder.find(bounds, dates, numbers)
-    kept = [e for e in merge_agreements(merge_statements(events)) if e.roles or e.date or e.quantity]
+    kept = [e for e in merge_references(merge_agreements(merge_statements(events))) if e.roles or e.date or e.quantity]
+    inherit_dates([e for e in kept if not e.negated])
     for e in kept:
         if e.negated:  # « n'a pas signé » is no signing: keep the fact, not the class
             e.type = "Event"

@@ -59,3 +59,31 @@ def merge_statements(events: list[EventRecord]) -> list[EventRecord]:
         last_speaker = agents
         out.append(ev)
     return out
+
+
+def merge_references(events: list[EventRecord]) -> list[EventRecord]:
+    """« l'entretien », « la rencontre » naming no party of its own refers back to
+    the latest event of its class in the last sentences: one event, not two."""
+    out: list[EventRecord] = []
+    for ev in events:
+        prev = next((e for e in reversed(out) if e.type == ev.type), None)
+        own = ev.fillers("participant") + ev.fillers("agent") + ev.fillers("recipient")
+        if ev.definite and prev is not None and 0 <= ev.sentence - prev.sentence <= MAX_GAP \
+                and (not own or set(own) <= set(prev.fillers("participant") + prev.fillers("agent")
+                                                + prev.fillers("recipient"))):
+            _pool(prev, ev)
+            continue
+        out.append(ev)
+    return out
+
+
+def inherit_dates(events: list[EventRecord]) -> None:
+    """A story goes on: an undated event in the next sentence by the same actor
+    (« Il s'est rendu mardi à Madrid. Il y a rencontré X ») happened that day."""
+    for prev, ev in zip(events, events[1:]):
+        if ev.date is not None or prev.date is None or ev.sentence - prev.sentence != 1:
+            continue
+        actors = set(ev.fillers("agent") + ev.fillers("participant"))
+        if actors and actors & set(prev.fillers("agent") + prev.fillers("participant")) \
+                and prev.date.datatype == "date":
+            ev.date = prev.date

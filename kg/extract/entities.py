@@ -62,6 +62,7 @@ class Mention:
     alias_only: bool = False  # a demonym or capital standing for its country
     first_token: int = -1
     owner: "Mention | None" = None  # a mention whose entity this one names too
+    strong: bool = False  # typed by its context (« le parti X »), which beats the model
     key: str = ""  # entity key, set once mentions are grouped
 
 
@@ -159,7 +160,8 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
         if entry is not None:
             yield Mention(span.start_char, span.end_char, span.text, entry.type, entry, first_token=span.start)
             continue
-        etype = _context_type(doc, span, data) or NER_TYPES[ent.label_]
+        context = _context_type(doc, span, data)
+        etype = context or NER_TYPES[ent.label_]
         head = fold(span[0].text)
         two = fold(span[:2].text) if len(span) > 1 else head
         if two in _ORG_HEADS or head in _ORG_HEADS:
@@ -170,7 +172,8 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
                 span, etype = extended, "Place"
         if etype == "Person" and len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN", "X"):
             continue
-        yield Mention(span.start_char, span.end_char, span.text, etype, first_token=span.start)
+        yield Mention(span.start_char, span.end_char, span.text, etype, first_token=span.start,
+                      strong=context is not None)
 
 
 def _context_type(doc: Doc, span: SpacySpan, data: LanguageData) -> str | None:
@@ -216,6 +219,31 @@ def _place_noun_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
         span = doc[tok.i:end]
         yield Mention(span.start_char, span.end_char, span.text, "City" if tok.lower_ in ("ville", "village", "localité")
                       else "Place", first_token=tok.i)
+
+
+def _institution_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
+    """« le ministère chinois du Commerce », « le ministère des Affaires étrangères »:
+    an institution noun, an optional demonym, « de » and a capitalised domain."""
+    nouns = {n for n in data.cues.get("institution_nouns", []) if n not in ("ministre",)}
+    for tok in doc:
+        if tok.lower_ not in nouns:
+            continue
+        j = tok.i + 1
+        if j < len(doc) and fold(doc[j].text) in data.demonyms:
+            j += 1
+        if j >= len(doc) or doc[j].lower_ not in ("de", "du", "des", "d'", "d’"):
+            continue
+        j += 1
+        if j < len(doc) and doc[j].lower_ in ("la", "l'", "l’"):
+            j += 1
+        end = j
+        while end < len(doc) and (doc[end].text[:1].isupper() or (end > j and doc[end].pos_ == "ADJ"
+                                                                   and doc[end].is_lower)):
+            end += 1
+        if end == j:
+            continue
+        span = doc[tok.i:end]
+        yield Mention(span.start_char, span.end_char, span.text, "Organization", first_token=tok.i)
 
 
 def _party_adjective_mentions(doc: Doc, mentions: list[Mention]) -> Iterable[Mention]:
@@ -316,13 +344,14 @@ def _name_parts(text: str) -> set[str]:
 def find_entities(doc: Doc, data: LanguageData) -> EntityIndex:
     """Group the document's mentions into entities and index their tokens."""
     mentions = _select([*_gazetteer_mentions(doc, data), *_ner_mentions(doc, data),
-                        *_place_noun_mentions(doc, data), *_demonym_and_capital_mentions(doc, data)])
+                        *_place_noun_mentions(doc, data), *_institution_mentions(doc, data),
+                        *_demonym_and_capital_mentions(doc, data)])
     mentions = _select([*mentions, *_party_adjective_mentions(doc, mentions)])
     # One type per surface form: the most frequent, persons first on a tie.
     votes: dict[str, Counter[str]] = {}
     for m in mentions:
         if m.entry is None:
-            votes.setdefault(fold(m.text), Counter())[m.type] += 1
+            votes.setdefault(fold(m.text), Counter())[m.type] += 100 if m.strong else 1
     for m in mentions:
         if m.entry is None:
             ranked = votes[fold(m.text)].most_common()

@@ -73,13 +73,22 @@ class Resolver:
 
     def __init__(self, doc: Doc, index: EntityIndex, data: LanguageData):
         self.doc, self.index = doc, index
-        self.groups = set(data.cues["group_nouns"]) | set(data.cues["titles"]) | set(MEDIA_NOUNS)
+        self.groups = (set(data.cues["group_nouns"]) | set(data.cues["titles"]) | set(MEDIA_NOUNS)
+                       | set(data.cues.get("org_descriptors", {})))
         self.titles = set(data.cues["titles"])
         self.humans = set(data.cues.get("human_group_nouns", []))
         self.persons = [i for i, k in sorted(index.token_entity.items())
                         if index.of_type(k) == "Person"]
         self._pairs = self._salient_pair()
         self.salient_pair = tuple(self._pairs)
+
+    def last_place(self, tok: Token) -> str | None:
+        """The latest city, region or place named before ``tok`` (what « y » means)."""
+        for i in range(tok.i - 1, -1, -1):
+            key = self.index.token_entity.get(i)
+            if key and self.index.of_type(key) in PLACE_TYPES:
+                return key
+        return None
 
     def antecedent(self, pronoun: Token) -> str | None:
         """The person « il » / « elle » refers to: the latest person that is a
@@ -175,6 +184,10 @@ class Resolver:
             return list(self._pairs)
         if lemma in self.humans:
             n = NUMBERS[count.lower_]
+            titled = [k for k in dict.fromkeys(self.index.token_entity[i] for i in self.persons if i < tok.i)
+                      if (self.index.entities[k].title or "").startswith(lemma)]
+            if len(titled) >= n:  # « les deux ministres »: the ministers named before
+                return titled[-n:]
             found: list[str] = []
             for i in reversed(self.persons):
                 if i < tok.i and self.index.token_entity[i] not in found:
@@ -198,6 +211,7 @@ class EventFinder:
         self.settings = set(lex.get("setting_heads", []))
         self.light = set(lex.get("light_verbs", []))
         self.phrases = {k: v for k, v in lex.get("phrases", {}).items() if not k.startswith("_")}
+        self.reflexive = {k: v for k, v in lex.get("reflexive_verbs", {}).items() if not k.startswith("_")}
         self.durations = set(data.cues.get("duration_units", []))
         self.hypothetical = set(data.cues["hypothetical_verbs"])
         self.resolver = Resolver(doc, index, data)
@@ -208,6 +222,8 @@ class EventFinder:
         phrase = self._phrase(tok)
         if phrase:
             return phrase
+        if tok.pos_ == "VERB" and lemma in self.reflexive and self._reflexive(tok):
+            return self.reflexive[lemma]
         if tok.pos_ == "VERB" and lemma in self.verbs:
             if self._adjectival(tok):
                 return None  # adjectival participle (« les produits importés »): a description
@@ -257,6 +273,11 @@ class EventFinder:
         lo, hi = sorted((tok.head.i, tok.i))
         return not any(self.doc[j].pos_ == "AUX" and "Fin" in self.doc[j].morph.get("VerbForm")
                        for j in range(lo + 1, hi))
+
+    @staticmethod
+    def _reflexive(tok: Token) -> bool:
+        return any(c.dep_.startswith("expl") or (c.lower_ in ("se", "s'", "s’") and c.pos_ == "PRON")
+                   for c in tok.children)
 
     def _reflexive_or_entity_object(self, tok: Token) -> bool:
         for c in tok.children:
@@ -348,6 +369,8 @@ class EventFinder:
                 self._verb_roles(tok, ev)
             else:
                 self._noun_roles(tok, ev)
+                ev.definite = any(c.dep_ == "det" and c.lower_ in ("le", "la", "l'", "l’", "les")
+                                  for c in tok.children)
             self._clause_places(tok, ev)
             if ev.type in ("Meeting", "Agreement") and len(ev.fillers("participant")) + len(ev.fillers("agent")) < 2:
                 self._between(tok, ev)
@@ -377,7 +400,11 @@ class EventFinder:
         for key in keys:
             etype = self.index.of_type(key)
             r = role
-            if r == "recipient" and etype in PLACE_TYPES and _case(tok) in PLACE_CASES:
+            if r in ("recipient", "agent", "participant") and etype in ("City", "Region"):
+                if _case(tok) not in PLACE_CASES:
+                    continue  # a known city or region is where things happen, never who acts
+                r = "place"
+            elif r == "recipient" and etype == "Place" and _case(tok) in PLACE_CASES:
                 r = "place"
             if r == "place" and etype not in (*PLACE_TYPES, "Country"):
                 continue
@@ -455,6 +482,11 @@ class EventFinder:
             dep = c.dep_
             if dep in SUBJECTS:
                 continue
+            if c.lower_ == "y" and c.pos_ == "PRON":
+                place = self.resolver.last_place(c)  # « il y a rencontré »: the place just named
+                if place:
+                    ev.add_role("place", place, Span(c.idx, c.idx + len(c), c.text))
+                continue
             case = _case(c)
             role = mapping.get(f"{dep}/{case}") if case else None
             role = role or mapping.get(dep)
@@ -514,14 +546,16 @@ class EventFinder:
                 ev.add_role(role, self.index.token_entity[c.i], Span(c.idx, c.idx + len(c), c.text))
 
     # ---- dates and quantities
-    def _nearest_trigger(self, tok: Token, events: dict[int, EventRecord]) -> int | None:
+    def _nearest_trigger(self, tok: Token, events: dict[int, EventRecord],
+                         boundaries: tuple[str, ...] = ()) -> int | None:
         """The event whose clause holds ``tok``: climb heads, but never out of an
         embedded clause (« dont le parti n'a plus gouverné depuis 2014 »)."""
         t = tok
+        stop = boundaries or BOUNDARIES
         while True:
             if t.i in events:
                 return t.i
-            if t.head.i == t.i or t.dep_ in BOUNDARIES:
+            if t.head.i == t.i or t.dep_ in stop:
                 return None
             t = t.head
 
@@ -575,7 +609,9 @@ class EventFinder:
             if any(c.dep_ == "det" and c.lower_ in ("les", "leurs", "ses", "ces", "nos", "vos")
                    for c in anchor.children):
                 continue  # « les deux pays »: anaphoric, not a measured quantity
-            target = self._nearest_trigger(anchor, events)
+            # « un protocole prévoyant la formation de quinze mille stadiers »: a
+            # number may leave a participle clause describing the event's object.
+            target = self._nearest_trigger(anchor, events, tuple(b for b in BOUNDARIES if b != "acl"))
             if target is None or events[target].quantity is not None:
                 continue
             unit = n.unit
