@@ -10,7 +10,7 @@ import datetime as dt
 
 from spacy.tokens import Doc
 
-from kg.extract.dates import find_dates
+from kg.extract.dates import find_dateline, find_dates
 from kg.extract.discourse import inherit_dates, merge_agreements, merge_references, merge_statements
 from kg.extract.entities import find_entities
 from kg.extract.events import EventFinder
@@ -45,6 +45,8 @@ def _future_offsets(doc: Doc) -> set[int]:
 def extract(doc: Doc, data: LanguageData, *, doc_id: str, publication_date: dt.date | None = None,
             title: str | None = None, source: str | None = None) -> DocumentRecord:
     text = doc.text
+    if publication_date is None:
+        publication_date = find_dateline(text, data)  # « 22 mai 2012. - »: the wire's own date
     record = DocumentRecord(doc_id=doc_id, text=text, lang=data.lang, title=title, source=source,
                             publication_date=publication_date.isoformat() if publication_date else None)
     bounds = []

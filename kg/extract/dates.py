@@ -108,3 +108,24 @@ def find_dates(text: str, data: LanguageData, anchor: dt.date | None = None,
         elif g["rel"] and anchor is not None:
             d = anchor + dt.timedelta(days=data.cues["relative_days"][g["rel"].lower()])
             yield DateMatch(start, end, d.isoformat(), "date")
+
+
+_DATELINE = re.compile(
+    r"^[ \t]*(?:[A-ZÉÈ][\w'’ .-]{1,40},[ \t]*)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)[ \t]+)?"
+    r"(?P<day>[0-3]?\d)(?:er)?[ \t]+(?P<month>\w+)[ \t]+(?P<year>(?:19|20)\d\d)[ \t]*(?:\(\w+\)[ \t]*)?[.,]?[ \t]*[-–—]",
+    re.MULTILINE | re.IGNORECASE)
+
+
+def find_dateline(text: str, data: LanguageData) -> dt.date | None:
+    """The publication date a wire story states at the head of a paragraph
+    (« 22 mai 2012. - », « PARIS, 3 mars 2021 (AFP) - »), within its first lines."""
+    head = "\n".join(text.splitlines()[:4])
+    for m in _DATELINE.finditer(head):
+        month = data.cues["months"].get(m.group("month").lower())
+        if month is None:
+            continue
+        try:
+            return dt.date(int(m.group("year")), month, int(m.group("day")))
+        except ValueError:
+            continue
+    return None

@@ -358,6 +358,17 @@ def find_entities(doc: Doc, data: LanguageData) -> EntityIndex:
             m.type = sorted(ranked, key=lambda kv: (-kv[1], kv[0] != "Person"))[0][0]
 
     index = EntityIndex()
+    # « les Émirats » after « les Émirats arabes unis »: the first words of a known
+    # name present in the document are that name.
+    known = {m.entry.label: m.entry for m in mentions if m.entry is not None and m.owner is None}
+    for m in mentions:
+        if m.entry is None and m.owner is None and m.type != "Person":
+            words = fold(m.text).split()
+            for label, entry in known.items():
+                lw = fold(label).split()
+                if len(words) < len(lw) and lw[:len(words)] == words and len(words[0]) > 3:
+                    m.entry, m.type = entry, entry.type
+                    break
     # Longest names first, so shorter ones can join them.
     free = [m for m in mentions if m.entry is None and m.owner is None]
     canonical: list[tuple[str, set[str], str]] = []  # (key, name parts, broad type)

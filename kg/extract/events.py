@@ -115,14 +115,11 @@ class Resolver:
         return False
 
     def _salient_pair(self) -> list[str]:
-        counts: dict[str, int] = {}
-        first: dict[str, int] = {}
-        for i, key in sorted(self.index.token_entity.items()):
-            if self.index.of_type(key) == "Country":
-                counts[key] = counts.get(key, 0) + 1
-                first.setdefault(key, i)
-        ranked = sorted(counts, key=lambda k: (-counts[k], first[k]))
-        return ranked[:2] if len(ranked) >= 2 else []
+        """The two countries the document names most (mentions, not tokens), the
+        earlier first named on a tie."""
+        countries = [e for e in self.index.entities.values() if e.type == "Country" and e.mentions]
+        ranked = sorted(countries, key=lambda e: (-len(e.mentions), min(m.start for m in e.mentions)))
+        return [e.key for e in ranked[:2]] if len(ranked) >= 2 else []
 
     def name_of(self, tok: Token) -> str | None:
         if tok.i in self.index.token_entity and tok.i not in self.index.demonym_tokens:
@@ -210,6 +207,8 @@ class EventFinder:
         self.needs_object = set(lex.get("needs_reflexive_or_entity_object", []))
         self.settings = set(lex.get("setting_heads", []))
         self.light = set(lex.get("light_verbs", []))
+        self.natural = set(lex.get("natural_causes", []))
+        self.noun_overrides = {k: v for k, v in lex.get("noun_role_overrides", {}).items() if not k.startswith("_")}
         self.phrases = {k: v for k, v in lex.get("phrases", {}).items() if not k.startswith("_")}
         self.reflexive = {k: v for k, v in lex.get("reflexive_verbs", {}).items() if not k.startswith("_")}
         self.durations = set(data.cues.get("duration_units", []))
@@ -222,8 +221,9 @@ class EventFinder:
         phrase = self._phrase(tok)
         if phrase:
             return phrase
-        if tok.pos_ == "VERB" and lemma in self.reflexive and self._reflexive(tok):
-            return self.reflexive[lemma]
+        if tok.pos_ == "VERB" and lemma in self.reflexive and self._reflexive(tok) and any(
+                c.dep_.startswith("obl") and self.resolver.resolve(c) for c in tok.children):
+            return self.reflexive[lemma]  # « s'est rendu à Madrid », not « s'est rendu sur place »
         if tok.pos_ == "VERB" and lemma in self.verbs:
             if self._adjectival(tok):
                 return None  # adjectival participle (« les produits importés »): a description
@@ -231,6 +231,9 @@ class EventFinder:
                 return None  # « Le Monde rapporte que »: attribution, not an event
             if lemma in self.needs_object and not self._reflexive_or_entity_object(tok):
                 return None  # « retrouver la liberté » is no meeting; « se retrouver » is
+            if self.verbs[lemma] == "Attack" and any(
+                    c.dep_ in SUBJECTS and c.lemma_.lower() in self.natural for c in tok.children):
+                return None  # « un séisme a frappé le Pérou »: a disaster, not an attack
             return self.verbs[lemma]
         if tok.pos_ == "NOUN" and lemma in self.nouns:
             if tok.head.lemma_.lower() in self.settings and tok.dep_ == "nmod":
@@ -412,13 +415,13 @@ class EventFinder:
                 continue
             ev.add_role(r, key, Span(tok.idx, tok.idx + len(tok), tok.text))
 
-    def _clause_tokens(self, tok: Token) -> Iterable[Token]:
+    def _clause_tokens(self, tok: Token, stops: tuple[str, ...] = CLAUSES) -> Iterable[Token]:
         """Tokens of the trigger's own clause: its subtree minus embedded clauses."""
-        stack = [c for c in tok.children if c.dep_ not in CLAUSES]
+        stack = [c for c in tok.children if c.dep_ not in stops]
         while stack:
             t = stack.pop()
             yield t
-            stack.extend(c for c in t.children if c.dep_ not in CLAUSES)
+            stack.extend(c for c in t.children if c.dep_ not in stops)
 
     def _clause_places(self, tok: Token, ev: EventRecord) -> None:
         """« à Genève », « dans la région de X », wherever the parser hung them in the
@@ -517,7 +520,9 @@ class EventFinder:
             # The party a purpose clause (« pour appuyer l'effort russe ») or the object names.
             pool = [c for c in tok.children if c.dep_ in ("advcl", "obj", "xcomp", "obl:mod")]
             for t in pool:
-                for d in t.subtree:
+                # not across « tandis que … » or a relative clause: another event's parties
+                for d in sorted([t, *self._clause_tokens(t, ("advcl", "acl:relcl", "parataxis", "ccomp"))],
+                                key=lambda d: d.i):
                     key = self.index.token_entity.get(d.i)
                     if key and key not in ev.fillers("agent") and self.index.of_type(key) in (
                             "Country", "Organization", "PoliticalParty"):
@@ -525,7 +530,7 @@ class EventFinder:
                         return
 
     def _noun_roles(self, tok: Token, ev: EventRecord, adjunct: bool = False) -> None:
-        mapping = self.noun_roles.get(ev.type, {})
+        mapping = {**self.noun_roles.get(ev.type, {}), **self.noun_overrides.get(tok.lemma_.lower(), {})}
         deps = list(tok.children)
         for c in tok.children:
             if c.dep_ == "acl":  # « un remerciement émanant de X », « une réunion tenue à Y »

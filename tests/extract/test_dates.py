@@ -67,3 +67,15 @@ def test_helpers():
     assert resolve_weekday(1, dt.date(2026, 11, 24), future=True) == dt.date(2026, 12, 1)
     assert infer_year(12, 28, dt.date(2025, 1, 3)) == 2024
     assert infer_year(7, 1, dt.date(2025, 6, 13)) == 2025
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La fusée a décollé.\n22 mai 2012. - Prévu initialement pour samedi", dt.date(2012, 5, 22)),
+    ("PARIS, 3 mars 2021 (AFP) - Le gouvernement", dt.date(2021, 3, 3)),
+    ("Le 26 décembre, Kim Jong-un a adressé un message", None),
+    ("Il a parlé le 3 mars 2021 - sans notes.\n", None),
+])
+def test_dateline(fr, text, expected):
+    from kg.extract.dates import find_dateline
+
+    assert find_dateline(text, fr) == expected
