@@ -204,21 +204,26 @@ def _place_noun_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
     for tok in doc:
         if tok.lower_ not in PLACE_HEADS or tok.i + 2 >= len(doc):
             continue
-        prep = doc[tok.i + 1]
+        k = tok.i + 1
+        if doc[k].pos_ == "ADJ" and doc[k].is_lower and k + 2 < len(doc):
+            k += 1  # « le port ukrainien d'Izmaïl »
+        prep = doc[k]
         if prep.lower_ not in ("de", "du", "d'", "d’"):
             continue
-        end = tok.i + 2
+        start = k + 1
+        end = start
         while end < len(doc) and doc[end].pos_ == "PROPN" or (end < len(doc) and doc[end].text[:1].isupper()
                                                                and doc[end].pos_ in ("NOUN", "ADJ")):
             end += 1
-        if end == tok.i + 2:
+        if end == start:
             continue
-        name = doc[tok.i + 2:end]
+        name = doc[start:end]
         if fold(name.text) in data.names or fold(name.text) in data.capitals:
             continue  # « région de Moscou »: the gazetteer's entity is the right one
-        span = doc[tok.i:end]
-        yield Mention(span.start_char, span.end_char, span.text, "City" if tok.lower_ in ("ville", "village", "localité")
-                      else "Place", first_token=tok.i)
+        etype = "City" if tok.lower_ in ("ville", "village", "localité") else "Place"
+        # With an adjective in between, the adjective (a demonym) keeps its own entity.
+        span = doc[tok.i:end] if k == tok.i + 1 else name
+        yield Mention(span.start_char, span.end_char, span.text, etype, first_token=span.start, strong=True)
 
 
 def _institution_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
@@ -338,7 +343,7 @@ def _select(mentions: list[Mention]) -> list[Mention]:
 
 
 def _name_parts(text: str) -> set[str]:
-    return {p for p in re.split(r"[\s\-‐]+", fold(text)) if p}
+    return {p for p in re.split(r"[\s\-‐'’]+", fold(text)) if p}
 
 
 def find_entities(doc: Doc, data: LanguageData) -> EntityIndex:
@@ -371,21 +376,23 @@ def find_entities(doc: Doc, data: LanguageData) -> EntityIndex:
                     break
     # Longest names first, so shorter ones can join them.
     free = [m for m in mentions if m.entry is None and m.owner is None]
-    canonical: list[tuple[str, set[str], str]] = []  # (key, name parts, broad type)
-    for m in sorted(free, key=lambda m: (-len(_name_parts(m.text)), m.start)):
+    canonical: list[tuple[str, set[str], str, bool]] = []  # (key, name parts, broad type, strong)
+    for m in sorted(free, key=lambda m: (-len(_name_parts(m.text)), not m.strong, m.start)):
         parts = _name_parts(m.text)
         target = None
-        for key, cparts, ctype in canonical:
-            # Same class, or a one- or two-word name inside a person's full name
-            # (« Tanabe » tagged LOC is still « Hiroshi Tanabe »).
-            if parts <= cparts and (ctype == _broad(m.type) or (ctype == "Person" and len(parts) < len(cparts))):
+        for key, cparts, ctype, strong in canonical:
+            # Same class; or a shorter name inside a person's full name (« Tanabe »
+            # tagged LOC is still « Hiroshi Tanabe »), or inside a name its context
+            # typed (« Izmaïl » tagged PER after « le port d'Izmaïl »).
+            if parts <= cparts and (ctype == _broad(m.type) or (
+                    (ctype == "Person" or strong) and len(parts) < len(cparts))):
                 target = key
                 break
         if target is None:
             target = f"{_broad(m.type)}:{slug(m.text)}"
             if target not in index.entities:
                 index.entities[target] = EntityRecord(target, m.type, m.text)
-                canonical.append((target, parts, _broad(m.type)))
+                canonical.append((target, parts, _broad(m.type), m.strong))
         m.key = target
     for m in mentions:
         if m.entry is not None and m.owner is None:

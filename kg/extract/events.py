@@ -154,11 +154,31 @@ class Resolver:
         if lemma in ("pays", "nation", "partie", "camp") and any(c.lower_ in ("deux",) for c in tok.children):
             return None  # handled by resolve_pair
         if lemma in self.groups or tok.pos_ == "PROPN" or loose:
-            for child, depth in self._naming(tok):
-                if (key := self.name_of(child)) is not None:
-                    return key
+            named = [(c, d) for c, d in self._naming(tok) if self.name_of(c) is not None]
+            # « le directeur de l'ESA, Markus Lindholm »: the person in apposition first.
+            named.sort(key=lambda cd: (cd[0].dep_ not in ("appos", "flat:name"), cd[1], cd[0].i))
+            if named:
+                return self.name_of(named[0][0])
+            if (key := self.described_org(tok)) is not None:
+                return key
             if (key := self.demonym_of(tok)) is not None:
                 return key
+        return None
+
+    def described_org(self, tok: Token) -> str | None:
+        """« l'agence japonaise » after « l'Agence japonaise d'exploration aérospatiale »:
+        a definite description whose words all appear in one organisation's name."""
+        if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("l'", "l’", "le", "la", "les")
+                                         for c in tok.children):
+            return None
+        words = {fold(tok.text), *(fold(c.text) for c in tok.children if c.dep_ == "amod")}
+        if len(words) < 2:
+            return None
+        for ent in self.index.entities.values():
+            if ent.type in ("Organization", "NewsAgency", "PoliticalParty"):
+                name = set(fold(ent.label).replace("'", " ").split())
+                if words <= name:
+                    return ent.key
         return None
 
     def _naming(self, tok: Token, depth: int = 0) -> Iterable[tuple[Token, int]]:
@@ -308,7 +328,9 @@ class EventFinder:
             return []
         # The first noun phrase after the verb that names someone, before the clause ends.
         for t in self.doc[tok.i + 1:tok.sent.end]:
-            if t.text in (".", ";", ":", "«", "»") or t.dep_ in ("ccomp", "mark"):
+            abbreviation = t.text == "." and t.i > 0 and len(self.doc[t.i - 1].text) <= 2 \
+                and self.doc[t.i - 1].text[:1].isupper()  # « M. Tanabe »
+            if (t.text in (".", ";", ":", "«", "»") and not abbreviation) or t.dep_ in ("ccomp", "mark"):
                 break
             if t.pos_ in ("NOUN", "PROPN", "ADV") and (self.resolver.resolve(t) or self.resolver.name_of(t)):
                 return [t]
@@ -407,8 +429,8 @@ class EventFinder:
                 if _case(tok) not in PLACE_CASES:
                     continue  # a known city or region is where things happen, never who acts
                 r = "place"
-            elif r == "recipient" and etype == "Place" and _case(tok) in PLACE_CASES:
-                r = "place"
+            elif r == "recipient" and etype == "Place" and (_case(tok) in PLACE_CASES or ev.type == "Attack"):
+                r = "place"  # « a frappé le port d'Izmaïl »: where the attack hit
             if r == "place" and etype not in (*PLACE_TYPES, "Country"):
                 continue
             if key in ev.fillers("agent") and r in ("recipient", "participant"):
