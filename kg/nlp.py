@@ -31,6 +31,7 @@ def get_model(lang: str = "fr") -> Language:
             f"spaCy model {name!r} is not installed ({exc.__class__.__name__}); "
             f"install kg with 'pip install .' which brings it, or 'pip install {name.replace('_', '-')}'"
         ) from exc
-    # Texts are news articles: a generous limit, still bounded (see kg.io.MAX_CHARS).
-    nlp.max_length = 2_000_000
+    from kg.io import MAX_CHARS
+
+    nlp.max_length = MAX_CHARS  # kg.io refuses longer texts before they get here
     return nlp

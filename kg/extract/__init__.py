@@ -32,14 +32,23 @@ def _future_offsets(doc: Doc) -> set[int]:
             return True
         return verb.lemma_ in ("attendre", "prévoir") and any(c.dep_ == "aux:pass" for c in verb.children)
 
-    out: set[int] = set()
-    for tok in doc:
-        verb = tok
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        if verb.pos_ in ("VERB", "AUX") and future(verb):
-            out.add(tok.idx)
-    return out
+    # The verb each token depends on, memoised so a long sentence costs one walk.
+    verb_of: dict[int, int] = {}
+
+    def verb_index(tok) -> int:
+        path = []
+        t = tok
+        while t.i not in verb_of and t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+            path.append(t.i)
+            t = t.head
+        found = verb_of.get(t.i, t.i)
+        for i in path:
+            verb_of[i] = found
+        verb_of[tok.i] = found
+        return found
+
+    future_verbs = {t.i for t in doc if t.pos_ in ("VERB", "AUX") and future(t)}
+    return {tok.idx for tok in doc if verb_index(tok) in future_verbs}
 
 
 def extract(doc: Doc, data: LanguageData, *, doc_id: str, publication_date: dt.date | None = None,

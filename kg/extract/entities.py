@@ -403,7 +403,8 @@ def find_entities(doc: Doc, data: LanguageData) -> EntityIndex:
     for m in mentions:
         if m.owner is not None:
             m.key = m.owner.key
-    _merge_appositions(doc, mentions, index)
+    offsets = TokenIndex(doc)
+    _merge_appositions(doc, mentions, index, offsets)
     # An acronym in brackets after a name is another name of it.
     _link_acronyms(doc.text, mentions, index)
     for m in mentions:
@@ -413,32 +414,54 @@ def find_entities(doc: Doc, data: LanguageData) -> EntityIndex:
         ent.mentions.append(Span(m.start, m.end, m.text))
         if m.type == "Place" and m.text.split()[0].lower() in PLACE_HEADS:
             ent.aliases.add(m.text.split(" ", 2)[-1])  # « château de Marienborg » → « Marienborg »
-        for tok in doc.char_span(m.start, m.end, alignment_mode="expand") or ():
+        for tok in offsets.tokens(m.start, m.end) or ():
             index.token_entity.setdefault(tok.i, m.key)
             if m.alias_only and m.text.islower():
                 index.demonym_tokens.add(tok.i)
     return index
 
 
+class TokenIndex:
+    """Character offsets → tokens, built once per document (``Doc.char_span``
+    re-checks the whole document on every call, quadratic on long texts)."""
+
+    def __init__(self, doc: Doc):
+        import bisect
+
+        self.doc = doc
+        self._starts = [t.idx for t in doc]
+        self._bisect = bisect
+
+    def tokens(self, start: int, end: int) -> SpacySpan | None:
+        """The tokens overlapping ``[start, end)``, like ``char_span(..., "expand")``."""
+        first = self._bisect.bisect_right(self._starts, start) - 1
+        last = self._bisect.bisect_left(self._starts, end)
+        first = max(first, 0)
+        if first < len(self.doc) and self.doc[first].idx + len(self.doc[first]) <= start:
+            first += 1
+        return self.doc[first:last] if last > first else None
+
+
 _APPOSABLE = ("Organization", "NewsAgency", "PoliticalParty", "Place", "City", "Region")
 
 
-def _merge_appositions(doc: Doc, mentions: list[Mention], index: EntityIndex) -> None:
+def _merge_appositions(doc: Doc, mentions: list[Mention], index: EntityIndex, offsets: TokenIndex) -> None:
     """« le Folketing, le Parlement danois »: two names in apposition are one entity
     (for organisations and places; a person in apposition to a title stays apart)."""
     by_token: dict[int, Mention] = {}
     for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = offsets.tokens(m.start, m.end)
         if span is not None:
             for t in span:
                 by_token[t.i] = m
     ordered = sorted((m for m in mentions if not m.alias_only), key=lambda m: m.start)
+    text = doc.text  # spaCy rebuilds it from every token on each access
     for m in list(mentions):
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = offsets.tokens(m.start, m.end)
         if span is None or m.alias_only:
             continue
         partners = [by_token.get(c.i) for c in span.root.children if c.dep_ == "appos"]
-        partners.append(_textual_apposition(doc.text, m, ordered))
+        partners.append(_textual_apposition(text, m, ordered))
         for other in partners:
             if other is None or other.key == m.key or other.alias_only:
                 continue

@@ -217,6 +217,7 @@ class Resolver:
 class EventFinder:
     def __init__(self, doc: Doc, data: LanguageData, index: EntityIndex):
         self.doc, self.data, self.index = doc, data, index
+        self.text = doc.text  # spaCy rebuilds it from every token on each access
         lex = data.events
         self.verbs: dict[str, str] = lex["verbs"]
         self.nouns: dict[str, str] = lex["nouns"]
@@ -234,6 +235,10 @@ class EventFinder:
         self.durations = set(data.cues.get("duration_units", []))
         self.hypothetical = set(data.cues["hypothetical_verbs"])
         self.resolver = Resolver(doc, index, data)
+        self._sources: dict[int, list[tuple[str, Span, int]]] = {}
+        self._entre: dict[int, list[int]] = {}
+        for sent in doc.sents:
+            self._entre[sent.start] = [t.i for t in sent if t.lower_ == "entre"]
 
     # ---- triggers
     def trigger_class(self, tok: Token) -> str | None:
@@ -464,8 +469,8 @@ class EventFinder:
         """« entre X et Y » after a meeting or agreement word: the actors named up to
         the end of the clause, when the parse did not link them."""
         sent_end = tok.sent.end
-        for j in range(tok.i + 1, sent_end):
-            if self.doc[j].lower_ != "entre":
+        for j in self._entre[tok.sent.start]:
+            if not tok.i < j < sent_end:
                 continue
             found: list[tuple[str, Token]] = []
             for t in self.doc[j + 1:sent_end]:
@@ -621,7 +626,7 @@ class EventFinder:
                         and self.doc[i].pos_ == "NOUN" and self._governing_verb(self.doc[i]) == verb.i]
                 target = min(pool, key=lambda i: abs(i - tok.i)) if pool else None
             if target is not None and events[target].date is None:
-                events[target].date = DateValue(d.iso, d.datatype, Span(d.start, d.end, self.doc.text[d.start:d.end]))
+                events[target].date = DateValue(d.iso, d.datatype, Span(d.start, d.end, self.text[d.start:d.end]))
 
     def _attach_quantities(self, events: dict[int, EventRecord], numbers: list[NumberMatch]) -> None:
         for n in numbers:
@@ -652,7 +657,7 @@ class EventFinder:
             if unit in self.durations:
                 continue  # « dix-neuf mois après »: a duration, not a measured quantity
             events[target].quantity = QuantityValue(n.value, unit, n.approximate,
-                                                    Span(n.start, n.end, self.doc.text[n.start:n.end]))
+                                                    Span(n.start, n.end, self.text[n.start:n.end]))
 
     # ---- modality and attribution
     def _modality(self, tok: Token, ev: EventRecord) -> None:
@@ -673,8 +678,8 @@ class EventFinder:
             if t.dep_ not in ("xcomp", "ccomp", "conj", "parataxis"):
                 break
             t = head
-        for src, evidence in self._sentence_sources(tok):
-            if src not in ev.fillers("agent"):
+        for src, evidence, word in self._sentence_sources(tok):
+            if word != tok.i and src not in ev.fillers("agent"):
                 ev.add_role("source", src, evidence)
         if hypothetical:
             ev.modality = "Hypothetical"
@@ -686,20 +691,28 @@ class EventFinder:
         """« a pu », « avait pu »: a modal in a compound past states what happened."""
         return "Part" in verb.morph.get("VerbForm") and any(c.dep_.startswith("aux") for c in verb.children)
 
-    def _sentence_sources(self, tok: Token) -> Iterable[tuple[str, Span]]:
-        """« selon X », « d'après X », « relayé par X » and media that report in the sentence."""
-        for t in tok.sent:
+    def _sentence_sources(self, tok: Token) -> Iterable[tuple[str, Span, int]]:
+        """« selon X », « d'après X », « relayé par X » and media that report in the
+        sentence, as (entity, evidence, index of the reporting word); computed once
+        per sentence (long sentences hold many events)."""
+        start = tok.sent.start
+        if start not in self._sources:
+            self._sources[start] = list(self._find_sources(tok.sent))
+        return self._sources[start]
+
+    def _find_sources(self, sent) -> Iterable[tuple[str, Span, int]]:
+        for t in sent:
             if t.lemma_.lower() in ("selon",) or (t.lower_ == "après" and t.i > 0 and self.doc[t.i - 1].lower_ in ("d'", "d’")):
                 for key in self.resolver.resolve(t.head):
-                    yield key, Span(t.head.idx, t.head.idx + len(t.head), t.head.text)
-            elif t.lemma_.lower() in self.reporting and t.i != tok.i:
+                    yield key, Span(t.head.idx, t.head.idx + len(t.head), t.head.text), t.i
+            elif t.lemma_.lower() in self.reporting:
                 if t.lemma_.lower() == "relayer":
                     for c in t.children:
                         if c.dep_ == "obl:agent":
                             for key in self.resolver.resolve(c, loose=True):
-                                yield key, Span(c.idx, c.idx + len(c), c.text)
+                                yield key, Span(c.idx, c.idx + len(c), c.text), t.i
                 elif (src := self._media_subject(t)) is not None:
-                    yield src, Span(t.idx, t.idx + len(t), t.text)
+                    yield src, Span(t.idx, t.idx + len(t), t.text), t.i
 
     def _confidence(self, tok: Token, ev: EventRecord) -> float:
         score = 0.55 if tok.pos_ == "VERB" else 0.45
