@@ -191,8 +191,10 @@ def _context_type(doc: Doc, span: SpacySpan, data: LanguageData) -> str | None:
         return descriptors[words[-1]]
     if span.start > 0 and doc[span.start - 1].lower_ in ("les", "des") and len(span) <= 2:
         return "Organization"
-    heads = {t.head for t in span if t.head.i < span.start or t.head.i >= span.end}
-    if any(h.lemma_.lower() in titles and h.pos_ == "NOUN" for h in heads):
+    outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end]
+    # « le ministre X » names X; « le maire de X » does not (X is the town).
+    if any(t.head.lemma_.lower() in titles and t.head.pos_ == "NOUN" and t.dep_ in ("appos", "flat:name", "nmod")
+           and not any(c.dep_ == "case" for c in t.children) for t in outside):
         return "Person"
     if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].lemma_.lower() in titles:
         return "Person"

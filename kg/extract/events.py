@@ -19,6 +19,7 @@ a noun after a demonstrative (« ce communiqué ») refers back and makes none.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
@@ -34,6 +35,7 @@ SUBJECTS = ("nsubj", "nsubj:pass")
 NAMING = ("appos", "flat:name", "nmod", "flat")
 PLACE_CASES = ("à", "en", "dans", "sur", "près")
 PLACE_TYPES = ("City", "Region", "Place")
+_QUOTED = re.compile(r"«[^»]{0,600}»|“[^”]{0,600}”")
 NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
 MEDIA_NOUNS = ("agence", "quotidien", "journal", "chaîne", "radio", "télévision", "site", "hebdomadaire",
                "magazine", "média", "presse")
@@ -205,7 +207,7 @@ class Resolver:
                       if (self.index.entities[k].title or "").startswith(lemma)]
             if len(titled) >= n:  # « les deux ministres »: the ministers named before
                 return titled[-n:]
-            found: list[str] = []
+            found: list[str] = list(titled)  # then the people named most recently
             for i in reversed(self.persons):
                 if i < tok.i and self.index.token_entity[i] not in found:
                     found.append(self.index.token_entity[i])
@@ -229,6 +231,13 @@ class EventFinder:
         self.settings = set(lex.get("setting_heads", []))
         self.light = set(lex.get("light_verbs", []))
         self.natural = set(lex.get("natural_causes", []))
+        self.evidence = {k: set(v) for k, v in lex.get("needs_evidence", {}).items() if not k.startswith("_")}
+        self.evidence_verbs = set(lex.get("evidence_verbs", []))
+        self.attack_targets = set(lex.get("attack_needs_target", []))
+        self.targets_ok = self.evidence.get("Deployment", set()) | {
+            "otage", "civil", "personne", "habitant", "journaliste", "travailleur", "touriste", "enfant", "femme",
+            "homme", "passager", "cible", "position", "village", "ville", "base", "convoi", "camp", "campement",
+            "dirigeant", "chef", "responsable", "membre", "militant", "opposant", "manifestant", "policier"}
         self.noun_overrides = {k: v for k, v in lex.get("noun_role_overrides", {}).items() if not k.startswith("_")}
         self.phrases = {k: v for k, v in lex.get("phrases", {}).items() if not k.startswith("_")}
         self.reflexive = {k: v for k, v in lex.get("reflexive_verbs", {}).items() if not k.startswith("_")}
@@ -262,9 +271,35 @@ class EventFinder:
             return self.verbs[lemma]
         if tok.pos_ == "NOUN" and lemma in self.nouns:
             if tok.head.lemma_.lower() in self.settings and tok.dep_ == "nmod":
-                return None  # « en marge d'une réunion »: the setting, not what happened
+                return None  # « en marge d'une réunion », « le site de lancement »: a setting
+            if tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" and _case(tok) == "de" \
+                    and not any(c.dep_ in ("det", "nummod") for c in tok.children):
+                return None  # « une zone d'attaque »: a bare noun complement names a kind, not an event
             return self.nouns[lemma]
         return None
+
+    def _evidenced(self, tok: Token, ev: EventRecord) -> bool:
+        """Verbs of transfer and capture are events only with evidence: an object
+        among the class's theme nouns, a counted or priced object, or a named party
+        besides the subject. « envoie un signal », « fournit du travail »,
+        « capturer des papillons » are not."""
+        if tok.pos_ != "VERB" or ev.lemma not in self.evidence_verbs | self.attack_targets:
+            return True
+        if self.verbs.get(ev.lemma) != ev.type:
+            return True  # a light verb took the class of its event noun, which is the evidence
+        themes = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass")]
+        if ev.lemma in self.attack_targets:
+            return any(t.pos_ in ("PRON", "PROPN") or self.resolver.resolve(t, loose=True)
+                       or t.lemma_.lower() in self.targets_ok for t in themes)
+        allowed = self.evidence.get(ev.type, set())
+        if any(c.dep_ == "ccomp" for c in tok.children):
+            return False  # « ils en ont conclu que… »: a reasoning, not a transfer or a deal
+        if ev.quantity is not None and (ev.quantity.unit in self.data.cues["currencies"].values()
+                                        or ev.quantity.unit in allowed):
+            return True
+        if any(r.role not in ("agent", "source", "place") for r in ev.roles):
+            return True
+        return any(t.lemma_.lower() in allowed or self.resolver.name_of(t) for t in themes)
 
     def _phrase(self, tok: Token) -> str | None:
         """« donner son feu vert », « placer en orbite », « rendre visite »: a verb
@@ -294,7 +329,7 @@ class EventFinder:
         """A participle describing a noun rather than a verb with its own clause.
         The parser sometimes hangs a finite « a applaudi » on the subject as an
         ``acl``; a finite auxiliary between the noun and the participle shows it."""
-        if tok.dep_ not in ("acl", "advcl") or "Part" not in tok.morph.get("VerbForm"):
+        if tok.dep_ not in ("acl", "advcl", "amod") or "Part" not in tok.morph.get("VerbForm"):
             return False
         if any(c.dep_ in ("obl:agent",) or c.dep_.startswith("aux") for c in tok.children):
             return False
@@ -409,13 +444,15 @@ class EventFinder:
         for noun, verb in absorbed.items():
             if verb in events:
                 self._noun_roles(doc[noun], events[verb], adjunct=True)
-        ordered = [events[i] for i in sorted(events)]
         self._attach_dates(events, dates)
         self._attach_quantities(events, numbers)
+        for i in [i for i, ev in events.items() if not self._evidenced(doc[i], ev)]:
+            del events[i]
+        ordered = [events[i] for i in sorted(events)]
         for i, ev in events.items():
             self._modality(doc[i], ev)
             ev.confidence = self._confidence(doc[i], ev)
-            if ev.type in ("Agreement", "Meeting") and not ev.fillers("participant") and not ev.fillers("agent") \
+            if ev.type == "Agreement" and not ev.fillers("participant") and not ev.fillers("agent") \
                     and self.resolver.salient_pair:
                 # No party named: news about two countries (« la signature d'un accord
                 # de partenariat ») is about those two. A guess, so lower confidence.
@@ -426,7 +463,8 @@ class EventFinder:
 
     # ---- roles
     def _add(self, ev: EventRecord, role: str, tok: Token, loose: bool = False) -> None:
-        keys = self.resolver.resolve(tok, loose) or self.resolver.pair(tok)
+        keys = self.resolver.resolve(tok, loose) or self.resolver.pair(tok) or [
+            k for c in tok.children if c.dep_ == "nmod" for k in self.resolver.pair(c)]  # « les délégations des deux pays »
         for key in keys:
             etype = self.index.of_type(key)
             r = role
@@ -434,8 +472,9 @@ class EventFinder:
                 if _case(tok) not in PLACE_CASES:
                     continue  # a known city or region is where things happen, never who acts
                 r = "place"
-            elif r == "recipient" and etype == "Place" and (_case(tok) in PLACE_CASES or ev.type == "Attack"):
-                r = "place"  # « a frappé le port d'Izmaïl »: where the attack hit
+            elif etype == "Place" and ((r in ("recipient", "participant", "agent") and _case(tok) in PLACE_CASES)
+                                       or (r == "recipient" and ev.type == "Attack")):
+                r = "place"  # « à Las Rozas »; « a frappé le port d'Izmaïl »: where the attack hit
             if r == "place" and etype not in (*PLACE_TYPES, "Country"):
                 continue
             if key in ev.fillers("agent") and r in ("recipient", "participant"):
@@ -493,6 +532,8 @@ class EventFinder:
             return [max(before, key=lambda c: c.i)] if before else own[:1]
         if self._inverted(tok):
             return self._subject_candidates(tok)
+        if any(c.dep_ == "aux:pass" for c in tok.children):
+            return []  # a passive's subject is what undergoes it; its agent comes with « par »
         nonfinite = not ({"Part", "Inf"}.isdisjoint(tok.morph.get("VerbForm"))) and not any(
             c.dep_.startswith("aux") for c in tok.children)
         if (tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and nonfinite)) \
@@ -510,6 +551,9 @@ class EventFinder:
             self._add(ev, subject_role, s)
         for c in tok.children:
             dep = c.dep_
+            if dep == "nsubj:pass" and mapping.get(dep):
+                self._add(ev, mapping[dep], c)  # « X a été nommé / élu »: X takes part
+                continue
             if dep in SUBJECTS:
                 continue
             if c.lower_ == "y" and c.pos_ == "PRON":
@@ -629,7 +673,17 @@ class EventFinder:
                 events[target].date = DateValue(d.iso, d.datatype, Span(d.start, d.end, self.text[d.start:d.end]))
 
     def _attach_quantities(self, events: dict[int, EventRecord], numbers: list[NumberMatch]) -> None:
+        named = sorted((m.start, m.end) for e in self.index.entities.values() for m in e.mentions)
+        quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(self.text)]
         for n in numbers:
+            before = self.text[max(0, n.start - 8):n.start].lower()
+            if before.rstrip().endswith(("n°", "no", "numéro", "nº")):
+                continue  # « le satellite n° 3 »: a rank, not a quantity
+            if n.unit is None and not n.approximate and float(n.value).is_integer() and 1800 <= n.value <= 2100 \
+                    and not any(c.isspace() for c in self.text[n.start:n.end]):
+                continue  # « la saison 2013 »: a year
+            if any(s <= n.start and n.end <= e for s, e in named) or any(s < n.start < e for s, e in quotes):
+                continue  # inside a name (« Ayrault 2 ») or a quotation
             span = self.doc.char_span(n.start, n.end, alignment_mode="expand")
             if span is None:
                 continue
