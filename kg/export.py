@@ -16,6 +16,7 @@ subjects of each class and ranks entities by degree centrality.
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -118,6 +119,9 @@ def network_bytes(network: nx.MultiDiGraph, fmt: str) -> bytes:
         nx.write_graphml(network, out, edge_id_from_attribute="id")
     elif fmt == "gexf":
         nx.write_gexf(network, out)
+        # networkx stamps today's date; the attribute is optional in GEXF and the
+        # same graph must give the same bytes.
+        return re.sub(rb'\s+lastmodifieddate="[^"]*"', b"", out.getvalue())
     else:
         raise FormatError(f"unknown network format {fmt!r}; use one of {', '.join(NETWORK_FORMATS.values())}")
     return out.getvalue()

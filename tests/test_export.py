@@ -183,3 +183,27 @@ def test_cli_stats(graph_file: Path) -> None:
     assert table.exit_code == 0
     assert "kg:Country" in table.stdout and "Ukraine" in table.stdout and "Emmanuel Macron" not in table.stdout
     assert runner.invoke(app, ["stats", str(graph_file), "--format", "xml"]).exit_code == 2
+
+
+def test_gexf_bytes_do_not_depend_on_the_day(monkeypatch):
+    """networkx writes today's date into GEXF; kg strips it so output is reproducible."""
+    import datetime as real_dt
+
+    from rdflib import Graph, Literal, RDF, RDFS
+
+    from kg.export import network_bytes, to_networkx
+    from kg.namespace import KG, RES
+
+    g = Graph()
+    g.add((RES["person/a"], RDF.type, KG.Person))
+    g.add((RES["person/a"], RDFS.label, Literal("A")))
+    first = network_bytes(to_networkx(g), "gexf")
+    assert b"lastmodifieddate" not in first
+
+    class Later(real_dt.date):
+        @classmethod
+        def today(cls):
+            return real_dt.date(2031, 1, 1)
+
+    monkeypatch.setattr(real_dt, "date", Later)
+    assert network_bytes(to_networkx(g), "gexf") == first
