@@ -297,9 +297,13 @@ class EventFinder:
         if ev.quantity is not None and (ev.quantity.unit in self.data.cues["currencies"].values()
                                         or ev.quantity.unit in allowed):
             return True
-        if any(r.role not in ("agent", "source", "place") for r in ev.roles):
-            return True
-        return any(t.lemma_.lower() in allowed or self.resolver.name_of(t) for t in themes)
+        direct = {c.idx for c in tok.children}
+        if any(r.role not in ("agent", "source", "place") and r.evidence.start in direct for r in ev.roles):
+            return True  # a party named by the verb itself, not a name inside its object
+        # The theme noun may sit under a measure: « 1,4 milliard de mètres cubes de gaz ».
+        nouns = [d for t in themes for d in [t, *self._clause_tokens(t, ("acl:relcl", "acl", "advcl", "ccomp"))]
+                 if d.pos_ in ("NOUN", "PROPN") and (d is t or d.dep_ == "nmod")]
+        return any(d.lemma_.lower() in allowed or self.resolver.name_of(d) for d in nouns)
 
     def _phrase(self, tok: Token) -> str | None:
         """« donner son feu vert », « placer en orbite », « rendre visite »: a verb
@@ -334,8 +338,9 @@ class EventFinder:
         if any(c.dep_ in ("obl:agent",) or c.dep_.startswith("aux") for c in tok.children):
             return False
         lo, hi = sorted((tok.head.i, tok.i))
+        # (an auxiliary of the main verb, « il y a eu … suffrages exprimés », does not count)
         return not any(self.doc[j].pos_ == "AUX" and "Fin" in self.doc[j].morph.get("VerbForm")
-                       for j in range(lo + 1, hi))
+                       and self.doc[j].head.i != tok.head.i for j in range(lo + 1, hi))
 
     @staticmethod
     def _reflexive(tok: Token) -> bool:
@@ -697,7 +702,7 @@ class EventFinder:
                 continue  # « les deux pays »: anaphoric, not a measured quantity
             # « un protocole prévoyant la formation de quinze mille stadiers »: a
             # number may leave a participle clause describing the event's object.
-            target = self._nearest_trigger(anchor, events, tuple(b for b in BOUNDARIES if b != "acl"))
+            target = self._nearest_trigger(anchor, events, (*(b for b in BOUNDARIES if b != "acl"), "conj"))
             if target is None or events[target].quantity is not None:
                 continue
             unit = n.unit
