@@ -41,11 +41,20 @@ def _root(
 def build(
     inputs: Annotated[list[str], typer.Argument(help="Text files, folders of .txt/.md files, .jsonl corpora, "
                                                      "or - for standard input.", show_default=False)],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the graph; the extension picks "
-                                         "the format: .ttl .trig .jsonld .nt .nq .rdf")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Where to write the graph; the extension "
+                                                   "picks the format: .ttl .trig .jsonld .nt .nq .rdf; .trig and .nq "
+                                                   "keep one named graph per document.")] = None,
     date: Annotated[Optional[str], typer.Option("--date", help="Publication date YYYY-MM-DD: resolves « mardi » "
                                                 "and dates without a year.")] = None,
     lang: Annotated[str, typer.Option("--lang", help="Language of the texts.")] = "fr",
+    update: Annotated[Optional[Path], typer.Option("--update", help="A .trig/.nq dataset to add the inputs to: "
+                                                   "unchanged documents are skipped, a changed one replaces its own "
+                                                   "named graph, new ones are added. Written in place unless -o is "
+                                                   "given; created if missing.")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Extraction processes; more than 1 starts "
+                                         "a local Dask cluster.")] = 1,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Address of a running Dask scheduler "
+                                                     "(tcp://host:8786) whose workers do the extraction.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
     """Build a knowledge graph from news texts.
@@ -53,28 +62,55 @@ def build(
     Entities (people, organisations, countries, places), events (communications,
     meetings, agreements, deployments, attacks, transactions, decisions) with
     their roles, dates, quantities and modality, and the sentence each came
-    from.
-    """
-    from kg.io import format_for, parse_date, read_sources, write_graph
-    from kg.pipeline import build_graph
+    from. The same entity is one node across all documents.
 
-    format_for(output)  # refuse an unknown format before the slow part
+    Example: kg build wires/ --update corpus.trig --workers 2
+    """
+    from contextlib import ExitStack
+
+    from kg import corpus
+    from kg.errors import FormatError, InputError
+    from kg.io import format_for, parse_date, read_sources, write_graph
+    from kg.pipeline import build_graph, update_corpus
+
+    target = output or update
+    if target is None:
+        raise InputError("no output given; name it with -o OUT (.ttl .trig .nq ...) or add to a dataset with "
+                         "--update DATASET.trig")
+    format_for(target)  # refuse an unknown format before the slow part
+    if update is not None and not (corpus.is_dataset_path(update) and corpus.is_dataset_path(target)):
+        raise FormatError("--update needs datasets with one named graph per document: use .trig or .nq files")
     publication = parse_date(date) if date else None
     sources = read_sources(inputs)
-    if quiet or len(sources) < 2:
-        graph = build_graph(sources, lang=lang, publication_date=publication)
-    else:
-        from rich.progress import Progress
+    options = dict(lang=lang, publication_date=publication, workers=workers, scheduler=scheduler)
+    built = plan = graph = None
+    with ExitStack() as stack:
+        hooks = {}
+        if not quiet and len(sources) > 1:
+            from rich.progress import Progress
 
-        with Progress(transient=True) as progress:
+            progress = stack.enter_context(Progress(transient=True))
             task = progress.add_task("extracting", total=len(sources))
-            graph = build_graph(sources, lang=lang, publication_date=publication,
-                                on_done=lambda _s: progress.advance(task))
-    write_graph(graph, output)
+            hooks["on_done"] = lambda _s: progress.advance(task)
+            if corpus.is_dataset_path(target):
+                hooks["on_plan"] = lambda p: progress.update(task, total=len(p.todo))
+        if corpus.is_dataset_path(target):
+            exists = update is not None and update.exists()
+            built = corpus.load(update) if exists else corpus.Corpus()
+            plan = update_corpus(built, sources, **options, **hooks)
+        else:
+            graph = build_graph(sources, **options, **hooks)
+    if graph is not None:
+        write_graph(graph, target)
+    elif plan.todo or target != update:
+        corpus.write(built, target)
     if not quiet:
         from kg.stats import summary
 
-        typer.echo(f"{output}: {summary(graph)}", err=True)
+        if graph is not None:
+            typer.echo(f"{target}: {summary(graph)}", err=True)
+        else:
+            typer.echo(f"{target}: {corpus.summary(built)} ({plan.describe()})", err=True)
 
 
 @app.command()
@@ -101,7 +137,8 @@ class KgErrorExit(KgError):
 
 
 #: Modules that add commands to ``app`` (kept separate so each stays small).
-COMMAND_MODULES = ("kg.commands.query", "kg.commands.export", "kg.commands.view", "kg.commands.serve")
+COMMAND_MODULES = ("kg.commands.query", "kg.commands.export", "kg.commands.view", "kg.commands.serve",
+                   "kg.commands.push")
 
 
 def _register() -> None:
@@ -111,20 +148,78 @@ def _register() -> None:
         importlib.import_module(name)
 
 
+#: Signals that stop a run the way Ctrl-C does (recorded by ``_on_signal``, newest last).
+_SIGNALLED: list[int] = []
+
+
+def _on_signal(signum: int, _frame: object) -> None:
+    """SIGINT and SIGTERM both raise KeyboardInterrupt, so ``finally`` blocks run
+    (a half-written temporary output is removed) and the previous output stays."""
+    _SIGNALLED.append(signum)
+    raise KeyboardInterrupt
+
+
+def _trap_signals() -> dict[int, object]:
+    """Install :func:`_on_signal` for SIGINT and SIGTERM unless they are ignored
+    (a job started with ``nohup``); return the previous handlers."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    previous: dict[int, object] = {}
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        current = signal.getsignal(sig)
+        if current in (signal.default_int_handler, signal.SIG_DFL):
+            previous[sig] = current
+            signal.signal(sig, _on_signal)
+    return previous
+
+
+def _fail(message: str, code: int) -> None:
+    """One line on stderr (a message's line breaks become spaces), then exit ``code``."""
+    line = " ".join(part.strip() for part in message.splitlines() if part.strip())
+    typer.echo(f"kg: error: {line}", err=True)
+    sys.exit(code)
+
+
+def _interrupted() -> None:
+    import signal
+
+    signum = _SIGNALLED[-1] if _SIGNALLED else signal.SIGINT
+    name = signal.Signals(signum).name
+    _fail(f"interrupted by {name}{' (Ctrl-C)' if name == 'SIGINT' else ''}; no partial output was written, "
+          "a previous output file is left as it was", 128 + signum)
+
+
 def main() -> None:
+    """Run the CLI. A KgError, a usage error or an interruption (Ctrl-C, SIGTERM)
+    ends as one line ``kg: error: ...`` on stderr and a non-zero exit code."""
+    import signal
+
     _register()
+    previous = _trap_signals()
     try:
-        app(standalone_mode=False)
+        try:
+            code = app(standalone_mode=False)
+        except KeyboardInterrupt:  # raised outside the command (typer turns it into exit code 130 inside)
+            code = 130
+        if code == 130:
+            _interrupted()
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except KgError as exc:
-        typer.echo(f"kg: error: {exc}", err=True)
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        typer.echo("kg: interrupted; no output was changed", err=True)
-        sys.exit(130)
-    except (typer.Exit,) as exc:
+        _fail(str(exc), exc.exit_code)
+    except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except typer.Abort:
-        sys.exit(1)
-    except __import__("click").exceptions.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
+        _fail("aborted", 1)
+    except typer.TyperException as exc:  # usage errors: unknown option or command, missing argument
+        if type(exc).__name__ == "NoArgsIsHelpError":  # ``kg`` alone: typer has shown the help
+            sys.exit(exc.exit_code)
+        ctx = getattr(exc, "ctx", None)
+        hint = f"; see '{ctx.command_path} --help'" if ctx is not None else ""
+        _fail(f"{exc.format_message().strip().rstrip('.')}{hint}", exc.exit_code)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)  # type: ignore[arg-type]

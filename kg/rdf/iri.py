@@ -24,14 +24,17 @@ _LATIN = str.maketrans({"æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe"
 
 def slug(text: str) -> str:
     """« Corée du Nord » → ``coree-du-nord``; never empty, at most 60 characters
-    (long or non-Latin names keep a short hash so they stay distinct)."""
-    folded = unicodedata.normalize("NFKD", text.replace("\u2019", "'").translate(_LATIN))
+    (long or non-Latin names keep a short hash so they stay distinct). The same
+    name gives the same slug whatever its Unicode normal form (composed « é » or
+    « e » + accent) and its white space (« Xi  Jinping », a line break)."""
+    name = " ".join(unicodedata.normalize("NFC", text).split())
+    folded = unicodedata.normalize("NFKD", name.replace("\u2019", "'").translate(_LATIN))
     ascii_ = "".join(c for c in folded if not unicodedata.combining(c)).lower()
     s = re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-")
-    digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    digest = hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
     if not s:
         return f"x-{digest}"
-    if len(s) > _MAX or len(s) < len(text.strip()) // 3:
+    if len(s) > _MAX or len(s) < len(name) // 3:
         return f"{s[:_MAX - 9].rstrip('-')}-{digest}"
     return s
 

@@ -43,6 +43,11 @@ def _decimal(value: float) -> Literal:
     return Literal(text, datatype=XSD.decimal)
 
 
+def _name(text: str) -> Literal:
+    """A name as a literal, its white space runs (tabs, line breaks, doubled spaces) made one space."""
+    return Literal(" ".join(text.split()))
+
+
 class _Mapper:
     def __init__(self, record: DocumentRecord, graph: Graph):
         self.r, self.g = record, graph
@@ -102,9 +107,17 @@ class _Mapper:
         node = entity_iri(ent.type, ent.label)
         self.entity_nodes[ent.key] = node
         g.add((node, RDF.type, KG[ent.type]))
-        g.add((node, RDFS.label, Literal(ent.label)))
-        for alias in sorted(ent.aliases - {ent.label}):
-            g.add((node, SKOS.altLabel, Literal(alias)))
+        label = _name(ent.label)
+        # One rdfs:label per node: names the slug folds together (« Emmanuel  Macron »,
+        # « EMMANUEL MACRON » in another document) become alternative labels.
+        kept = g.value(node, RDFS.label)
+        if kept is None:
+            g.add((node, RDFS.label, label))
+        elif kept != label:
+            g.add((node, SKOS.altLabel, label))
+        preferred = kept if kept is not None else label
+        for alias in sorted({_name(a) for a in ent.aliases} - {preferred}):
+            g.add((node, SKOS.altLabel, alias))
         if ent.wikidata:
             g.add((node, SKOS.exactMatch, WD[ent.wikidata]))
         if ent.title:

@@ -1,0 +1,1 @@
+"""Robustness suite: hostile input, faults, determinism (issue 7)."""
