@@ -50,10 +50,10 @@ def test_records_from_a_scheduler_address_equal_local_ones_in_order(scheduler, l
 
 
 def test_dataset_built_on_the_cluster_is_byte_identical(scheduler):
-    from kg.pipeline import build_dataset
+    from kg.pipeline import build_corpus
 
-    here = corpus.serialize_dataset(build_dataset(SOURCES), "trig")
-    there = corpus.serialize_dataset(build_dataset(SOURCES, scheduler=scheduler), "trig")
+    here = corpus.serialize(build_corpus(SOURCES), "trig")
+    there = corpus.serialize(build_corpus(SOURCES, scheduler=scheduler), "trig")
     assert there == here
 
 

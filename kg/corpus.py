@@ -1,0 +1,371 @@
+"""A corpus as an RDF dataset: one named graph per document, provenance beside.
+
+Layout of a dataset (TriG or N-Quads):
+
+* named graph ``res:graph/<doc_id>``: the document's facts — its entities
+  (type, label, aliases: the same IRI in every graph, so a union query sees one
+  node with all its names), events, mentions and sentences;
+* default graph: each ``kg:Document`` (text, title, date, source and
+  ``dcterms:identifier "sha256:…"``, the digest of what its extraction read:
+  text, language, given date, title, source), and PROV-O: every named graph
+  ``prov:wasDerivedFrom`` its document and ``prov:wasGeneratedBy`` the build
+  (a ``prov:Activity`` that ``prov:used`` the documents and ``prov:generated``
+  the graphs, ``prov:wasAssociatedWith`` kg itself).
+
+:func:`update` makes adding documents incremental and idempotent: a document
+whose digest is already in the default graph is skipped; a changed one has its
+own named graph replaced; new ones are added.
+Same input, same bytes: IRIs are content-derived, there is no timestamp unless
+one is passed, and :func:`serialize` writes graphs and triples in sorted order.
+
+While it is built, a :class:`Corpus` keeps each named graph as its sorted
+N-Triples lines: graphs are independent, so this is all an update needs, and it
+is several times cheaper than an rdflib store. :func:`to_dataset` gives the
+rdflib ``Dataset``. Files are parsed and written with pyoxigraph's parser and
+serializer (its store is not used: it rewrites ``xsd:nonNegativeInteger`` as
+``xsd:integer``). This module never imports spaCy; extraction is passed in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV
+from rdflib.plugins.stores.memory import SimpleMemory
+from rdflib.term import Node
+
+from kg import __version__
+from kg.errors import FormatError, InputError
+from kg.io import Source, write_atomic
+from kg.namespace import KG, RES
+from kg.rdf.iri import document_iri
+from kg.rdf.mapping import PREFIXES, add_document, new_graph
+from kg.records import DocumentRecord
+from kg.stats import ENTITY_CLASSES, EVENT_CLASSES
+
+if TYPE_CHECKING:
+    import pyoxigraph
+
+#: Dataset file formats (extension → rdflib format name); other extensions hold one merged graph.
+DATASET_FORMATS = {".trig": "trig", ".nq": "nquads"}
+#: The software agent every build activity is associated with.
+SOFTWARE = RES[f"software/kg-{__version__}"]
+_XSD_STRING = str(XSD.string)
+
+#: Extraction as the update sees it: sources in, one record per source out, in order.
+Extractor = Callable[[list[Source]], Iterable[DocumentRecord]]
+
+
+def graph_iri(doc_id: str) -> URIRef:
+    """The named graph holding one document's facts: ``res:graph/<doc_id>``."""
+    return RES[f"graph/{doc_id}"]
+
+
+def is_dataset_path(path: str | Path) -> bool:
+    """True when the extension names a format with named graphs (.trig, .nq)."""
+    return Path(path).suffix.lower() in DATASET_FORMATS
+
+
+@dataclass
+class Corpus:
+    """A dataset being built or updated.
+
+    ``default`` is the default graph (documents and provenance, small);
+    ``graphs`` maps each named graph to its triples as sorted, distinct
+    N-Triples lines (``b"<s> <p> <o> ."``).
+    """
+
+    default: Graph = field(default_factory=new_graph)
+    graphs: dict[URIRef, bytes] = field(default_factory=dict)
+
+    def graph(self, name: URIRef) -> Graph:
+        """One named graph as an rdflib Graph (empty if there is none)."""
+        g = new_graph()
+        if name in self.graphs:
+            g.parse(data=self.graphs[name], format="nt")
+        return g
+
+
+def _lines(ntriples: bytes) -> bytes:
+    """Distinct N-Triples lines in sorted order."""
+    return b"".join(line + b"\n" for line in sorted(set(ntriples.splitlines())) if line.strip())
+
+
+def _to_ox(term: Node, iris: dict[str, pyoxigraph.NamedNode]
+           ) -> pyoxigraph.NamedNode | pyoxigraph.Literal | pyoxigraph.BlankNode:
+    """rdflib term → pyoxigraph term, the lexical form kept; ``iris`` caches IRIs."""
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        node = iris.get(term)
+        if node is None:
+            node = iris[term] = ox.NamedNode(term)
+        return node
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None and term.datatype != XSD.string:
+            return ox.Literal(str(term), datatype=_to_ox(term.datatype, iris))
+        return ox.Literal(str(term))
+    return ox.BlankNode(str(term))
+
+
+def _nt(graph: Graph) -> bytes:
+    """A graph's triples as pyoxigraph writes N-Triples, one line each, sorted: the
+    same bytes whether the graph was just mapped or read back from a file."""
+    import pyoxigraph as ox
+
+    iris: dict[str, ox.NamedNode] = {}  # subjects and predicates repeat: convert each IRI once
+    triples = [ox.Triple(_to_ox(s, iris), _to_ox(p, iris), _to_ox(o, iris)) for s, p, o in graph]
+    return _lines(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
+
+
+# --- files
+
+
+def _ox_format(path: str | Path) -> pyoxigraph.RdfFormat:
+    import pyoxigraph as ox
+
+    suffix = Path(path).suffix.lower()
+    if suffix not in DATASET_FORMATS:
+        raise FormatError(f"{path}: a corpus dataset must be .trig or .nq (one named graph per document), "
+                          f"not {suffix or '(no extension)'!r}")
+    return ox.RdfFormat.TRIG if suffix == ".trig" else ox.RdfFormat.N_QUADS
+
+
+def _term(term: pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal) -> Node:
+    """pyoxigraph term → rdflib term; ``"x"^^xsd:string`` becomes the plain ``"x"`` kg writes."""
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == _XSD_STRING:
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def load(path: str | Path) -> Corpus:
+    """Read a TriG or N-Quads dataset; raises InputError if it is missing or malformed."""
+    import pyoxigraph as ox
+
+    fmt = _ox_format(path)
+    if not Path(path).is_file():
+        raise InputError(f"{path}: no such dataset file")
+    corpus = Corpus()
+    named: dict[str, list[pyoxigraph.Triple]] = {}
+    try:
+        for q in ox.parse(path=str(path), format=fmt):
+            if isinstance(q.graph_name, ox.DefaultGraph):
+                corpus.default.add((_term(q.subject), _term(q.predicate), _term(q.object)))
+            else:
+                named.setdefault(q.graph_name.value, []).append(q.triple)
+    except SyntaxError as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "syntax error"
+        raise InputError(f"{path}: not valid {fmt.name} ({first})") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    for name, triples in named.items():
+        corpus.graphs[URIRef(name)] = _lines(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
+    return corpus
+
+
+def _prefixes() -> dict[str, str]:
+    out = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+    out.update(rdf=str(RDF), rdfs=str(RDFS))  # no res: Turtle would need res:doc\/… escapes
+    return out
+
+
+def _nquads(corpus: Corpus) -> Iterator[bytes]:
+    """N-Quads lines: the default graph, then each named graph by IRI."""
+    for line in _nt(corpus.default).splitlines():
+        yield line + b"\n"
+    for name in sorted(corpus.graphs):
+        end = b" <" + name.encode("utf-8") + b"> .\n"
+        for line in corpus.graphs[name].splitlines():
+            yield line[:-2] + end  # "<s> <p> <o> ." → "<s> <p> <o> <g> ."
+
+
+def serialize(corpus: Corpus, fmt: str) -> bytes:
+    """``trig`` or ``nquads`` bytes, the same for the same content."""
+    import pyoxigraph as ox
+
+    if fmt not in ("trig", "nquads"):
+        raise FormatError(f"a dataset is written as trig or nquads, not {fmt!r}")
+    quads = ox.parse(b"".join(_nquads(corpus)), format=ox.RdfFormat.N_QUADS)
+    if fmt == "nquads":
+        return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_prefixes())
+
+
+def write(corpus: Corpus, path: str | Path) -> None:
+    """Write atomically as TriG or N-Quads, chosen by the extension."""
+    _ox_format(path)
+    write_atomic(path, serialize(corpus, DATASET_FORMATS[Path(path).suffix.lower()]))
+
+
+def to_dataset(corpus: Corpus) -> Dataset:
+    """The corpus as an rdflib Dataset (named graphs kept)."""
+    ds = Dataset()
+    for prefix, iri in _prefixes().items():
+        ds.bind(prefix, URIRef(iri), override=True)
+    ds.parse(data=b"".join(_nquads(corpus)), format="nquads")
+    return ds
+
+
+def summary(corpus: Corpus) -> str:
+    """``N triples, D documents, E entities, V events, G named graphs``."""
+    type_ = str(RDF.type).encode()
+    classes = {f"<{c}>".encode(): kind for kind, group in (("entity", ENTITY_CLASSES), ("event", EVENT_CLASSES))
+               for c in group}
+    found: dict[str, set[bytes]] = {"entity": set(), "event": set()}
+    triples = len(corpus.default)
+    for data in corpus.graphs.values():
+        for line in data.splitlines():
+            triples += 1
+            s, p, rest = line.split(b" ", 2)
+            if p[1:-1] == type_ and rest[:-2] in classes:
+                found[classes[rest[:-2]]].add(s)
+    docs = len(set(corpus.default.subjects(RDF.type, KG.Document)))
+    return (f"{triples} triples, {docs} document{'s' if docs != 1 else ''}, {len(found['entity'])} entities, "
+            f"{len(found['event'])} events, {len(corpus.graphs)} named graphs")
+
+
+# --- document metadata and updates
+
+
+def input_digest(text: str, lang: str, date: str | None, title: str | None, source: str | None) -> str:
+    """``sha256:<hex>`` of everything a document's extraction depends on: its
+    text, language, given publication date, title and source. Stored as the
+    document's ``dcterms:identifier``; an update skips a document whose digest
+    is unchanged."""
+    payload = json.dumps([text, lang, date, title, source], ensure_ascii=False)
+    return "sha256:" + hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def source_digest(source: Source, lang: str, publication_date: dt.date | None) -> str:
+    """:func:`input_digest` of a source as kg.pipeline.extract_records will see it."""
+    date = source.date or publication_date
+    return input_digest(source.text, lang, date.isoformat() if date else None, source.title,
+                        source.url or source.origin)
+
+
+@dataclass
+class Plan:
+    """What an update does with each source."""
+
+    new: list[Source] = field(default_factory=list)
+    changed: list[Source] = field(default_factory=list)
+    unchanged: list[Source] = field(default_factory=list)
+    todo: list[Source] = field(default_factory=list)  # new and changed, in input order
+
+    def describe(self) -> str:
+        return f"{len(self.new)} added, {len(self.changed)} replaced, {len(self.unchanged)} unchanged"
+
+
+def plan_update(corpus: Corpus, sources: Iterable[Source], *, lang: str = "fr",
+                publication_date: dt.date | None = None) -> Plan:
+    """Sort sources into new, changed and unchanged by their input digest."""
+    plan = Plan()
+    seen: set[str] = set()
+    for source in sources:
+        if source.doc_id in seen:
+            raise InputError(f"two inputs have the document id {source.doc_id!r} ({source.origin}); "
+                             "ids must be unique within a corpus")
+        seen.add(source.doc_id)
+        have = corpus.default.value(document_iri(source.doc_id), DCTERMS.identifier)
+        if have is None:
+            plan.new.append(source)
+        elif str(have) == source_digest(source, lang, publication_date):
+            plan.unchanged.append(source)
+            continue
+        else:
+            plan.changed.append(source)
+        plan.todo.append(source)
+    return plan
+
+
+def remove_document(corpus: Corpus, doc_id: str) -> None:
+    """Drop a document: its named graph, its metadata and its provenance links
+    (and a build activity left with nothing to show for it)."""
+    doc, graph = document_iri(doc_id), graph_iri(doc_id)
+    corpus.graphs.pop(graph, None)
+    default = corpus.default
+    activities = set(default.subjects(PROV.generated, graph))
+    for pattern in ((doc, None, None), (graph, None, None), (None, PROV.used, doc), (None, PROV.generated, graph)):
+        default.remove(pattern)
+    for activity in activities:
+        if next(default.objects(activity, PROV.generated), None) is None:
+            default.remove((activity, None, None))
+
+
+def add_records(corpus: Corpus, records: Iterable[DocumentRecord], *, digests: Mapping[str, str] | None = None,
+                started: dt.datetime | None = None) -> URIRef | None:
+    """Add each record as a named graph, its document node to the default graph,
+    then one build activity for all of them; returns the activity (None if no
+    record). ``digests`` gives each document's input digest by id (default: from
+    the record itself, see :func:`input_digest`).
+
+    The activity IRI is a digest of the documents it used, so the same build
+    gives the same IRI. ``started`` adds prov:startedAtTime.
+    """
+    default = corpus.default
+    done: list[tuple[URIRef, URIRef, str]] = []
+    for record in records:
+        doc, graph = document_iri(record.doc_id), graph_iri(record.doc_id)
+        named = add_document(Graph(store=SimpleMemory()), record)
+        for t in list(named.triples((doc, None, None))):  # the document node goes to the default graph
+            named.remove(t)
+            default.add(t)
+        corpus.graphs[graph] = _nt(named)
+        digest = (digests or {}).get(record.doc_id) or input_digest(
+            record.text, record.lang, record.publication_date, record.title, record.source)
+        default.add((doc, RDF.type, PROV.Entity))
+        default.add((doc, DCTERMS.identifier, Literal(digest)))
+        default.add((graph, RDF.type, PROV.Entity))
+        default.add((graph, PROV.wasDerivedFrom, doc))
+        done.append((doc, graph, f"{record.doc_id} {digest}"))
+    if not done:
+        return None
+    digest = hashlib.sha256("\n".join(sorted(key for _, _, key in done)).encode("utf-8")).hexdigest()[:16]
+    activity = RES[f"build/{digest}"]
+    default.add((activity, RDF.type, PROV.Activity))
+    default.add((activity, RDFS.label, Literal(f"kg build of {len(done)} document{'s' if len(done) > 1 else ''}")))
+    default.add((activity, PROV.wasAssociatedWith, SOFTWARE))
+    default.add((SOFTWARE, RDF.type, PROV.SoftwareAgent))
+    default.add((SOFTWARE, RDFS.label, Literal(f"kg {__version__}")))
+    if started is not None:
+        default.add((activity, PROV.startedAtTime, Literal(started.isoformat(), datatype=XSD.dateTime)))
+    for doc, graph, _ in done:
+        default.add((activity, PROV.used, doc))
+        default.add((activity, PROV.generated, graph))
+        default.add((graph, PROV.wasGeneratedBy, activity))
+    return activity
+
+
+def update(corpus: Corpus, sources: Iterable[Source], extract: Extractor, *, lang: str = "fr",
+           publication_date: dt.date | None = None, started: dt.datetime | None = None,
+           on_plan: Callable[[Plan], None] | None = None) -> Plan:
+    """Bring the corpus up to date with ``sources``: skip unchanged documents,
+    replace the named graph of changed ones, add new ones. ``extract`` runs
+    only on the new and changed sources; ``on_plan`` sees the plan before it
+    does. Documents that are not among ``sources`` stay as they are."""
+    plan = plan_update(corpus, sources, lang=lang, publication_date=publication_date)
+    if on_plan is not None:
+        on_plan(plan)
+    for source in plan.changed:
+        remove_document(corpus, source.doc_id)
+    if plan.todo:
+        digests = {s.doc_id: source_digest(s, lang, publication_date) for s in plan.todo}
+        add_records(corpus, extract(plan.todo), digests=digests, started=started)
+    return plan
