@@ -3,7 +3,8 @@
 Entities are typed by ontology class, named with ``rdfs:label`` and
 ``skos:altLabel``, linked to Wikidata with ``skos:exactMatch``. Events carry
 their roles, a typed date literal, a Quantity node, a modality individual, a
-confidence and a link to the NIF span of their trigger. Every mention is a
+confidence and a link to the NIF span of their trigger; each role is also a
+reified ``rdf:Statement`` whose ``kg:mention`` is the span that shows it. Every mention is a
 ``kg:Mention`` with NIF offsets into its document and a link to its sentence,
 so each fact can be traced back to the words it came from.
 
@@ -135,10 +136,18 @@ class _Mapper:
         g.add((node, KG.document, self.doc))
         g.add((node, PROV.wasDerivedFrom, self.doc))
         g.add((node, KG.mention, self.mention(ev.trigger)))
-        for role in ev.roles:
+        for n, role in enumerate(ev.roles, 1):
             target = self.entity_nodes.get(role.entity)
             if target is not None:
                 g.add((node, KG[role.role], target))
+                # The words that show this role: a reified statement (rdf:Statement,
+                # read by every RDF tool) pointing at the NIF span.
+                st = URIRef(f"{node}/{role.role}-{n}")
+                g.add((st, RDF.type, RDF.Statement))
+                g.add((st, RDF.subject, node))
+                g.add((st, RDF.predicate, KG[role.role]))
+                g.add((st, RDF.object, target))
+                g.add((st, KG.mention, self.mention(role.evidence)))
         if ev.date is not None:
             g.add((node, KG.date, Literal(ev.date.iso, datatype=DATATYPES[ev.date.datatype])))
             g.add((node, KG.dateText, Literal(ev.date.span.text)))

@@ -106,3 +106,13 @@ def test_importing_kg_is_light():
     code = "import kg, kg.cli, sys; print(sorted(m for m in ('spacy', 'pyvis', 'pyshacl', 'pyoxigraph') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_each_role_has_its_evidence_span():
+    g = to_graph([mini_record()])
+    e1 = event_iri("mini", "e1", "Communication")
+    statements = {(g.value(st, RDF.predicate), g.value(st, RDF.object)): g.value(st, KG.mention)
+                  for st in g.subjects(RDF.subject, e1)}
+    assert set(statements) == {(KG.agent, entity_iri("Person", "Kim Jong-un")),
+                               (KG.recipient, entity_iri("Country", "Russie"))}
+    assert str(g.value(statements[(KG.recipient, entity_iri("Country", "Russie"))], NIF.anchorOf)) == "Russie"
