@@ -7,6 +7,7 @@ character offsets into :attr:`DocumentRecord.text` (end exclusive).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 #: Entity classes the extractor emits (local names of the ontology classes).
@@ -123,7 +124,8 @@ class DocumentRecord:
     relations: list[RelationRecord] = field(default_factory=list)
 
     def sentence_of(self, offset: int) -> SentenceRecord | None:
-        for s in self.sentences:
-            if s.span.start <= offset < s.span.end:
-                return s
+        """The sentence holding character ``offset`` (sentences are in text order)."""
+        k = bisect_right([s.span.start for s in self.sentences], offset) - 1
+        if k >= 0 and offset < self.sentences[k].span.end:
+            return self.sentences[k]
         return None

@@ -63,12 +63,12 @@ def extract(doc: Doc, data: LanguageData, *, doc_id: str, publication_date: dt.d
         stripped = sent.text.rstrip()
         record.sentences.append(SentenceRecord(n, Span(sent.start_char, sent.start_char + len(stripped), stripped)))
         bounds.append((sent.start_char, sent.end_char, n))
-    index = find_entities(doc, data)
+    index = find_entities(doc, data, text)
     record.entities = index.entities
     dates = list(find_dates(text, data, publication_date, _future_offsets(doc)))
     numbers = [n for n in find_numbers(text, data)
                if not any(d.start < n.end and n.start < d.end for d in dates)]
-    finder = EventFinder(doc, data, index)
+    finder = EventFinder(doc, data, index, text)
     events = finder.find(bounds, dates, numbers)
     kept = [e for e in merge_references(merge_agreements(merge_statements(events))) if e.roles or e.date or e.quantity]
     inherit_dates([e for e in kept if not e.negated])

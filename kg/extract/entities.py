@@ -106,8 +106,7 @@ def _place_prefix(doc: Doc, span: SpacySpan) -> SpacySpan:
     return span
 
 
-def _gazetteer_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
-    text = doc.text
+def _gazetteer_mentions(text: str, data: LanguageData) -> Iterable[Mention]:
     for m in _name_regex(data).finditer(text):
         entry = data.names.get(fold(m.group()))
         if entry is not None:
@@ -296,7 +295,7 @@ def inflect(adjective: str) -> set[str]:
     return out
 
 
-def _demonym_and_capital_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
+def _demonym_and_capital_mentions(doc: Doc, data: LanguageData, text: str) -> Iterable[Mention]:
     preps = {fold(p) for p in data.cues["location_preps"]}
     for tok in doc:
         key = fold(tok.text)
@@ -304,7 +303,6 @@ def _demonym_and_capital_mentions(doc: Doc, data: LanguageData) -> Iterable[Ment
             entry = data.demonyms[key]
             yield Mention(tok.idx, tok.idx + len(tok), tok.text, "Country", entry, alias_only=True,
                           first_token=tok.i)
-    text = doc.text
     for m in _capital_regex(data).finditer(text):
         entry, is_capital = data.capitals[fold(m.group())]
         before = text[max(0, m.start() - 12):m.start()].split()
@@ -348,11 +346,13 @@ def _name_parts(text: str) -> set[str]:
     return {p for p in re.split(r"[\s\-‐'’]+", fold(text)) if p}
 
 
-def find_entities(doc: Doc, data: LanguageData) -> EntityIndex:
-    """Group the document's mentions into entities and index their tokens."""
-    mentions = _select([*_gazetteer_mentions(doc, data), *_ner_mentions(doc, data),
+def find_entities(doc: Doc, data: LanguageData, text: str | None = None) -> EntityIndex:
+    """Group the document's mentions into entities and index their tokens.
+    ``text`` is ``doc.text``, which spaCy rebuilds on every access: pass it once."""
+    text = doc.text if text is None else text
+    mentions = _select([*_gazetteer_mentions(text, data), *_ner_mentions(doc, data),
                         *_place_noun_mentions(doc, data), *_institution_mentions(doc, data),
-                        *_demonym_and_capital_mentions(doc, data)])
+                        *_demonym_and_capital_mentions(doc, data, text)])
     mentions = _select([*mentions, *_party_adjective_mentions(doc, mentions)])
     # One type per surface form: the most frequent, persons first on a tie.
     votes: dict[str, Counter[str]] = {}
@@ -406,9 +406,9 @@ def find_entities(doc: Doc, data: LanguageData) -> EntityIndex:
         if m.owner is not None:
             m.key = m.owner.key
     offsets = TokenIndex(doc)
-    _merge_appositions(doc, mentions, index, offsets)
+    _merge_appositions(doc, mentions, index, offsets, text)
     # An acronym in brackets after a name is another name of it.
-    _link_acronyms(doc.text, mentions, index)
+    _link_acronyms(text, mentions, index)
     for m in mentions:
         ent = index.entities[m.key]
         if m.text != ent.label:
@@ -447,7 +447,8 @@ class TokenIndex:
 _APPOSABLE = ("Organization", "NewsAgency", "PoliticalParty", "Place", "City", "Region")
 
 
-def _merge_appositions(doc: Doc, mentions: list[Mention], index: EntityIndex, offsets: TokenIndex) -> None:
+def _merge_appositions(doc: Doc, mentions: list[Mention], index: EntityIndex, offsets: TokenIndex,
+                       text: str) -> None:
     """« le Folketing, le Parlement danois »: two names in apposition are one entity
     (for organisations and places; a person in apposition to a title stays apart)."""
     by_token: dict[int, Mention] = {}
@@ -457,7 +458,6 @@ def _merge_appositions(doc: Doc, mentions: list[Mention], index: EntityIndex, of
             for t in span:
                 by_token[t.i] = m
     ordered = sorted((m for m in mentions if not m.alias_only), key=lambda m: m.start)
-    text = doc.text  # spaCy rebuilds it from every token on each access
     for m in list(mentions):
         span = offsets.tokens(m.start, m.end)
         if span is None or m.alias_only:

@@ -217,9 +217,9 @@ class Resolver:
 
 
 class EventFinder:
-    def __init__(self, doc: Doc, data: LanguageData, index: EntityIndex):
+    def __init__(self, doc: Doc, data: LanguageData, index: EntityIndex, text: str | None = None):
         self.doc, self.data, self.index = doc, data, index
-        self.text = doc.text  # spaCy rebuilds it from every token on each access
+        self.text = doc.text if text is None else text  # spaCy rebuilds doc.text on every access
         lex = data.events
         self.verbs: dict[str, str] = lex["verbs"]
         self.nouns: dict[str, str] = lex["nouns"]

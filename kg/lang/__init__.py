@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from kg.errors import ModelError
@@ -19,6 +19,7 @@ from kg.resources import lang_dir
 MODELS = {"fr": "fr_core_news_md"}
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, strip accents and unify apostrophes and dashes: the gazetteer key."""
     text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2011", "-"))

@@ -54,6 +54,7 @@ class _Mapper:
         self.r, self.g = record, graph
         self.doc = document_iri(record.doc_id)
         self.entity_nodes: dict[str, URIRef] = {}
+        self.mentions: dict[tuple[int, int], URIRef] = {}
 
     def run(self) -> None:
         self.document()
@@ -94,7 +95,10 @@ class _Mapper:
         g.add((node, NIF.referenceContext, self.doc))
 
     def mention(self, span: Span) -> URIRef:
-        node = span_iri(self.r.doc_id, span.start, span.end)
+        key = (span.start, span.end)
+        if key in self.mentions:  # one span may name an entity and show several roles
+            return self.mentions[key]
+        node = self.mentions[key] = span_iri(self.r.doc_id, span.start, span.end)
         self.g.add((node, RDF.type, KG.Mention))
         self.g.add((node, RDF.type, NIF.OffsetBasedString))
         self._offsets(node, span)
