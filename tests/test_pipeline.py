@@ -87,3 +87,21 @@ def test_publication_date_resolves_weekdays():
                    publication_date=dt.date(2025, 3, 7))
     ev = next(g.subjects(RDF.type, KG.Meeting))
     assert g.value(ev, KG.date) == Literal("2025-03-04", datatype=XSD.date)
+
+
+def test_outputs_get_the_usual_file_mode(tmp_path):
+    """Atomic writes go through mkstemp (0600); the result must be readable like any file."""
+    import os
+
+    from kg.io import write_atomic
+
+    out = tmp_path / "g.ttl"
+    write_atomic(out, b"x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_hypothetical_exchange_reported_by_le_monde(seed_graph):
+    ev = one(seed_graph, KG.Transaction, agent="Corée du Nord", source="Le Monde")
+    assert seed_graph.value(ev, KG.modality) == KG.Hypothetical
