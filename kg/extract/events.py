@@ -18,7 +18,6 @@ a noun after a demonstrative (« ce communiqué ») refers back and makes none.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 
@@ -27,37 +26,18 @@ from spacy.tokens import Doc, Token
 from kg.extract.dates import DateMatch
 from kg.extract.entities import EntityIndex
 from kg.extract.numbers import NumberMatch
-from kg.lang import LanguageData, fold
+from kg.extract.resolve import PLACE_TYPES, Resolver, case_of
+from kg.lang import LanguageData
 from kg.records import DateValue, EventRecord, QuantityValue, Span
 
 SUBJECTS = ("nsubj", "nsubj:pass")
-#: Relations through which a descriptive noun names an entity (« l'agence ... KCNA »).
-NAMING = ("appos", "flat:name", "nmod", "flat")
 PLACE_CASES = ("à", "en", "dans", "sur", "près")
-PLACE_TYPES = ("City", "Region", "Place")
 _QUOTED = re.compile(r"«[^»]{0,600}»|“[^”]{0,600}”")
-NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
-MEDIA_NOUNS = ("agence", "quotidien", "journal", "chaîne", "radio", "télévision", "site", "hebdomadaire",
-               "magazine", "média", "presse")
-PERSONAL = ("il", "elle")
-#: Relations that open an embedded clause (its own events, dates and places).
 #: Relations a date or a number does not climb out of to find its event.
 BOUNDARIES = ("advcl", "acl", "acl:relcl", "parataxis", "ccomp", "csubj")
+#: Relations that open an embedded clause (its own events, dates and places).
 CLAUSES = ("ccomp", "advcl", "acl:relcl", "parataxis", "csubj", "conj", "xcomp")
 ACTOR_TYPES = ("Person", "Organization", "NewsAgency", "PoliticalParty", "Country")
-
-
-#: French contracted articles → the preposition they hold (« au » = « à le »).
-CONTRACTIONS = {"au": "à", "aux": "à", "du": "de", "des": "de", "d": "de"}
-
-
-def _case(tok: Token) -> str | None:
-    """The preposition marking ``tok`` (« à », « de », « entre »...), contractions undone."""
-    for c in tok.children:
-        if c.dep_ in ("case", "mark") or (c.dep_ == "fixed" and c.i < tok.i):
-            word = c.text.lower().replace("’", "'").rstrip("'")
-            return CONTRACTIONS.get(word, word)
-    return None
 
 
 def _is_negated(tok: Token) -> bool:
@@ -68,152 +48,6 @@ def _is_negated(tok: Token) -> bool:
     if tok.dep_ == "xcomp" and any(c.lower_ in ("ne", "n'", "n’") for c in head.children):
         return True
     return False
-
-
-class Resolver:
-    """Turns a role token into entity keys (names, pronouns, group nouns, demonyms)."""
-
-    def __init__(self, doc: Doc, index: EntityIndex, data: LanguageData):
-        self.doc, self.index = doc, index
-        self.groups = (set(data.cues["group_nouns"]) | set(data.cues["titles"]) | set(MEDIA_NOUNS)
-                       | set(data.cues.get("org_descriptors", {})))
-        self.titles = set(data.cues["titles"])
-        self.humans = set(data.cues.get("human_group_nouns", []))
-        self.persons = [i for i, k in sorted(index.token_entity.items())
-                        if index.of_type(k) == "Person"]
-        self._pairs = self._salient_pair()
-        self.salient_pair = tuple(self._pairs)
-
-    def last_place(self, tok: Token) -> str | None:
-        """The latest city, region or place named before ``tok`` (what « y » means)."""
-        for i in range(tok.i - 1, -1, -1):
-            key = self.index.token_entity.get(i)
-            if key and self.index.of_type(key) in PLACE_TYPES:
-                return key
-        return None
-
-    def antecedent(self, pronoun: Token) -> str | None:
-        """The person « il » / « elle » refers to: the latest person that is a
-        subject in this or the two previous sentences (subjects are what a
-        pronoun continues), else the latest person named before it."""
-        sents = list(self.doc.sents)
-        here = next(k for k, s in enumerate(sents) if s.start <= pronoun.i < s.end)
-        for k in range(here, max(-1, here - 3), -1):
-            subjects = [i for i in self.persons if sents[k].start <= i < min(sents[k].end, pronoun.i)
-                        and self._in_subject(self.doc[i])]
-            if subjects:
-                return self.index.token_entity[subjects[-1]]
-        before = [i for i in self.persons if i < pronoun.i]
-        return self.index.token_entity[before[-1]] if before else None
-
-    @staticmethod
-    def _in_subject(tok: Token) -> bool:
-        """Is ``tok`` part of a subject (« Kim Jong-un a… », « le ministre, X, a… »)?"""
-        for t in (tok, *tok.ancestors):
-            if t.dep_ in ("nsubj", "nsubj:pass"):
-                return True
-            if t.dep_ not in ("flat:name", "appos", "nmod", "flat", "amod"):
-                return False
-        return False
-
-    def _salient_pair(self) -> list[str]:
-        """The two countries the document names most (mentions, not tokens), the
-        earlier first named on a tie."""
-        countries = [e for e in self.index.entities.values() if e.type == "Country" and e.mentions]
-        ranked = sorted(countries, key=lambda e: (-len(e.mentions), min(m.start for m in e.mentions)))
-        return [e.key for e in ranked[:2]] if len(ranked) >= 2 else []
-
-    def name_of(self, tok: Token) -> str | None:
-        if tok.i in self.index.token_entity and tok.i not in self.index.demonym_tokens:
-            return self.index.token_entity[tok.i]
-        return None
-
-    def demonym_of(self, tok: Token) -> str | None:
-        for c in tok.children:
-            if c.dep_ == "amod" and c.i in self.index.demonym_tokens:
-                return self.index.token_entity[c.i]
-        return None
-
-    def resolve(self, tok: Token, loose: bool = False) -> list[str]:
-        """Entity keys for ``tok`` and the tokens coordinated with it."""
-        out: list[str] = []
-        for t in (tok, *(c for c in tok.children if c.dep_ == "conj")):
-            key = self._one(t, loose)
-            if key and key not in out:
-                out.append(key)
-        return out
-
-    def _one(self, tok: Token, loose: bool) -> str | None:
-        if (key := self.name_of(tok)) is not None:
-            return key
-        if tok.pos_ == "PRON":
-            if "Rel" in tok.morph.get("PronType") and tok.head.dep_ in ("acl:relcl", "acl"):
-                return self._one(tok.head.head, loose)
-            if tok.lower_ in PERSONAL:
-                return self.antecedent(tok)
-            return None
-        lemma = tok.lemma_.lower()
-        if lemma in ("pays", "nation", "partie", "camp") and any(c.lower_ in ("deux",) for c in tok.children):
-            return None  # handled by resolve_pair
-        if lemma in self.groups or tok.pos_ == "PROPN" or loose:
-            named = [(c, d) for c, d in self._naming(tok) if self.name_of(c) is not None]
-            # « le directeur de l'ESA, Markus Lindholm »: the person in apposition first.
-            named.sort(key=lambda cd: (cd[0].dep_ not in ("appos", "flat:name"), cd[1], cd[0].i))
-            if named:
-                return self.name_of(named[0][0])
-            if (key := self.described_org(tok)) is not None:
-                return key
-            if (key := self.demonym_of(tok)) is not None:
-                return key
-        return None
-
-    def described_org(self, tok: Token) -> str | None:
-        """« l'agence japonaise » after « l'Agence japonaise d'exploration aérospatiale »:
-        a definite description whose words all appear in one organisation's name."""
-        if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("l'", "l’", "le", "la", "les")
-                                         for c in tok.children):
-            return None
-        words = {fold(tok.text), *(fold(c.text) for c in tok.children if c.dep_ == "amod")}
-        if len(words) < 2:
-            return None
-        for ent in self.index.entities.values():
-            if ent.type in ("Organization", "NewsAgency", "PoliticalParty"):
-                name = set(fold(ent.label).replace("'", " ").split())
-                if words <= name:
-                    return ent.key
-        return None
-
-    def _naming(self, tok: Token, depth: int = 0) -> Iterable[tuple[Token, int]]:
-        if depth >= 3:
-            return
-        for c in tok.children:
-            if c.dep_ in NAMING or (c.dep_ == "nmod" and _case(c) in ("de", "du", "des", "d")):
-                yield c, depth
-                yield from self._naming(c, depth + 1)
-
-    def pair(self, tok: Token) -> list[str]:
-        """Plural phrases that point back at several entities: « les deux pays » (the
-        document's two most named countries), « les trois responsables » (the last
-        three people named)."""
-        lemma = tok.lemma_.lower()
-        count = next((c for c in tok.children if c.dep_ == "nummod" and c.lower_ in NUMBERS), None)
-        if count is None:
-            return []
-        if lemma in ("pays", "nation") and count.lower_ == "deux":
-            return list(self._pairs)
-        if lemma in self.humans:
-            n = NUMBERS[count.lower_]
-            titled = [k for k in dict.fromkeys(self.index.token_entity[i] for i in self.persons if i < tok.i)
-                      if (self.index.entities[k].title or "").startswith(lemma)]
-            if len(titled) >= n:  # « les deux ministres »: the ministers named before
-                return titled[-n:]
-            found: list[str] = list(titled)  # then the people named most recently
-            for i in reversed(self.persons):
-                if i < tok.i and self.index.token_entity[i] not in found:
-                    found.append(self.index.token_entity[i])
-                if len(found) == n:
-                    return found[::-1]
-        return []
 
 
 class EventFinder:
@@ -272,7 +106,7 @@ class EventFinder:
         if tok.pos_ == "NOUN" and lemma in self.nouns:
             if tok.head.lemma_.lower() in self.settings and tok.dep_ == "nmod":
                 return None  # « en marge d'une réunion », « le site de lancement »: a setting
-            if tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" and _case(tok) == "de" \
+            if tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" and case_of(tok) == "de" \
                     and not any(c.dep_ in ("det", "nummod") for c in tok.children):
                 return None  # « une zone d'attaque »: a bare noun complement names a kind, not an event
             return self.nouns[lemma]
@@ -474,10 +308,10 @@ class EventFinder:
             etype = self.index.of_type(key)
             r = role
             if r in ("recipient", "agent", "participant") and etype in ("City", "Region"):
-                if _case(tok) not in PLACE_CASES:
+                if case_of(tok) not in PLACE_CASES:
                     continue  # a known city or region is where things happen, never who acts
                 r = "place"
-            elif etype == "Place" and ((r in ("recipient", "participant", "agent") and _case(tok) in PLACE_CASES)
+            elif etype == "Place" and ((r in ("recipient", "participant", "agent") and case_of(tok) in PLACE_CASES)
                                        or (r == "recipient" and ev.type == "Attack")):
                 r = "place"  # « à Las Rozas »; « a frappé le port d'Izmaïl »: where the attack hit
             if r == "place" and etype not in (*PLACE_TYPES, "Country"):
@@ -504,7 +338,7 @@ class EventFinder:
             scope += list(self._clause_tokens(self.doc[self._governing_verb(tok)]))
         for t in sorted(scope, key=lambda t: t.i):
             key = self.resolver.name_of(t)
-            if key and self.index.of_type(key) in PLACE_TYPES and _case(t) in PLACE_CASES \
+            if key and self.index.of_type(key) in PLACE_TYPES and case_of(t) in PLACE_CASES \
                     and key not in ev.fillers("recipient"):
                 ev.add_role("place", key, Span(t.idx, t.idx + len(t), t.text))
                 return
@@ -566,7 +400,7 @@ class EventFinder:
                 if place:
                     ev.add_role("place", place, Span(c.idx, c.idx + len(c), c.text))
                 continue
-            case = _case(c)
+            case = case_of(c)
             role = mapping.get(f"{dep}/{case}") if case else None
             role = role or mapping.get(dep)
             if dep == "obj" and ev.lemma in self.targets:
@@ -576,7 +410,7 @@ class EventFinder:
             if dep == "obj" and ev.type in ("Agreement", "Meeting"):
                 # « signer un accord avec X », « tenir une réunion entre X et Y »
                 for g in c.children:
-                    if g.dep_ == "nmod" and _case(g) in ("avec", "entre"):
+                    if g.dep_ == "nmod" and case_of(g) in ("avec", "entre"):
                         self._add(ev, "participant", g)
             if role is None and dep.startswith(("obl", "nmod")) and case in PLACE_CASES:
                 role = "place"
@@ -612,7 +446,7 @@ class EventFinder:
             if c.dep_ == "acl":  # « un remerciement émanant de X », « une réunion tenue à Y »
                 deps.extend(c.children)
         for c in deps:
-            case = _case(c)
+            case = case_of(c)
             role = mapping.get(f"{c.dep_.split(':')[0]}/{case}") or mapping.get(f"{c.dep_}/{case}")
             if c.dep_ == "obl:arg" and case == "de":
                 role = role or "agent"

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.entities import EntityIndex
-from kg.extract.events import Resolver, _case
+from kg.extract.resolve import Resolver, case_of
 from kg.lang import LanguageData
 from kg.records import RelationRecord, Span
 
@@ -61,7 +61,7 @@ def find_relations(doc: Doc, data: LanguageData, index: EntityIndex,
             for c in title.children:
                 if c.dep_ == "amod" and c.i in index.demonym_tokens:
                     yield from emit("affiliation", person, index.token_entity[c.i], _span(title))
-                elif c.dep_ == "nmod" and _case(c) == "de":
+                elif c.dep_ == "nmod" and case_of(c) == "de":
                     for key in resolver.resolve(c, loose=True):
                         if index.of_type(key) in AFFILIABLE:
                             yield from emit("affiliation", person, key, _span(title))
@@ -72,14 +72,14 @@ def find_relations(doc: Doc, data: LanguageData, index: EntityIndex,
                         yield from emit("affiliation", person, owner, _span(title))
         lemma = tok.lemma_.lower()
         if lemma == "alliance":
-            parties = [k for c in tok.children if c.dep_ == "nmod" and _case(c) == "entre"
+            parties = [k for c in tok.children if c.dep_ == "nmod" and case_of(c) == "entre"
                        for k in (resolver.resolve(c) or resolver.pair(c))]
             if len(parties) == 2:
                 yield from emit("ally", parties[0], parties[1], _span(tok))
         elif lemma in ("allié", "alliée"):
             owner = None
             for c in tok.children:
-                if c.dep_ == "nmod" and _case(c) in ("de", "du", "des", "d"):
+                if c.dep_ == "nmod" and case_of(c) in ("de", "du", "des", "d"):
                     owner = (resolver.resolve(c) or [None])[0]
                 elif c.dep_ == "det" and "Yes" in c.morph.get("Poss"):
                     owner = _clause_subject(tok, resolver)

@@ -1,0 +1,183 @@
+"""From a token of the parse to the entities it stands for.
+
+A role token may be a name (« Kim Jong-un »), a pronoun (« il » → the salient
+subject; « qui » → its antecedent), a descriptive noun naming someone in
+apposition (« le ministre, X », « l'agence KCNA »), a group noun with a demonym
+(« les autorités nord-coréennes » → the country), a definite description of an
+organisation named earlier (« l'agence japonaise »), or a plural pointing back
+(« les deux pays », « les trois responsables »).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.entities import EntityIndex
+from kg.lang import LanguageData, fold
+
+#: Relations through which a descriptive noun names an entity (« l'agence ... KCNA »).
+NAMING = ("appos", "flat:name", "nmod", "flat")
+PLACE_TYPES = ("City", "Region", "Place")
+NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
+MEDIA_NOUNS = ("agence", "quotidien", "journal", "chaîne", "radio", "télévision", "site", "hebdomadaire",
+               "magazine", "média", "presse")
+PERSONAL = ("il", "elle")
+#: French contracted articles → the preposition they hold (« au » = « à le »).
+CONTRACTIONS = {"au": "à", "aux": "à", "du": "de", "des": "de", "d": "de"}
+
+
+def case_of(tok: Token) -> str | None:
+    """The preposition marking ``tok`` (« à », « de », « entre »...), contractions undone."""
+    for c in tok.children:
+        if c.dep_ in ("case", "mark") or (c.dep_ == "fixed" and c.i < tok.i):
+            word = c.text.lower().replace("’", "'").rstrip("'")
+            return CONTRACTIONS.get(word, word)
+    return None
+
+
+class Resolver:
+    """Turns a role token into entity keys (names, pronouns, group nouns, demonyms)."""
+
+    def __init__(self, doc: Doc, index: EntityIndex, data: LanguageData):
+        self.doc, self.index = doc, index
+        self.groups = (set(data.cues["group_nouns"]) | set(data.cues["titles"]) | set(MEDIA_NOUNS)
+                       | set(data.cues.get("org_descriptors", {})))
+        self.titles = set(data.cues["titles"])
+        self.humans = set(data.cues.get("human_group_nouns", []))
+        self.persons = [i for i, k in sorted(index.token_entity.items())
+                        if index.of_type(k) == "Person"]
+        self._pairs = self._salient_pair()
+        self.salient_pair = tuple(self._pairs)
+
+    def last_place(self, tok: Token) -> str | None:
+        """The latest city, region or place named before ``tok`` (what « y » means)."""
+        for i in range(tok.i - 1, -1, -1):
+            key = self.index.token_entity.get(i)
+            if key and self.index.of_type(key) in PLACE_TYPES:
+                return key
+        return None
+
+    def antecedent(self, pronoun: Token) -> str | None:
+        """The person « il » / « elle » refers to: the latest person that is a
+        subject in this or the two previous sentences (subjects are what a
+        pronoun continues), else the latest person named before it."""
+        sents = list(self.doc.sents)
+        here = next(k for k, s in enumerate(sents) if s.start <= pronoun.i < s.end)
+        for k in range(here, max(-1, here - 3), -1):
+            subjects = [i for i in self.persons if sents[k].start <= i < min(sents[k].end, pronoun.i)
+                        and self._in_subject(self.doc[i])]
+            if subjects:
+                return self.index.token_entity[subjects[-1]]
+        before = [i for i in self.persons if i < pronoun.i]
+        return self.index.token_entity[before[-1]] if before else None
+
+    @staticmethod
+    def _in_subject(tok: Token) -> bool:
+        """Is ``tok`` part of a subject (« Kim Jong-un a… », « le ministre, X, a… »)?"""
+        for t in (tok, *tok.ancestors):
+            if t.dep_ in ("nsubj", "nsubj:pass"):
+                return True
+            if t.dep_ not in ("flat:name", "appos", "nmod", "flat", "amod"):
+                return False
+        return False
+
+    def _salient_pair(self) -> list[str]:
+        """The two countries the document names most (mentions, not tokens), the
+        earlier first named on a tie."""
+        countries = [e for e in self.index.entities.values() if e.type == "Country" and e.mentions]
+        ranked = sorted(countries, key=lambda e: (-len(e.mentions), min(m.start for m in e.mentions)))
+        return [e.key for e in ranked[:2]] if len(ranked) >= 2 else []
+
+    def name_of(self, tok: Token) -> str | None:
+        if tok.i in self.index.token_entity and tok.i not in self.index.demonym_tokens:
+            return self.index.token_entity[tok.i]
+        return None
+
+    def demonym_of(self, tok: Token) -> str | None:
+        for c in tok.children:
+            if c.dep_ == "amod" and c.i in self.index.demonym_tokens:
+                return self.index.token_entity[c.i]
+        return None
+
+    def resolve(self, tok: Token, loose: bool = False) -> list[str]:
+        """Entity keys for ``tok`` and the tokens coordinated with it."""
+        out: list[str] = []
+        for t in (tok, *(c for c in tok.children if c.dep_ == "conj")):
+            key = self._one(t, loose)
+            if key and key not in out:
+                out.append(key)
+        return out
+
+    def _one(self, tok: Token, loose: bool) -> str | None:
+        if (key := self.name_of(tok)) is not None:
+            return key
+        if tok.pos_ == "PRON":
+            if "Rel" in tok.morph.get("PronType") and tok.head.dep_ in ("acl:relcl", "acl"):
+                return self._one(tok.head.head, loose)
+            if tok.lower_ in PERSONAL:
+                return self.antecedent(tok)
+            return None
+        lemma = tok.lemma_.lower()
+        if lemma in ("pays", "nation", "partie", "camp") and any(c.lower_ in ("deux",) for c in tok.children):
+            return None  # handled by resolve_pair
+        if lemma in self.groups or tok.pos_ == "PROPN" or loose:
+            named = [(c, d) for c, d in self._naming(tok) if self.name_of(c) is not None]
+            # « le directeur de l'ESA, Markus Lindholm »: the person in apposition first.
+            named.sort(key=lambda cd: (cd[0].dep_ not in ("appos", "flat:name"), cd[1], cd[0].i))
+            if named:
+                return self.name_of(named[0][0])
+            if (key := self.described_org(tok)) is not None:
+                return key
+            if (key := self.demonym_of(tok)) is not None:
+                return key
+        return None
+
+    def described_org(self, tok: Token) -> str | None:
+        """« l'agence japonaise » after « l'Agence japonaise d'exploration aérospatiale »:
+        a definite description whose words all appear in one organisation's name."""
+        if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("l'", "l’", "le", "la", "les")
+                                         for c in tok.children):
+            return None
+        words = {fold(tok.text), *(fold(c.text) for c in tok.children if c.dep_ == "amod")}
+        if len(words) < 2:
+            return None
+        for ent in self.index.entities.values():
+            if ent.type in ("Organization", "NewsAgency", "PoliticalParty"):
+                name = set(fold(ent.label).replace("'", " ").split())
+                if words <= name:
+                    return ent.key
+        return None
+
+    def _naming(self, tok: Token, depth: int = 0) -> Iterable[tuple[Token, int]]:
+        if depth >= 3:
+            return
+        for c in tok.children:
+            if c.dep_ in NAMING or (c.dep_ == "nmod" and case_of(c) in ("de", "du", "des", "d")):
+                yield c, depth
+                yield from self._naming(c, depth + 1)
+
+    def pair(self, tok: Token) -> list[str]:
+        """Plural phrases that point back at several entities: « les deux pays » (the
+        document's two most named countries), « les trois responsables » (the last
+        three people named)."""
+        lemma = tok.lemma_.lower()
+        count = next((c for c in tok.children if c.dep_ == "nummod" and c.lower_ in NUMBERS), None)
+        if count is None:
+            return []
+        if lemma in ("pays", "nation") and count.lower_ == "deux":
+            return list(self._pairs)
+        if lemma in self.humans:
+            n = NUMBERS[count.lower_]
+            titled = [k for k in dict.fromkeys(self.index.token_entity[i] for i in self.persons if i < tok.i)
+                      if (self.index.entities[k].title or "").startswith(lemma)]
+            if len(titled) >= n:  # « les deux ministres »: the ministers named before
+                return titled[-n:]
+            found: list[str] = list(titled)  # then the people named most recently
+            for i in reversed(self.persons):
+                if i < tok.i and self.index.token_entity[i] not in found:
+                    found.append(self.index.token_entity[i])
+                if len(found) == n:
+                    return found[::-1]
+        return []
