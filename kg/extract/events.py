@@ -31,7 +31,7 @@ from kg.lang import LanguageData
 from kg.records import DateValue, EventRecord, QuantityValue, Span
 
 SUBJECTS = ("nsubj", "nsubj:pass")
-PLACE_CASES = ("à", "en", "dans", "sur", "près")
+PLACE_CASES = ("à", "en", "dans", "sur", "près", "depuis")
 _QUOTED = re.compile(r"«[^»]{0,600}»|“[^”]{0,600}”")
 #: Relations a date or a number does not climb out of to find its event.
 BOUNDARIES = ("advcl", "acl", "acl:relcl", "parataxis", "ccomp", "csubj")
@@ -146,7 +146,8 @@ class EventFinder:
             return None
         lemma = tok.lemma_.lower()
         for c in tok.children:
-            if c.dep_ in ("obj", "obl:arg", "obl:mod", "nmod", "obl") and c.pos_ == "NOUN":
+            if (c.dep_ in ("obj", "obl:arg", "obl:mod", "nmod", "obl") and c.pos_ == "NOUN") or (
+                    c.dep_ == "xcomp" and c.pos_ == "VERB"):  # « faire savoir », « laisser entendre »
                 cls = self.phrases.get(f"{lemma} {c.lemma_.lower()}")
                 if cls:
                     return cls
@@ -394,6 +395,13 @@ class EventFinder:
                 self._add(ev, mapping[dep], c)  # « X a été nommé / élu »: X takes part
                 continue
             if dep in SUBJECTS:
+                continue
+            if c.lemma_.lower() in ("compte", "nom") and case_of(c) == "pour" or (
+                    c.lemma_.lower() == "nom" and case_of(c) == "à"):
+                # « pour le compte de l'ESA », « au nom de l'UE »: the principal is an agent
+                for g in c.children:
+                    if g.dep_ == "nmod" and case_of(g) == "de":
+                        self._add(ev, "agent", g)
                 continue
             if c.lower_ == "y" and c.pos_ == "PRON":
                 place = self.resolver.last_place(c)  # « il y a rencontré »: the place just named

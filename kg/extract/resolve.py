@@ -84,11 +84,14 @@ class Resolver:
         return False
 
     def _salient_pair(self) -> list[str]:
-        """The two countries the document names most (mentions, not tokens), the
-        earlier first named on a tie."""
+        return self.salient_countries(2)
+
+    def salient_countries(self, n: int) -> list[str]:
+        """The ``n`` countries the document names most (mentions, not tokens), the
+        earlier first named on a tie; none if it names fewer."""
         countries = [e for e in self.index.entities.values() if e.type == "Country" and e.mentions]
         ranked = sorted(countries, key=lambda e: (-len(e.mentions), min(m.start for m in e.mentions)))
-        return [e.key for e in ranked[:2]] if len(ranked) >= 2 else []
+        return [e.key for e in ranked[:n]] if len(ranked) >= n else []
 
     def name_of(self, tok: Token) -> str | None:
         if tok.i in self.index.token_entity and tok.i not in self.index.demonym_tokens:
@@ -120,8 +123,8 @@ class Resolver:
                 return self.antecedent(tok)
             return None
         lemma = tok.lemma_.lower()
-        if lemma in ("pays", "nation", "partie", "camp") and any(c.lower_ in ("deux",) for c in tok.children):
-            return None  # handled by resolve_pair
+        if lemma in ("pays", "nation", "partie", "camp") and any(c.lower_ in NUMBERS for c in tok.children):
+            return None  # a plural pointing back: handled by pair()
         if lemma in self.groups or tok.pos_ == "PROPN" or loose:
             named = [(c, d) for c, d in self._naming(tok) if self.name_of(c) is not None]
             # « le directeur de l'ESA, Markus Lindholm »: the person in apposition first.
@@ -166,8 +169,9 @@ class Resolver:
         count = next((c for c in tok.children if c.dep_ == "nummod" and c.lower_ in NUMBERS), None)
         if count is None:
             return []
-        if lemma in ("pays", "nation") and count.lower_ == "deux":
-            return list(self._pairs)
+        if lemma in ("pays", "nation", "capitale", "gouvernement"):
+            # « les deux pays », « les trois pays »: the countries the document names most
+            return self.salient_countries(NUMBERS[count.lower_])
         if lemma in self.humans:
             n = NUMBERS[count.lower_]
             titled = [k for k in dict.fromkeys(self.index.token_entity[i] for i in self.persons if i < tok.i)
