@@ -38,8 +38,8 @@ def _future_offsets(doc: Doc) -> set[int]:
     def verb_index(tok) -> int:
         path = []
         t = tok
-        while t.i not in verb_of and t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
-            path.append(t.i)
+        while t.i not in verb_of and t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and t.i not in path:
+            path.append(t.i)  # (the membership test only guards hand-built, cyclic parses)
             t = t.head
         found = verb_of.get(t.i, t.i)
         for i in path:

@@ -287,3 +287,98 @@ parle parler VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
     rel = [(r.predicate, rec.entities[r.subject].label, rec.entities[r.object].label) for r in rec.relations]
     assert rel == [("affiliation", "Boris Kern", "Allemagne")]
     assert rec.entities[rec.relations[0].subject].title == "ministre"
+
+
+def test_transfer_verb_without_evidence_is_no_event(fr):
+    # « Paris envoie un signal »: nothing is sent anywhere.
+    _, events = run(fr, """
+Paris Paris PROPN 2 nsubj _ B-LOC
+envoie envoyer VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+un un DET 4 det
+signal signal NOUN 2 obj
+. . PUNCT 2 punct
+""")
+    assert events == []
+    # « Paris envoie des soldats »: troops are what a deployment sends.
+    _, events = run(fr, """
+Paris Paris PROPN 2 nsubj _ B-LOC
+envoie envoyer VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+des un DET 4 det
+soldats soldat NOUN 2 obj
+. . PUNCT 2 punct
+""")
+    assert events[0][:3] == ("Deployment", "envoyer", [("agent", "France")])
+
+
+def test_principal_named_with_pour_le_compte_de_is_an_agent(fr):
+    _, events = run(fr, """
+Il il PRON 2 nsubj
+lance lancer VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+le le DET 4 det
+satellite satellite NOUN 2 obj
+pour pour ADP 7 case
+le le DET 7 det
+compte compte NOUN 2 obl:mod
+de de ADP 10 case
+l' le DET 10 det _ NoSpace
+OTAN OTAN PROPN 7 nmod _ B-ORG
+. . PUNCT 2 punct
+""")
+    assert events[0][:3] == ("Deployment", "lancer", [("agent", "Organisation du traité de l'Atlantique nord")])
+
+
+def test_definite_description_finds_the_organisation_named_before(fr):
+    # « l'agence japonaise » after « l'Agence japonaise d'exploration aérospatiale »
+    rec, events = run(fr, """
+L' le DET 2 det _ NoSpace
+Agence Agence PROPN 7 nsubj _ B-ORG
+japonaise japonais ADJ 2 amod _ I-ORG
+d' de ADP 5 case _ NoSpace I-ORG
+exploration exploration NOUN 2 nmod _ I-ORG
+spatiale spatial ADJ 5 amod _ I-ORG
+signe signer VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+. . PUNCT 7 punct
+L' le DET 10 det _ NoSpace
+agence agence NOUN 12 nsubj
+japonaise japonais ADJ 10 amod
+lance lancer VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+une un DET 14 det
+sonde sonde NOUN 12 obj
+. . PUNCT 12 punct
+""")
+    deployment = next(e for e in events if e[0] == "Deployment")
+    assert deployment[2] == [("agent", "Agence japonaise d'exploration spatiale")]
+
+
+def test_institution_noun_with_demonym_is_an_organisation(fr):
+    rec, _ = run(fr, """
+le le DET 2 det
+ministère ministère NOUN 6 nsubj
+chinois chinois ADJ 2 amod
+du du ADP 5 case
+Commerce commerce NOUN 2 nmod
+proteste protester VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+. . PUNCT 6 punct
+""")
+    labels = {(e.type, e.label) for e in rec.entities.values()}
+    assert ("Organization", "ministère chinois du Commerce") in labels
+    assert rec.events[0].fillers("agent") == ["Organization:ministere-chinois-du-commerce"]
+
+
+def test_les_trois_pays_are_the_three_most_named_countries(fr):
+    _, events = run(fr, """
+Rome Rome PROPN 2 nsubj _ B-LOC
+rencontre rencontrer VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+Madrid Madrid PROPN 2 obj _ B-LOC
+et et CCONJ 5 cc
+Lisbonne Lisbonne PROPN 3 conj _ B-LOC
+. . PUNCT 2 punct
+Les le DET 9 det
+trois trois NUM 9 nummod
+pays pays NOUN 10 nsubj
+signent signer VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+. . PUNCT 10 punct
+""")
+    agreement = next(e for e in events if e[0] == "Agreement")
+    assert [r for r, _ in agreement[2]] == ["participant"] * 3
+    assert {name for _, name in agreement[2]} == {"Italie", "Espagne", "Portugal"}
