@@ -119,25 +119,15 @@ _REGEX: dict[str, re.Pattern[str]] = {}
 def _name_regex(data: LanguageData) -> re.Pattern[str]:
     """One alternation of every gazetteer name, as written (case matters: « Chine », not « chine »)."""
     if data.lang not in _REGEX:
-        forms: set[str] = set()
-        for entry in set(data.names.values()):
-            forms.add(entry.label)
-        forms |= _raw_aliases(data)
-        forms = {f for f in forms if len(f) >= 2 and f[0].isupper()}
-        alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        _REGEX[data.lang] = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+        forms = {f for f in data.name_forms if len(f) >= 2 and f[0].isupper()}
+        _REGEX[data.lang] = _alternation(forms)
     return _REGEX[data.lang]
 
 
-def _raw_aliases(data: LanguageData) -> set[str]:
-    from kg.lang import _read  # the raw strings, with their case
-
-    gaz = _read(data.lang, "gazetteer.json")
-    out: set[str] = set()
-    for section in ("countries", "places", "organizations", "media"):
-        for e in gaz.get(section, []):
-            out.update(e.get("aliases", []))
-    return out
+def _alternation(forms: Iterable[str]) -> re.Pattern[str]:
+    """Whole-word match of any of ``forms``, longest first."""
+    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
 
 
 def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
@@ -318,15 +308,7 @@ _CAPITALS: dict[str, re.Pattern[str]] = {}
 
 def _capital_regex(data: LanguageData) -> re.Pattern[str]:
     if data.lang not in _CAPITALS:
-        from kg.lang import _read
-
-        forms: set[str] = set()
-        gaz = _read(data.lang, "gazetteer.json")
-        for c in gaz.get("countries", []) + gaz.get("organizations", []):
-            forms.update(c.get("capital", []))
-            forms.update(c.get("seats", []))
-        alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        _CAPITALS[data.lang] = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+        _CAPITALS[data.lang] = _alternation(data.capital_forms)
     return _CAPITALS[data.lang]
 
 

@@ -183,12 +183,8 @@ class EventFinder:
                    for c in tok.children)
 
     def _reflexive_or_entity_object(self, tok: Token) -> bool:
-        for c in tok.children:
-            if c.dep_.startswith("expl") or (c.lower_ in ("se", "s'", "s’") and c.pos_ == "PRON"):
-                return True
-            if c.dep_ == "obj" and (self.resolver.resolve(c) or self.resolver.pair(c)):
-                return True
-        return False
+        return self._reflexive(tok) or any(
+            c.dep_ == "obj" and (self.resolver.resolve(c) or self.resolver.pair(c)) for c in tok.children)
 
     def _media_subject(self, tok: Token) -> str | None:
         for c in self._subject_candidates(tok):

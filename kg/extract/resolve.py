@@ -48,8 +48,8 @@ class Resolver:
         self.humans = set(data.cues.get("human_group_nouns", []))
         self.persons = [i for i, k in sorted(index.token_entity.items())
                         if index.of_type(k) == "Person"]
-        self._pairs = self._salient_pair()
-        self.salient_pair = tuple(self._pairs)
+        #: the two countries the document names most (« les deux pays »)
+        self.salient_pair = tuple(self.salient_countries(2))
 
     def last_place(self, tok: Token) -> str | None:
         """The latest city, region or place named before ``tok`` (what « y » means)."""
@@ -82,9 +82,6 @@ class Resolver:
             if t.dep_ not in ("flat:name", "appos", "nmod", "flat", "amod"):
                 return False
         return False
-
-    def _salient_pair(self) -> list[str]:
-        return self.salient_countries(2)
 
     def salient_countries(self, n: int) -> list[str]:
         """The ``n`` countries the document names most (mentions, not tokens), the

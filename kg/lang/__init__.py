@@ -46,6 +46,10 @@ class LanguageData:
     demonyms: dict[str, GazetteerEntry]
     #: folded capital or seat of power -> (the actor it stands for, whether « à X » is the city itself)
     capitals: dict[str, tuple[GazetteerEntry, bool]]
+    #: every gazetteer name and alias as written (case kept), for matching in text
+    name_forms: frozenset[str] = frozenset()
+    #: every capital and seat of power as written
+    capital_forms: frozenset[str] = frozenset()
 
     @property
     def model(self) -> str:
@@ -67,22 +71,30 @@ def load(lang: str = "fr") -> LanguageData:
     names: dict[str, GazetteerEntry] = {}
     demonyms: dict[str, GazetteerEntry] = {}
     capitals: dict[str, tuple[GazetteerEntry, bool]] = {}
+    name_forms: set[str] = set()
+    capital_forms: set[str] = set()
     for c in gaz.get("countries", []):
         entry = GazetteerEntry(c["label"], "Country", c.get("qid"))
         for n in [c["label"], *c.get("aliases", [])]:
             names.setdefault(fold(n), entry)
+            name_forms.add(n)
         for d in c.get("demonyms", []):
             demonyms.setdefault(fold(d), entry)
         for cap in c.get("capital", []):
             capitals.setdefault(fold(cap), (entry, True))
+            capital_forms.add(cap)
         for seat in c.get("seats", []):
             capitals.setdefault(fold(seat), (entry, False))
+            capital_forms.add(seat)
     for section in ("places", "organizations", "media"):
         for o in gaz.get(section, []):
             entry = GazetteerEntry(o["label"], o.get("type", "Organization"), o.get("qid"), o.get("country"))
             for n in [o["label"], *o.get("aliases", [])]:
                 names.setdefault(fold(n), entry)
+                name_forms.add(n)
             for seat in o.get("seats", []):
                 # « Bruxelles a tranché »: the organisation seated there, not the host country.
                 capitals[fold(seat)] = (entry, fold(seat) in capitals)
-    return LanguageData(lang, _read(lang, "events.json"), _read(lang, "cues.json"), names, demonyms, capitals)
+                capital_forms.add(seat)
+    return LanguageData(lang, _read(lang, "events.json"), _read(lang, "cues.json"), names, demonyms, capitals,
+                        frozenset(name_forms), frozenset(capital_forms))
