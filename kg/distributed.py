@@ -20,8 +20,9 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from kg.errors import KgError
+from kg.errors import DistributedError
 from kg.io import Source
+from kg.parsing import extract_records
 from kg.records import DocumentRecord
 
 if TYPE_CHECKING:
@@ -35,16 +36,8 @@ IN_FLIGHT = 2
 CONNECT_TIMEOUT = 10.0
 
 
-class DistributedError(KgError):
-    """The Dask cluster cannot be reached or lost a worker."""
-
-    exit_code = 6
-
-
 def extract_batch(batch: list[Source], lang: str, publication_date: dt.date | None) -> list[DocumentRecord]:
     """Runs on a worker: the records of one batch of sources."""
-    from kg.pipeline import extract_records
-
     return list(extract_records(batch, lang=lang, publication_date=publication_date))
 
 
@@ -102,7 +95,7 @@ def build_records_dask(sources: Iterable[Source], *, lang: str = "fr", publicati
             except KilledWorker as exc:
                 raise DistributedError(f"a Dask worker died while extracting {items[0].origin}… ({exc}); "
                                        "it may have run out of memory") from None
-            for source, record in zip(items, done):
+            for source, record in zip(items, done, strict=True):
                 if on_done is not None:
                     on_done(source)
                 yield record

@@ -25,7 +25,7 @@ SOURCES = [Source(f"d{n}", text, f"d{n}.txt") for n, text in enumerate(TEXTS)]
 
 @pytest.fixture(scope="module")
 def local_records():
-    from kg.pipeline import extract_records
+    from kg.parsing import extract_records
 
     return list(extract_records(SOURCES))
 

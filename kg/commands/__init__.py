@@ -1,5 +1,5 @@
 """CLI commands beyond ``build`` and ``validate``, one module each.
 
-Each module registers its commands on :data:`kg.cli.app`; ``kg.cli`` imports
+Each module holds one command function (two for export and query); ``kg.cli`` registers
 them all. Heavy libraries are imported inside the command functions.
 """

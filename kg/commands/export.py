@@ -10,15 +10,12 @@ from typing import Annotated
 
 import typer
 
-from kg.cli import app
-
 
 class StatsFormat(str, Enum):
     table = "table"
     json = "json"
 
 
-@app.command()
 def export(
     graphs: Annotated[list[Path], typer.Argument(help="Graph files to convert (merged into one).",
                                                  show_default=False)],
@@ -40,7 +37,6 @@ def export(
     typer.echo(f"wrote {output}", err=True)
 
 
-@app.command()
 def stats(
     graphs: Annotated[list[Path], typer.Argument(help="Graph files to describe (merged into one).",
                                                  show_default=False)],

@@ -5,11 +5,9 @@ from __future__ import annotations
 import shutil
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
-
-from kg.cli import app
 
 
 class OutputFormat(str, Enum):
@@ -24,19 +22,18 @@ class StoreKind(str, Enum):
     oxigraph = "oxigraph"
 
 
-@app.command()
 def query(
     query: Annotated[str, typer.Argument(help="A named query (see 'kg queries'), a .rq file, or SPARQL text in quotes.",
                                          show_default=False)],
-    graphs: Annotated[Optional[list[Path]], typer.Argument(help="Graph files (.ttl .nt .nq .trig .jsonld .rdf); "
+    graphs: Annotated[list[Path] | None, typer.Argument(help="Graph files (.ttl .nt .nq .trig .jsonld .rdf); "
                                                            "optional with --db.", show_default=False)] = None,
-    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="A parameter as name=value, e.g. "
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="A parameter as name=value, e.g. "
                                                        "--param name=Poutine; repeat for several.")] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="table for people; csv, tsv or json "
                                               "(SPARQL 1.1 results formats) for programs.")] = OutputFormat.table,
-    store: Annotated[Optional[StoreKind], typer.Option("--store", help="Query engine: rdflib (default) or oxigraph "
+    store: Annotated[StoreKind | None, typer.Option("--store", help="Query engine: rdflib (default) or oxigraph "
                                                        "(much faster on large graphs).", show_default=False)] = None,
-    db: Annotated[Optional[Path], typer.Option("--db", help="Folder where the oxigraph store persists: graph files "
+    db: Annotated[Path | None, typer.Option("--db", help="Folder where the oxigraph store persists: graph files "
                                                "given are loaded into it once; later queries need only --db.")] = None,
 ) -> None:
     """Run a SPARQL query on graphs and print the answer.
@@ -68,7 +65,6 @@ def query(
     typer.echo(format_result(result, fmt.value, width=width), nl=False)
 
 
-@app.command()
 def queries() -> None:
     """List the named queries with what they answer and their parameters."""
     from kg.query import list_queries

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from kg.cli import app
 from kg.server import DEFAULT_HOST, DEFAULT_MAX_ROWS, DEFAULT_PORT, DEFAULT_TIMEOUT, DEFAULT_WORKERS
 
 
@@ -15,7 +14,6 @@ def _stop(_signum: int, _frame: object) -> None:
     raise KeyboardInterrupt
 
 
-@app.command()
 def serve(
     graphs: Annotated[list[Path], typer.Argument(help="Graph files to serve (.ttl .trig .jsonld .nt .nq .rdf).",
                                                  show_default=False)],

@@ -3,27 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from kg.cli import app
 from kg.errors import FormatError
 from kg.view import DEFAULT_MAX_NODES
 
 HTML_SUFFIXES = (".html", ".htm")
 
 
-@app.command()
 def view(
     graphs: Annotated[list[Path], typer.Argument(help="Graph files (.ttl .trig .jsonld .nt .nq .rdf), merged.",
                                                  show_default=False)],
     output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")],
-    focus: Annotated[Optional[str], typer.Option("--focus", help="Show only the neighbourhood of the entity with "
+    focus: Annotated[str | None, typer.Option("--focus", help="Show only the neighbourhood of the entity with "
                                                  "this name, alias or IRI (case and accents ignored).")] = None,
     depth: Annotated[int, typer.Option("--depth", min=0, help="With --focus: how many links away to go; an event "
                                        "is one link, so 2 reaches those sharing an event.")] = 2,
-    types: Annotated[Optional[list[str]], typer.Option("--types", help="Only these classes and their subclasses, "
+    types: Annotated[list[str] | None, typer.Option("--types", help="Only these classes and their subclasses, "
                                                        "comma-separated or repeated: Person,Country,Event.")] = None,
     max_nodes: Annotated[int, typer.Option("--max-nodes", min=0, help="Above this many nodes, start from the most "
                                            "connected entities (0: draw everything).")] = DEFAULT_MAX_NODES,
