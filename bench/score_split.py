@@ -1,0 +1,50 @@
+"""The scorer on every gold file, with the tune / check split reported apart.
+
+Extraction rules are tuned on the TUNE half of the real Wikinews gold files
+(and on dev01–03, the seed and our own tests/gold files); the CHECK half is
+only ever measured, never read while writing rules, so its mean estimates how
+kg does on news nobody has seen.
+
+    python bench/score_split.py            # runs ../shared/eval/score_all.py once
+
+Prints every scorer line, then the mean KG-F1 of each group.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCORE_ALL = ROOT.parent / "shared" / "eval" / "score_all.py"
+
+#: Wikinews gold files rules may be tuned on.
+TUNE = ("wn-44046", "wn-44292", "wn-44533", "wn-44543", "wn-44550", "wn-44618", "wn-44655", "wn-44772")
+#: Wikinews gold files held out: measured, never read while tuning.
+CHECK = ("wn-44833", "wn-44881", "wn-44998", "wn-45496", "wn-45498", "wn-45643", "wn-45674")
+
+
+def main() -> int:
+    if not SCORE_ALL.is_file():
+        print(f"{SCORE_ALL} is absent", file=sys.stderr)
+        return 2
+    run = subprocess.run([sys.executable, str(SCORE_ALL)], cwd=ROOT, capture_output=True, text=True)
+    print(run.stdout, end="")
+    scores = {m[1]: float(m[2]) for m in re.finditer(r"^(\S+): .*KG-F1 ([0-9.]+)$", run.stdout, re.M)}
+    groups = {
+        "tune (wn)": [scores[k] for k in TUNE if k in scores],
+        "check (wn, held out)": [scores[k] for k in CHECK if k in scores],
+        "all wn": [v for k, v in scores.items() if k.startswith("wn-")],
+        "own and dev (dev, seed, g*)": [v for k, v in scores.items() if not k.startswith("wn-")],
+    }
+    for name, values in groups.items():
+        if values:
+            print(f"{name}: mean KG-F1 {sum(values) / len(values):.3f} over {len(values)} files, "
+                  f"lowest {min(values):.2f}")
+    return run.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
