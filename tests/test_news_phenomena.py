@@ -1,0 +1,156 @@
+"""What real news does, on the real model: one invented sentence per phenomenon.
+
+Every sentence here is invented (issue 11: never copied from a gold text, no
+article's people); each case names the phenomenon it stands for. A case the
+extractor does not handle yet is marked ``xfail(strict=True)``, so it fails
+the day it starts to pass and its mark must go.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+DAY = dt.date(2025, 3, 7)  # a Friday
+
+
+def _run(text: str, date: dt.date | None = DAY):
+    from kg.api import extract
+
+    return extract(text, date=date)
+
+
+def _events(doc) -> list[dict]:
+    label = {k: e.label for k, e in doc.entities.items()}
+    out = []
+    for ev in doc.events:
+        roles: dict[str, set[str]] = {}
+        for r in ev.roles:
+            roles.setdefault(r.role, set()).add(label.get(r.entity, r.entity))
+        out.append({"type": ev.type, "roles": roles, "date": ev.date.iso if ev.date else None,
+                    "modality": ev.modality, "quantity": ev.quantity.value if ev.quantity else None})
+    return out
+
+
+def _one(text: str, type_: str, date: dt.date | None = DAY) -> dict:
+    found = [e for e in _events(_run(text, date)) if e["type"] == type_]
+    assert found, f"no {type_} in {_events(_run(text, date))}"
+    return found[0]
+
+
+def _has(roles: dict[str, set[str]], role: str, *names: str) -> bool:
+    return any(any(n in label for label in roles.get(role, set())) for n in names)
+
+
+# --- 1. reported speech ------------------------------------------------------------------------------------------
+
+
+def test_quote_with_an_inverted_speaker_after_it():
+    ev = _one("« Nous ne céderons rien », a déclaré mardi la ministre espagnole Lucía Ferrer.", "Communication")
+    assert _has(ev["roles"], "agent", "Ferrer")
+    assert ev["date"] == "2025-03-04"
+
+
+def test_speech_verb_without_object():
+    ev = _one("Le chancelier autrichien Anton Weiss s'est félicité de la décision des juges.", "Communication")
+    assert _has(ev["roles"], "agent", "Weiss")
+
+
+def test_pronoun_speaker_resolves_to_the_nearest_compatible_person():
+    text = ("La commissaire européenne Ingrid Malmqvist a rencontré le ministre Paolo Berti à Rome. "
+            "Elle a ensuite averti que les négociations seraient longues.")
+    comms = [e for e in _events(_run(text)) if e["type"] == "Communication"]
+    assert comms and _has(comms[0]["roles"], "agent", "Malmqvist")
+
+
+# --- 2. nominal events inside another clause ---------------------------------------------------------------------
+
+
+def test_announced_acquisition_is_a_transaction_with_its_own_roles():
+    doc = _run("Le groupe Airbus a annoncé lundi le rachat de la société Satcom par Thales pour 2 milliards d'euros.")
+    events = _events(doc)
+    deals = [e for e in events if e["type"] == "Transaction"]
+    assert deals, events
+    assert deals[0]["quantity"] == 2e9
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: not handled yet")
+def test_prisoner_exchange_noun_is_an_event():
+    events = _events(_run("L'échange de 185 prisonniers entre l'Arménie et l'Azerbaïdjan a eu lieu samedi."))
+    assert any(e["quantity"] == 185 for e in events), events
+
+
+# --- 3. all participants -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: not handled yet")
+def test_coordinated_participants_of_a_meeting():
+    ev = _one("Le Japon, la Corée du Sud et l'Australie se sont réunis jeudi à Manille.", "Meeting")
+    assert {"Japon", "Corée du Sud", "Australie"} <= ev["roles"].get("participant", set()) | ev["roles"].get(
+        "agent", set())
+
+
+def test_meeting_between_two_named_leaders():
+    ev = _one("Une rencontre entre Hugo Lindqvist et Amara Diallo est prévue à Dakar.", "Meeting")
+    assert _has(ev["roles"], "participant", "Lindqvist") and _has(ev["roles"], "participant", "Diallo")
+
+
+# --- 4. dates anchored on the document ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("phrase, iso", [
+    ("mardi soir", "2025-03-04"),
+    ("hier", "2025-03-06"),
+    ("dimanche dernier", "2025-03-02"),
+])
+def test_relative_dates_are_anchored_on_the_publication_date(phrase, iso):
+    ev = _one(f"Le Portugal a signé {phrase} un accord avec le Maroc.", "Agreement")
+    assert ev["date"] == iso
+
+
+def test_partial_dates_stay_partial():
+    ev = _one("Le Chili a signé un accord avec le Pérou en septembre.", "Agreement", date=None)
+    assert ev["date"] in ("--09", None) or ev["date"].endswith("-09")
+
+
+# --- 5. sources and attribution ----------------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: not handled yet")
+@pytest.mark.parametrize("text", [
+    "Selon l'agence Reuters, la Turquie a envoyé 300 soldats en Libye.",
+    "D'après l'agence Reuters, la Turquie a envoyé 300 soldats en Libye.",
+])
+def test_selon_and_dapres_give_a_source_and_reported_modality(text):
+    ev = _one(text, "Deployment")
+    assert _has(ev["roles"], "source", "Reuters")
+    assert ev["modality"] == "Reported"
+
+
+# --- 8. trigger sense and modality -------------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: not handled yet")
+@pytest.mark.parametrize("text", [
+    "La Chine a menacé de suspendre ses achats de soja américain.",
+    "Les deux pays envisagent de signer un accord de libre-échange.",
+])
+def test_threats_and_plans_are_hypothetical(text):
+    events = _events(_run(text))
+    assert events and all(e["modality"] == "Hypothetical" for e in events if e["type"] != "Communication"), events
+
+
+def test_an_idiom_makes_no_event():
+    events = _events(_run("Il faut frapper à la porte avant d'entrer, c'est-à-dire attendre une réponse."))
+    assert not [e for e in events if e["type"] == "Attack"]
+
+
+# --- 10. sentences and quantities --------------------------------------------------------------------------------
+
+
+def test_clock_times_are_no_quantity():
+    events = _events(_run("Le Kenya a envoyé 400 policiers en Haïti mardi à 7h30."))
+    assert [e["quantity"] for e in events if e["type"] == "Deployment"] == [400]
