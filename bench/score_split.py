@@ -24,6 +24,9 @@ SCORE_ALL = ROOT.parent / "shared" / "eval" / "score_all.py"
 TUNE = ("wn-44046", "wn-44292", "wn-44533", "wn-44543", "wn-44550", "wn-44618", "wn-44655", "wn-44772")
 #: Wikinews gold files held out: measured, never read while tuning.
 CHECK = ("wn-44833", "wn-44881", "wn-44998", "wn-45496", "wn-45498", "wn-45643", "wn-45674")
+#: Our own gold files written after the rules of issue 11 were planned (new domains, by a helper who never
+#: read the extractor): held out too.
+CHECK_OWN = ("g09", "g10", "g11", "g12", "g13", "g14", "g15", "g16")
 
 
 def main() -> int:
@@ -36,8 +39,9 @@ def main() -> int:
     groups = {
         "tune (wn)": [scores[k] for k in TUNE if k in scores],
         "check (wn, held out)": [scores[k] for k in CHECK if k in scores],
+        "check (own g09-g16, held out)": [scores[k] for k in CHECK_OWN if k in scores],
         "all wn": [v for k, v in scores.items() if k.startswith("wn-")],
-        "own and dev (dev, seed, g*)": [v for k, v in scores.items() if not k.startswith("wn-")],
+        "tune (dev, seed, g01-g08)": [v for k, v in scores.items() if not k.startswith("wn-") and k not in CHECK_OWN],
     }
     for name, values in groups.items():
         if values:
