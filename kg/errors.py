@@ -48,3 +48,9 @@ class ValidationError(KgError):
     """A graph does not satisfy the SHACL shapes."""
 
     exit_code = 5
+
+
+class LanguageDataError(KgError):
+    """A language's data files are malformed: the message names the file and the key."""
+
+    exit_code = 4

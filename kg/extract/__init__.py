@@ -20,18 +20,9 @@ from kg.lang import LanguageData
 from kg.records import DocumentRecord, SentenceRecord, Span
 
 
-def _future_offsets(doc: Doc) -> set[int]:
-    """Start offsets of tokens whose verb speaks of the future (« aura lieu lundi »,
-    « doivent se retrouver lundi », « est attendue lundi »)."""
-    def future(verb) -> bool:
-        for t in (verb, *(c for c in verb.children if c.dep_.startswith("aux"))):
-            if "Fut" in t.morph.get("Tense"):
-                return True
-        head = verb.head
-        if verb.dep_ == "xcomp" and head.lemma_ in ("devoir", "aller") and "Fin" in head.morph.get("VerbForm"):
-            return True
-        return verb.lemma_ in ("attendre", "prévoir") and any(c.dep_ == "aux:pass" for c in verb.children)
-
+def _future_offsets(doc: Doc, data: LanguageData) -> set[int]:
+    """Start offsets of tokens whose verb speaks of the future (the language's
+    tense hook: « aura lieu lundi », « doivent se retrouver lundi »)."""
     # The verb each token depends on, memoised so a long sentence costs one walk.
     verb_of: dict[int, int] = {}
 
@@ -47,7 +38,7 @@ def _future_offsets(doc: Doc) -> set[int]:
         verb_of[tok.i] = found
         return found
 
-    future_verbs = {t.i for t in doc if t.pos_ in ("VERB", "AUX") and future(t)}
+    future_verbs = {t.i for t in doc if t.pos_ in ("VERB", "AUX") and data.hooks.is_future(t)}
     return {tok.idx for tok in doc if verb_index(tok) in future_verbs}
 
 
@@ -65,7 +56,7 @@ def extract(doc: Doc, data: LanguageData, *, doc_id: str, publication_date: dt.d
         bounds.append((sent.start_char, sent.end_char, n))
     index = find_entities(doc, data, text)
     record.entities = index.entities
-    dates = list(find_dates(text, data, publication_date, _future_offsets(doc)))
+    dates = list(find_dates(text, data, publication_date, _future_offsets(doc, data)))
     numbers = [n for n in find_numbers(text, data)
                if not any(d.start < n.end and n.start < d.end for d in dates)]
     finder = EventFinder(doc, data, index, text)

@@ -22,31 +22,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from kg.lang import GazetteerEntry, LanguageData, fold
-from kg.records import EntityRecord, Span
+from kg.lang.hooks import norm
 from kg.rdf.iri import slug
+from kg.records import EntityRecord, Span
 
-#: spaCy NER labels → ontology class.
-NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
-#: First words that make a name an organisation, whatever the model said.
-ORG_HEADS = {
-    "parti": "PoliticalParty", "institut": "Organization", "instituto": "Organization",
-    "ministère": "Organization", "organisation": "Organization", "agence": "Organization",
-    "banque": "Organization", "université": "Organization", "conseil": "Organization",
-    "commission": "Organization", "fondation": "Organization", "fédération": "Organization",
-    "union": "Organization", "front": "Organization", "mouvement": "Organization",
-    "comité": "Organization", "groupe": "Organization", "armée": "Organization",
-    "etat islamique": "Organization", "société": "Organization", "parlement": "Organization", "compagnie": "Organization",
-    "association": "Organization", "syndicat": "Organization", "tribunal": "Organization",
-    "cour": "Organization", "assemblée": "Organization", "sénat": "Organization",
-}
-#: Place nouns that belong to the name that follows (« château de Marienborg »).
-PLACE_HEADS = ("château", "palais", "région", "province", "ville", "île", "lac", "mont", "vallée",
-               "port", "aéroport", "base", "camp", "prison", "district", "département", "comté", "oblast",
-               "préfecture", "localité", "village", "quartier", "centrale", "place", "gare", "stade")
-_ORG_HEADS = {fold(k): v for k, v in ORG_HEADS.items()}
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9]{1,7})\)")
 _GROUP_PARENT = {"City": "Place", "Region": "Place", "Country": "Place", "NewsAgency": "Organization",
                  "PoliticalParty": "Organization"}
@@ -61,7 +44,7 @@ class Mention:
     entry: GazetteerEntry | None = None
     alias_only: bool = False  # a demonym or capital standing for its country
     first_token: int = -1
-    owner: "Mention | None" = None  # a mention whose entity this one names too
+    owner: Mention | None = None  # a mention whose entity this one names too
     strong: bool = False  # typed by its context (« le parti X »), which beats the model
     key: str = ""  # entity key, set once mentions are grouped
 
@@ -83,25 +66,28 @@ def _broad(t: str) -> str:
     return _GROUP_PARENT.get(t, t)
 
 
-HONORIFICS = ("m.", "mm.", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "sir", "lord", "cheikh", "maître", "m")
+def _honorifics(data: LanguageData) -> frozenset[str]:
+    """Honorifics as the tokenizer may cut them: « M. » and « M » « . »."""
+    forms = {h.lower() for h in data.cues.honorifics}
+    return frozenset(forms | {h.rstrip(".") for h in forms})
 
 
-def _clean(span: SpacySpan) -> SpacySpan | None:
+def _clean(span: SpacySpan, honorifics: frozenset[str]) -> SpacySpan | None:
     """Drop leading determiners, prepositions and honorifics (« M. », « Mme »)
     and trailing punctuation."""
     start, end = span.start, span.end
     while start < end and (span.doc[start].pos_ in ("DET", "ADP", "PUNCT", "CCONJ")
-                           or span.doc[start].lower_ in HONORIFICS):
+                           or span.doc[start].lower_ in honorifics):
         start += 1
     while end > start and span.doc[end - 1].pos_ in ("PUNCT", "ADP", "DET", "CCONJ"):
         end -= 1
     return span.doc[start:end] if end > start else None
 
 
-def _place_prefix(doc: Doc, span: SpacySpan) -> SpacySpan:
-    """Extend « Marienborg » to « château de Marienborg » when a place noun precedes."""
+def _place_prefix(doc: Doc, span: SpacySpan, data: LanguageData) -> SpacySpan:
+    """Extend « Tillabéri » to « région de Tillabéri » when a place noun precedes."""
     i = span.start
-    if i >= 2 and doc[i - 1].lower_ in ("de", "d'", "du") and doc[i - 2].lower_ in PLACE_HEADS:
+    if i >= 2 and norm(doc[i - 1].lower_) in data.syntax.of_preps and doc[i - 2].lower_ in data.cues.place_heads:
         return doc[i - 2:span.end]
     return span
 
@@ -119,7 +105,7 @@ _REGEX: dict[str, re.Pattern[str]] = {}
 def _name_regex(data: LanguageData) -> re.Pattern[str]:
     """One alternation of every gazetteer name, as written (case matters: « Chine », not « chine »)."""
     if data.lang not in _REGEX:
-        forms = {f for f in data.name_forms if len(f) >= 2 and f[0].isupper()}
+        forms = {f for f in data.gazetteer.name_forms if len(f) >= 2 and f[0].isupper()}
         _REGEX[data.lang] = _alternation(forms)
     return _REGEX[data.lang]
 
@@ -131,9 +117,13 @@ def _alternation(forms: Iterable[str]) -> re.Pattern[str]:
 
 
 def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
-    stop = {fold(w) for w in data.cues["not_entities"]}
+    cues = data.cues
+    # Month and weekday names and honorifics are no names either.
+    stop = {fold(w) for w in (*cues.not_entities, *cues.months, *cues.weekdays, *cues.honorifics)}
+    honorifics = _honorifics(data)
+    org_heads = {fold(k): v for k, v in cues.org_heads.items()}
     for ent in doc.ents:
-        span = _clean(ent)
+        span = _clean(ent, honorifics)
         if span is None or fold(span.text) in stop or not any(c.isupper() for c in span.text[:1]):
             continue
         key = fold(span.text)
@@ -144,25 +134,42 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
         while entry is None and k + 1 < len(span) and span[k].is_lower:
             k += 1  # « agence Ritzau », « quotidien Le Monde »: the name after the descriptor
             entry = data.names.get(fold(span[k:].text))
-        if entry is None and ent.label_ not in NER_TYPES:
+        if entry is None and ent.label_ not in data.syntax.ner_labels:
             continue  # MISC that no gazetteer knows: too noisy
         if entry is not None:
             yield Mention(span.start_char, span.end_char, span.text, entry.type, entry, first_token=span.start)
             continue
         context = _context_type(doc, span, data)
-        etype = context or NER_TYPES[ent.label_]
+        etype = context or data.syntax.ner_labels[ent.label_]
         head = fold(span[0].text)
-        two = fold(span[:2].text) if len(span) > 1 else head
-        if two in _ORG_HEADS or head in _ORG_HEADS:
-            etype = _ORG_HEADS.get(two, _ORG_HEADS.get(head))
+        if head in org_heads:
+            etype = org_heads[head]
+        elif (branch := _known_org_prefix(span, data)) is not None:
+            etype = branch
         elif etype != "Person":
-            extended = _place_prefix(doc, span)
+            extended = _place_prefix(doc, span, data)
             if extended is not span:
                 span, etype = extended, "Place"
         if etype == "Person" and len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN", "X"):
             continue
         yield Mention(span.start_char, span.end_char, span.text, etype, first_token=span.start,
                       strong=context is not None)
+
+
+_ORG_TYPES = ("Organization", "PoliticalParty", "NewsAgency")
+
+
+def _known_org_prefix(span: SpacySpan, data: LanguageData) -> str | None:
+    """« État islamique au Sahel », « Al-Qaïda au Maghreb islamique »: a name that
+    starts with a known organisation's name (two words or more) is a branch of it,
+    an organisation of the same class."""
+    for k in range(len(span) - 1, 1, -1):
+        if not span[k - 1].whitespace_:
+            continue  # « SpaceX-Dragon »: one word, not a name and a branch
+        entry = data.names.get(fold(span[:k].text))
+        if entry is not None and entry.type in _ORG_TYPES:
+            return entry.type
+    return None
 
 
 def _context_type(doc: Doc, span: SpacySpan, data: LanguageData) -> str | None:
@@ -172,13 +179,13 @@ def _context_type(doc: Doc, span: SpacySpan, data: LanguageData) -> str | None:
     → Person; « les Modérés » (a plural article never precedes a person's name) →
     Organization.
     """
-    descriptors = data.cues["org_descriptors"]
-    titles = set(data.cues["titles"])
+    descriptors = data.cues.org_descriptors
+    titles = set(data.cues.titles)
     before = [t for t in doc[max(0, span.start - 4):span.start]]
     words = [t.lemma_.lower() for t in before if t.pos_ in ("NOUN", "PROPN")]
     if words and words[-1] in descriptors and before[-1].pos_ != "PUNCT":
         return descriptors[words[-1]]
-    if span.start > 0 and doc[span.start - 1].lower_ in ("les", "des") and len(span) <= 2:
+    if span.start > 0 and doc[span.start - 1].lower_ in data.syntax.plural_articles and len(span) <= 2:
         return "Organization"
     outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end]
     # « le ministre X » names X; « le maire de X » does not (X is the town).
@@ -193,13 +200,13 @@ def _context_type(doc: Doc, span: SpacySpan, data: LanguageData) -> str | None:
 def _place_noun_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
     """« château de Marienborg », « région de Tillabéri »: a place noun and its proper name."""
     for tok in doc:
-        if tok.lower_ not in PLACE_HEADS or tok.i + 2 >= len(doc):
+        if tok.lower_ not in data.cues.place_heads or tok.i + 2 >= len(doc):
             continue
         k = tok.i + 1
         if doc[k].pos_ == "ADJ" and doc[k].is_lower and k + 2 < len(doc):
             k += 1  # « le port ukrainien d'Izmaïl »
         prep = doc[k]
-        if prep.lower_ not in ("de", "du", "d'", "d’"):
+        if norm(prep.lower_) not in data.syntax.of_preps:
             continue
         start = k + 1
         end = start
@@ -211,7 +218,7 @@ def _place_noun_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
         name = doc[start:end]
         if fold(name.text) in data.names or fold(name.text) in data.capitals:
             continue  # « région de Moscou »: the gazetteer's entity is the right one
-        etype = "City" if tok.lower_ in ("ville", "village", "localité") else "Place"
+        etype = "City" if tok.lower_ in data.cues.city_heads else "Place"
         # With an adjective in between, the adjective (a demonym) keeps its own entity.
         span = doc[tok.i:end] if k == tok.i + 1 else name
         yield Mention(span.start_char, span.end_char, span.text, etype, first_token=span.start, strong=True)
@@ -220,17 +227,18 @@ def _place_noun_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
 def _institution_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
     """« le ministère chinois du Commerce », « le ministère des Affaires étrangères »:
     an institution noun, an optional demonym, « de » and a capitalised domain."""
-    nouns = {n for n in data.cues.get("institution_nouns", []) if n not in ("ministre",)}
+    nouns = data.cues.institution_nouns
+    of, articles = data.syntax.of_preps, data.syntax.definite_articles
     for tok in doc:
         if tok.lower_ not in nouns:
             continue
         j = tok.i + 1
         if j < len(doc) and fold(doc[j].text) in data.demonyms:
             j += 1
-        if j >= len(doc) or doc[j].lower_ not in ("de", "du", "des", "d'", "d’"):
+        if j >= len(doc) or norm(doc[j].lower_) not in of:
             continue
         j += 1
-        if j < len(doc) and doc[j].lower_ in ("la", "l'", "l’"):
+        if j < len(doc) and norm(doc[j].lower_) in articles and norm(doc[j].lower_) not in data.syntax.plural_articles:
             j += 1
         end = j
         while end < len(doc) and (doc[end].text[:1].isupper() or (end > j and doc[end].pos_ == "ADJ"
@@ -242,14 +250,15 @@ def _institution_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
         yield Mention(span.start_char, span.end_char, span.text, "Organization", first_token=tok.i)
 
 
-def _party_adjective_mentions(doc: Doc, mentions: list[Mention]) -> Iterable[Mention]:
+def _party_adjective_mentions(doc: Doc, mentions: list[Mention], data: LanguageData) -> Iterable[Mention]:
     """« Parti social-démocrate » → « sociale-démocrate », « sociaux-démocrates »: the
-    party's adjective, inflected, names the party (and its members)."""
+    party's adjective, inflected (the language's hook), names the party (and its members)."""
+    heads = {fold(k) for k, v in data.cues.org_heads.items() if v == "PoliticalParty"}
     forms: dict[str, Mention] = {}
     for m in mentions:
         words = m.text.split(" ", 1)
-        if len(words) == 2 and fold(words[0]) == "parti" and words[1][:1].islower():
-            for form in inflect(words[1]):
+        if len(words) == 2 and fold(words[0]) in heads and words[1][:1].islower():
+            for form in data.hooks.inflect(words[1]):
                 forms.setdefault(fold(form), m)
     if not forms:
         return
@@ -260,33 +269,8 @@ def _party_adjective_mentions(doc: Doc, mentions: list[Mention]) -> Iterable[Men
                           first_token=tok.i, owner=owner)
 
 
-def inflect(adjective: str) -> set[str]:
-    """French gender and number forms of an adjective phrase, part by part:
-    « social-démocrate » → sociale-démocrate, sociaux-démocrates, sociales-démocrates."""
-    def forms(word: str) -> tuple[str, str, str, str]:  # masc sg, fem sg, masc pl, fem pl
-        if word.endswith("al"):
-            return word, word + "e", word[:-2] + "aux", word + "es"
-        if word.endswith("e"):
-            return word, word, word + "s", word + "s"
-        if word.endswith("en"):
-            return word, word + "ne", word + "s", word + "nes"
-        if word.endswith(("s", "x")):
-            return word, word + "e", word, word + "es"
-        return word, word + "e", word + "s", word + "es"
-
-    out: set[str] = set()
-    for sep in ("-", " "):
-        if sep in adjective or sep == " ":
-            parts = adjective.split(sep)
-            table = [forms(p) for p in parts]
-            for k in range(4):
-                out.add(sep.join(f[k] for f in table))
-            break
-    return out
-
-
 def _demonym_and_capital_mentions(doc: Doc, data: LanguageData, text: str) -> Iterable[Mention]:
-    preps = {fold(p) for p in data.cues["location_preps"]}
+    preps = {fold(p) for p in data.cues.location_preps}
     for tok in doc:
         key = fold(tok.text)
         if key in data.demonyms and tok.pos_ in ("ADJ", "NOUN", "PROPN"):
@@ -308,7 +292,7 @@ _CAPITALS: dict[str, re.Pattern[str]] = {}
 
 def _capital_regex(data: LanguageData) -> re.Pattern[str]:
     if data.lang not in _CAPITALS:
-        _CAPITALS[data.lang] = _alternation(data.capital_forms)
+        _CAPITALS[data.lang] = _alternation(data.gazetteer.capital_forms)
     return _CAPITALS[data.lang]
 
 
@@ -335,7 +319,7 @@ def find_entities(doc: Doc, data: LanguageData, text: str | None = None) -> Enti
     mentions = _select([*_gazetteer_mentions(text, data), *_ner_mentions(doc, data),
                         *_place_noun_mentions(doc, data), *_institution_mentions(doc, data),
                         *_demonym_and_capital_mentions(doc, data, text)])
-    mentions = _select([*mentions, *_party_adjective_mentions(doc, mentions)])
+    mentions = _select([*mentions, *_party_adjective_mentions(doc, mentions, data)])
     # One type per surface form: the most frequent, persons first on a tie.
     votes: dict[str, Counter[str]] = {}
     for m in mentions:
@@ -388,7 +372,7 @@ def find_entities(doc: Doc, data: LanguageData, text: str | None = None) -> Enti
         if m.owner is not None:
             m.key = m.owner.key
     offsets = TokenIndex(doc)
-    _merge_appositions(doc, mentions, index, offsets, text)
+    _merge_appositions(doc, mentions, index, offsets, text, data)
     # An acronym in brackets after a name is another name of it.
     _link_acronyms(text, mentions, index)
     for m in mentions:
@@ -396,8 +380,8 @@ def find_entities(doc: Doc, data: LanguageData, text: str | None = None) -> Enti
         if m.text != ent.label:
             ent.aliases.add(m.text.lower() if m.alias_only and m.text.islower() else m.text)
         ent.mentions.append(Span(m.start, m.end, m.text))
-        if m.type == "Place" and m.text.split()[0].lower() in PLACE_HEADS:
-            ent.aliases.add(m.text.split(" ", 2)[-1])  # « château de Marienborg » → « Marienborg »
+        if m.type == "Place" and m.text.split()[0].lower() in data.cues.place_heads:
+            ent.aliases.add(m.text.split(" ", 2)[-1])  # « région de Tillabéri » → « Tillabéri »
         for tok in offsets.tokens(m.start, m.end) or ():
             index.token_entity.setdefault(tok.i, m.key)
             if m.alias_only and m.text.islower():
@@ -430,7 +414,7 @@ _APPOSABLE = ("Organization", "NewsAgency", "PoliticalParty", "Place", "City", "
 
 
 def _merge_appositions(doc: Doc, mentions: list[Mention], index: EntityIndex, offsets: TokenIndex,
-                       text: str) -> None:
+                       text: str, data: LanguageData) -> None:
     """« le Folketing, le Parlement danois »: two names in apposition are one entity
     (for organisations and places; a person in apposition to a title stays apart)."""
     by_token: dict[int, Mention] = {}
@@ -445,7 +429,7 @@ def _merge_appositions(doc: Doc, mentions: list[Mention], index: EntityIndex, of
         if span is None or m.alias_only:
             continue
         partners = [by_token.get(c.i) for c in span.root.children if c.dep_ == "appos"]
-        partners.append(_textual_apposition(text, m, ordered))
+        partners.append(_textual_apposition(text, m, ordered, _appos_gap(data), data.syntax.conjunctions))
         for other in partners:
             if other is None or other.key == m.key or other.alias_only:
                 continue
@@ -460,18 +444,27 @@ def _merge_appositions(doc: Doc, mentions: list[Mention], index: EntityIndex, of
             _absorb(index, mentions, other.key, m.key)
 
 
-_APPOS_GAP = re.compile(r"\s*,\s*(?:le|la|les|l['’])\s*$", re.IGNORECASE)
+_GAPS: dict[str, re.Pattern[str]] = {}
 
 
-def _textual_apposition(text: str, m: Mention, ordered: list[Mention]) -> Mention | None:
+def _appos_gap(data: LanguageData) -> re.Pattern[str]:
+    """« , le » between two names: a comma and a definite article."""
+    if data.lang not in _GAPS:
+        arts = "|".join(re.escape(a).replace("'", "['’]") for a in sorted(data.syntax.definite_articles))
+        _GAPS[data.lang] = re.compile(rf"\s*,\s*(?:{arts})\s*$", re.IGNORECASE)
+    return _GAPS[data.lang]
+
+
+def _textual_apposition(text: str, m: Mention, ordered: list[Mention], gap: re.Pattern[str],
+                        conjunctions: frozenset[str]) -> Mention | None:
     """« le Folketing, le Parlement danois, » — an apposition the parser missed: the
     next name follows after « , le » and is closed by a comma or the sentence end
     (not « et », which would make it a list)."""
     nxt = next((o for o in ordered if o.start >= m.end), None)
-    if nxt is None or nxt.start - m.end > 8 or not _APPOS_GAP.fullmatch(text[m.end:nxt.start]):
+    if nxt is None or nxt.start - m.end > 8 or not gap.fullmatch(text[m.end:nxt.start]):
         return None
     tail = text[nxt.end:nxt.end + 4]
-    return nxt if tail[:1] in (",", ".", ")", ";") and not tail.lstrip(", ").startswith("et ") else None
+    return nxt if tail[:1] in (",", ".", ")", ";") and not any(tail.lstrip(", ").startswith(c + " ") for c in conjunctions) else None
 
 
 def _link_acronyms(text: str, mentions: list[Mention], index: EntityIndex) -> None:

@@ -28,10 +28,10 @@ from kg.extract.entities import EntityIndex
 from kg.extract.numbers import NumberMatch
 from kg.extract.resolve import PLACE_TYPES, Resolver, case_of
 from kg.lang import LanguageData
+from kg.lang.hooks import norm
 from kg.records import DateValue, EventRecord, QuantityValue, Span
 
 SUBJECTS = ("nsubj", "nsubj:pass")
-PLACE_CASES = ("à", "en", "dans", "sur", "près", "depuis")
 _QUOTED = re.compile(r"«[^»]{0,600}»|“[^”]{0,600}”")
 #: Relations a date or a number does not climb out of to find its event.
 BOUNDARIES = ("advcl", "acl", "acl:relcl", "parataxis", "ccomp", "csubj")
@@ -40,48 +40,37 @@ CLAUSES = ("ccomp", "advcl", "acl:relcl", "parataxis", "csubj", "conj", "xcomp")
 ACTOR_TYPES = ("Person", "Organization", "NewsAgency", "PoliticalParty", "Country")
 
 
-def _is_negated(tok: Token) -> bool:
-    for t in (tok, *(c for c in tok.children if c.dep_.startswith("aux"))):
-        if any(c.lower_ in ("ne", "n'", "n’") for c in t.children) or "Neg" in t.morph.get("Polarity"):
-            return True
-    head = tok.head
-    if tok.dep_ == "xcomp" and any(c.lower_ in ("ne", "n'", "n’") for c in head.children):
-        return True
-    return False
-
-
 class EventFinder:
     def __init__(self, doc: Doc, data: LanguageData, index: EntityIndex, text: str | None = None):
         self.doc, self.data, self.index = doc, data, index
         self.text = doc.text if text is None else text  # spaCy rebuilds doc.text on every access
-        lex = data.events
-        self.verbs: dict[str, str] = lex["verbs"]
-        self.nouns: dict[str, str] = lex["nouns"]
-        self.targets = set(lex["target_verbs"])
-        self.roles: dict[str, dict[str, str]] = lex["roles"]
-        self.noun_roles: dict[str, dict[str, str]] = lex["noun_roles"]
-        self.reporting = set(data.cues["reporting_verbs"])
-        self.needs_object = set(lex.get("needs_reflexive_or_entity_object", []))
-        self.settings = set(lex.get("setting_heads", []))
-        self.light = set(lex.get("light_verbs", []))
-        self.natural = set(lex.get("natural_causes", []))
-        self.evidence = {k: set(v) for k, v in lex.get("needs_evidence", {}).items() if not k.startswith("_")}
-        self.evidence_verbs = set(lex.get("evidence_verbs", []))
-        self.attack_targets = set(lex.get("attack_needs_target", []))
-        self.targets_ok = self.evidence.get("Deployment", set()) | {
-            "otage", "civil", "personne", "habitant", "journaliste", "travailleur", "touriste", "enfant", "femme",
-            "homme", "passager", "cible", "position", "village", "ville", "base", "convoi", "camp", "campement",
-            "dirigeant", "chef", "responsable", "membre", "militant", "opposant", "manifestant", "policier"}
-        self.noun_overrides = {k: v for k, v in lex.get("noun_role_overrides", {}).items() if not k.startswith("_")}
-        self.phrases = {k: v for k, v in lex.get("phrases", {}).items() if not k.startswith("_")}
-        self.reflexive = {k: v for k, v in lex.get("reflexive_verbs", {}).items() if not k.startswith("_")}
-        self.durations = set(data.cues.get("duration_units", []))
-        self.hypothetical = set(data.cues["hypothetical_verbs"])
+        lex = data.lexicon
+        self.syntax, self.cues, self.hooks = data.syntax, data.cues, data.hooks
+        self.place_cases = data.syntax.place_preps
+        self.verbs = lex.verbs
+        self.nouns = lex.nouns
+        self.targets = lex.target_verbs
+        self.roles = lex.roles
+        self.noun_roles = lex.noun_roles
+        self.reporting = data.cues.reporting_verbs
+        self.needs_object = lex.needs_reflexive_or_entity_object
+        self.settings = lex.setting_heads
+        self.light = lex.light_verbs
+        self.natural = lex.natural_causes
+        self.evidence = lex.needs_evidence
+        self.evidence_verbs = lex.evidence_verbs
+        self.attack_targets = lex.attack_needs_target
+        self.targets_ok = lex.needs_evidence.get("Deployment", frozenset()) | lex.attack_target_nouns
+        self.noun_overrides = lex.noun_role_overrides
+        self.phrases = lex.phrases
+        self.reflexive = lex.reflexive_verbs
+        self.not_quantities = data.cues.duration_units | data.cues.measure_units
+        self.hypothetical = data.cues.hypothetical_verbs
         self.resolver = Resolver(doc, index, data)
         self._sources: dict[int, list[tuple[str, Span, int]]] = {}
         self._entre: dict[int, list[int]] = {}
         for sent in doc.sents:
-            self._entre[sent.start] = [t.i for t in sent if t.lower_ == "entre"]
+            self._entre[sent.start] = [t.i for t in sent if t.lower_ in data.syntax.between_preps]
 
     # ---- triggers
     def trigger_class(self, tok: Token) -> str | None:
@@ -106,7 +95,7 @@ class EventFinder:
         if tok.pos_ == "NOUN" and lemma in self.nouns:
             if tok.head.lemma_.lower() in self.settings and tok.dep_ == "nmod":
                 return None  # « en marge d'une réunion », « le site de lancement »: a setting
-            if tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" and case_of(tok) == "de" \
+            if tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" and self._case(tok) in self.syntax.of_preps \
                     and not any(c.dep_ in ("det", "nummod") for c in tok.children):
                 return None  # « une zone d'attaque »: a bare noun complement names a kind, not an event
             return self.nouns[lemma]
@@ -128,7 +117,7 @@ class EventFinder:
         allowed = self.evidence.get(ev.type, set())
         if any(c.dep_ == "ccomp" for c in tok.children):
             return False  # « ils en ont conclu que… »: a reasoning, not a transfer or a deal
-        if ev.quantity is not None and (ev.quantity.unit in self.data.cues["currencies"].values()
+        if ev.quantity is not None and (ev.quantity.unit in self.cues.currencies.values()
                                         or ev.quantity.unit in allowed):
             return True
         direct = {c.idx for c in tok.children}
@@ -177,10 +166,8 @@ class EventFinder:
         return not any(self.doc[j].pos_ == "AUX" and "Fin" in self.doc[j].morph.get("VerbForm")
                        and self.doc[j].head.i != tok.head.i for j in range(lo + 1, hi))
 
-    @staticmethod
-    def _reflexive(tok: Token) -> bool:
-        return any(c.dep_.startswith("expl") or (c.lower_ in ("se", "s'", "s’") and c.pos_ == "PRON")
-                   for c in tok.children)
+    def _reflexive(self, tok: Token) -> bool:
+        return self.hooks.is_reflexive(tok)
 
     def _reflexive_or_entity_object(self, tok: Token) -> bool:
         return self._reflexive(tok) or any(
@@ -270,12 +257,12 @@ class EventFinder:
                 self._verb_roles(tok, ev)
             else:
                 self._noun_roles(tok, ev)
-                ev.definite = any(c.dep_ == "det" and c.lower_ in ("le", "la", "l'", "l’", "les")
+                ev.definite = any(c.dep_ == "det" and norm(c.lower_) in self.syntax.definite_articles
                                   for c in tok.children)
             self._clause_places(tok, ev)
             if ev.type in ("Meeting", "Agreement") and len(ev.fillers("participant")) + len(ev.fillers("agent")) < 2:
                 self._between(tok, ev)
-            ev.negated = _is_negated(tok)
+            ev.negated = self.hooks.is_negated(tok)
             events[i] = ev
         for noun, verb in absorbed.items():
             if verb in events:
@@ -305,10 +292,10 @@ class EventFinder:
             etype = self.index.of_type(key)
             r = role
             if r in ("recipient", "agent", "participant") and etype in ("City", "Region"):
-                if case_of(tok) not in PLACE_CASES:
+                if self._case(tok) not in self.place_cases:
                     continue  # a known city or region is where things happen, never who acts
                 r = "place"
-            elif etype == "Place" and ((r in ("recipient", "participant", "agent") and case_of(tok) in PLACE_CASES)
+            elif etype == "Place" and ((r in ("recipient", "participant", "agent") and self._case(tok) in self.place_cases)
                                        or (r == "recipient" and ev.type == "Attack")):
                 r = "place"  # « à Las Rozas »; « a frappé le port d'Izmaïl »: where the attack hit
             if r == "place" and etype not in (*PLACE_TYPES, "Country"):
@@ -331,11 +318,11 @@ class EventFinder:
         if ev.fillers("place"):
             return
         scope = list(self._clause_tokens(tok))
-        if tok.pos_ == "NOUN" and self._governing_verb(tok) != tok.head.i or tok.head.lower_ in ("lors",):
+        if tok.pos_ == "NOUN" and self._governing_verb(tok) != tok.head.i or tok.head.lower_ in self.syntax.framing_nouns:
             scope += list(self._clause_tokens(self.doc[self._governing_verb(tok)]))
         for t in sorted(scope, key=lambda t: t.i):
             key = self.resolver.name_of(t)
-            if key and self.index.of_type(key) in PLACE_TYPES and case_of(t) in PLACE_CASES \
+            if key and self.index.of_type(key) in PLACE_TYPES and self._case(t) in self.place_cases \
                     and key not in ev.fillers("recipient"):
                 ev.add_role("place", key, Span(t.idx, t.idx + len(t), t.text))
                 return
@@ -392,19 +379,18 @@ class EventFinder:
                 continue
             if dep in SUBJECTS:
                 continue
-            if c.lemma_.lower() in ("compte", "nom") and case_of(c) == "pour" or (
-                    c.lemma_.lower() == "nom" and case_of(c) == "à"):
-                # « pour le compte de l'ESA », « au nom de l'UE »: the principal is an agent
+            if self._case(c) in self.cues.on_behalf_nouns.get(c.lemma_.lower(), ()):
+                # « pour le compte de X », « au nom de X »: the principal is an agent
                 for g in c.children:
-                    if g.dep_ == "nmod" and case_of(g) == "de":
+                    if g.dep_ == "nmod" and self._case(g) in self.syntax.of_preps:
                         self._add(ev, "agent", g)
                 continue
-            if c.lower_ == "y" and c.pos_ == "PRON":
+            if c.lower_ in self.syntax.place_pronouns and c.pos_ == "PRON":
                 place = self.resolver.last_place(c)  # « il y a rencontré »: the place just named
                 if place:
                     ev.add_role("place", place, Span(c.idx, c.idx + len(c), c.text))
                 continue
-            case = case_of(c)
+            case = self._case(c)
             role = mapping.get(f"{dep}/{case}") if case else None
             role = role or mapping.get(dep)
             if dep == "obj" and ev.lemma in self.targets:
@@ -414,9 +400,9 @@ class EventFinder:
             if dep == "obj" and ev.type in ("Agreement", "Meeting"):
                 # « signer un accord avec X », « tenir une réunion entre X et Y »
                 for g in c.children:
-                    if g.dep_ == "nmod" and case_of(g) in ("avec", "entre"):
+                    if g.dep_ == "nmod" and self._case(g) in self.syntax.joint_preps:
                         self._add(ev, "participant", g)
-            if role is None and dep.startswith(("obl", "nmod")) and case in PLACE_CASES:
+            if role is None and dep.startswith(("obl", "nmod")) and case in self.place_cases:
                 role = "place"
             if role:
                 self._add(ev, role, c, loose=dep == "obj")
@@ -450,13 +436,13 @@ class EventFinder:
             if c.dep_ == "acl":  # « un remerciement émanant de X », « une réunion tenue à Y »
                 deps.extend(c.children)
         for c in deps:
-            case = case_of(c)
+            case = self._case(c)
             role = mapping.get(f"{c.dep_.split(':')[0]}/{case}") or mapping.get(f"{c.dep_}/{case}")
-            if c.dep_ == "obl:arg" and case == "de":
+            if c.dep_ == "obl:arg" and case in self.syntax.of_preps:
                 role = role or "agent"
             if c.dep_ == "obl:agent":
                 role = "participant" if ev.type in ("Meeting", "Agreement") else "agent"
-            if role is None and case in PLACE_CASES:
+            if role is None and case in self.place_cases:
                 role = "place"
             if role:
                 self._add(ev, role, c)
@@ -478,11 +464,10 @@ class EventFinder:
                 return None
             t = t.head
 
-    @staticmethod
-    def _governing_verb(noun: Token) -> int:
+    def _governing_verb(self, noun: Token) -> int:
         """The verb a noun hangs on, through « lors de » / « au cours de »."""
         head = noun.head
-        if head.pos_ in ("ADV", "NOUN") and head.lower_ in ("lors", "cours", "issue", "occasion", "terme"):
+        if head.pos_ in ("ADV", "NOUN") and head.lower_ in self.syntax.framing_nouns:
             head = head.head
         return head.i
 
@@ -520,7 +505,7 @@ class EventFinder:
         quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(self.text)]
         for n in numbers:
             before = self.text[max(0, n.start - 8):n.start].lower()
-            if before.rstrip().endswith(("n°", "no", "numéro", "nº")):
+            if before.rstrip().endswith(self.cues.rank_markers):
                 continue  # « le satellite n° 3 »: a rank, not a quantity
             if n.unit is None and not n.approximate and float(n.value).is_integer() and 1800 <= n.value <= 2100 \
                     and not any(c.isspace() for c in self.text[n.start:n.end]):
@@ -535,8 +520,7 @@ class EventFinder:
                 anchor = anchor.head
             elif span.end < len(self.doc) and self.doc[span.end].pos_ == "NOUN" and n.unit is None:
                 anchor = self.doc[span.end]
-            if any(c.dep_ == "det" and c.lower_ in ("les", "leurs", "ses", "ces", "nos", "vos")
-                   for c in anchor.children):
+            if any(c.dep_ == "det" and c.lower_ in self.syntax.anaphoric_determiners for c in anchor.children):
                 continue  # « les deux pays »: anaphoric, not a measured quantity
             # « un protocole prévoyant la formation de quinze mille stadiers »: a
             # number may leave a participle clause describing the event's object.
@@ -546,13 +530,13 @@ class EventFinder:
             unit = n.unit
             if unit is None:
                 noun = anchor if anchor.pos_ == "NOUN" else None
-                if noun is not None and (noun.lemma_.lower() in self.data.cues["approximate_nouns"]
-                                         or noun.lower_ in self.data.cues["multipliers"]):
+                if noun is not None and (noun.lemma_.lower() in self.cues.approximate_nouns
+                                         or noun.lower_ in self.cues.multipliers):
                     # « une vingtaine de travailleurs », « 1,4 milliard de mètres cubes »
                     noun = next((c for c in noun.children if c.dep_ == "nmod"), None)
                 unit = noun.lemma_.lower() if noun is not None else None
-            if unit in self.durations:
-                continue  # « dix-neuf mois après »: a duration, not a measured quantity
+            if unit in self.not_quantities:
+                continue  # « dix-neuf mois après », « à 400 km »: a duration or a distance, not the event's quantity
             events[target].quantity = QuantityValue(n.value, unit, n.approximate,
                                                     Span(n.start, n.end, self.text[n.start:n.end]))
 
@@ -599,17 +583,28 @@ class EventFinder:
 
     def _find_sources(self, sent) -> Iterable[tuple[str, Span, int]]:
         for t in sent:
-            if t.lemma_.lower() in ("selon",) or (t.lower_ == "après" and t.i > 0 and self.doc[t.i - 1].lower_ in ("d'", "d’")):
+            if self._attribution(t):
                 for key in self.resolver.resolve(t.head):
                     yield key, Span(t.head.idx, t.head.idx + len(t.head), t.head.text), t.i
             elif t.lemma_.lower() in self.reporting:
-                if t.lemma_.lower() == "relayer":
+                if t.lemma_.lower() in self.cues.relay_verbs:
                     for c in t.children:
                         if c.dep_ == "obl:agent":
                             for key in self.resolver.resolve(c, loose=True):
                                 yield key, Span(c.idx, c.idx + len(c), c.text), t.i
                 elif (src := self._media_subject(t)) is not None:
                     yield src, Span(t.idx, t.idx + len(t), t.text), t.i
+
+    def _attribution(self, t: Token) -> bool:
+        """« selon X », « d'après X »: an attribution preposition, one word or an
+        elided one cut in two (« d' » « après »)."""
+        preps = self.cues.attribution_preps
+        if t.lemma_.lower() in preps:
+            return True
+        return t.i > 0 and norm(self.doc[t.i - 1].lower_) + t.lower_ in preps
+
+    def _case(self, tok: Token) -> str | None:
+        return case_of(tok, self.data)
 
     def _confidence(self, tok: Token, ev: EventRecord) -> float:
         score = 0.55 if tok.pos_ == "VERB" else 0.45

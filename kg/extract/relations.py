@@ -42,7 +42,8 @@ def _person_and_title(tok: Token, resolver: Resolver, titles: set[str]) -> tuple
 
 def find_relations(doc: Doc, data: LanguageData, index: EntityIndex,
                    resolver: Resolver) -> Iterator[RelationRecord]:
-    titles = {t.lower() for t in data.cues["titles"]}
+    titles = {t.lower() for t in data.cues.titles}
+    of = data.syntax.of_preps
     seen: set[tuple[str, str, str]] = set()
 
     def emit(pred: str, s: str, o: str, ev: Span) -> Iterator[RelationRecord]:
@@ -61,7 +62,7 @@ def find_relations(doc: Doc, data: LanguageData, index: EntityIndex,
             for c in title.children:
                 if c.dep_ == "amod" and c.i in index.demonym_tokens:
                     yield from emit("affiliation", person, index.token_entity[c.i], _span(title))
-                elif c.dep_ == "nmod" and case_of(c) == "de":
+                elif c.dep_ == "nmod" and case_of(c, data) in of:
                     for key in resolver.resolve(c, loose=True):
                         if index.of_type(key) in AFFILIABLE:
                             yield from emit("affiliation", person, key, _span(title))
@@ -71,15 +72,15 @@ def find_relations(doc: Doc, data: LanguageData, index: EntityIndex,
                     if owner:
                         yield from emit("affiliation", person, owner, _span(title))
         lemma = tok.lemma_.lower()
-        if lemma == "alliance":
-            parties = [k for c in tok.children if c.dep_ == "nmod" and case_of(c) == "entre"
+        if lemma in data.cues.alliance_nouns:
+            parties = [k for c in tok.children if c.dep_ == "nmod" and case_of(c, data) in data.syntax.between_preps
                        for k in (resolver.resolve(c) or resolver.pair(c))]
             if len(parties) == 2:
                 yield from emit("ally", parties[0], parties[1], _span(tok))
-        elif lemma in ("allié", "alliée"):
+        elif lemma in data.cues.ally_nouns:
             owner = None
             for c in tok.children:
-                if c.dep_ == "nmod" and case_of(c) in ("de", "du", "des", "d"):
+                if c.dep_ == "nmod" and case_of(c, data) in of:
                     owner = (resolver.resolve(c) or [None])[0]
                 elif c.dep_ == "det" and "Yes" in c.morph.get("Poss"):
                     owner = _clause_subject(tok, resolver)
