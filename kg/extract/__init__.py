@@ -10,10 +10,11 @@ import datetime as dt
 
 from spacy.tokens import Doc
 
+from kg.extract.context import Context
 from kg.extract.dates import find_dateline, find_dates
 from kg.extract.discourse import inherit_dates, merge_agreements, merge_references, merge_statements
 from kg.extract.entities import find_entities
-from kg.extract.events import EventFinder
+from kg.extract.events import find_events
 from kg.extract.numbers import find_numbers
 from kg.extract.relations import find_relations
 from kg.lang import LanguageData
@@ -59,13 +60,13 @@ def extract(doc: Doc, data: LanguageData, *, doc_id: str, publication_date: dt.d
     dates = list(find_dates(text, data, publication_date, _future_offsets(doc, data)))
     numbers = [n for n in find_numbers(text, data)
                if not any(d.start < n.end and n.start < d.end for d in dates)]
-    finder = EventFinder(doc, data, index, text)
-    events = finder.find(bounds, dates, numbers)
+    ctx = Context(doc, data, index, text)
+    events = find_events(ctx, bounds, dates, numbers)
     kept = [e for e in merge_references(merge_agreements(merge_statements(events))) if e.roles or e.date or e.quantity]
     inherit_dates([e for e in kept if not e.negated])
     for e in kept:
         if e.negated:  # « n'a pas signé » is no signing: keep the fact, not the class
             e.type = "Event"
     record.events = kept
-    record.relations = list(find_relations(doc, data, index, finder.resolver))
+    record.relations = list(find_relations(doc, data, index, ctx.resolver))
     return record

@@ -1,0 +1,91 @@
+"""What the event stages share: the document's parse, language and entities.
+
+French spaCy models speak Universal Dependencies; the relation names the
+stages rely on are the constants below (textacy style, but UD labels:
+``obj``, ``obl:arg``, ``obl:agent``, ``nsubj:pass``). The language declares its
+parser's scheme in ``syntax.json`` (``"dependencies": "ud"``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.entities import EntityIndex
+from kg.extract.resolve import Resolver, case_of
+from kg.lang import LanguageData
+from kg.records import Span
+
+SUBJECTS = ("nsubj", "nsubj:pass")
+#: Relations a date or a number does not climb out of to find its event.
+BOUNDARIES = ("advcl", "acl", "acl:relcl", "parataxis", "ccomp", "csubj")
+#: Relations that open an embedded clause (its own events, dates and places).
+CLAUSES = ("ccomp", "advcl", "acl:relcl", "parataxis", "csubj", "conj", "xcomp")
+ACTOR_TYPES = ("Person", "Organization", "NewsAgency", "PoliticalParty", "Country")
+
+
+def span_of(tok: Token) -> Span:
+    """The token's own stretch of text, as evidence."""
+    return Span(tok.idx, tok.idx + len(tok), tok.text)
+
+
+class Context:
+    """One document seen by the event stages: the parse, the language, the
+    entities, and the per-document caches the stages share."""
+
+    def __init__(self, doc: Doc, data: LanguageData, index: EntityIndex, text: str | None = None):
+        self.doc, self.data, self.index = doc, data, index
+        self.text = doc.text if text is None else text  # spaCy rebuilds doc.text on every access
+        lex = data.lexicon
+        self.syntax, self.cues, self.hooks = data.syntax, data.cues, data.hooks
+        self.place_cases = data.syntax.place_preps
+        self.verbs = lex.verbs
+        self.nouns = lex.nouns
+        self.targets = lex.target_verbs
+        self.roles = lex.roles
+        self.noun_roles = lex.noun_roles
+        self.reporting = data.cues.reporting_verbs
+        self.needs_object = lex.needs_reflexive_or_entity_object
+        self.settings = lex.setting_heads
+        self.light = lex.light_verbs
+        self.natural = lex.natural_causes
+        self.evidence = lex.needs_evidence
+        self.evidence_verbs = lex.evidence_verbs
+        self.attack_targets = lex.attack_needs_target
+        self.targets_ok = lex.needs_evidence.get("Deployment", frozenset()) | lex.attack_target_nouns
+        self.noun_overrides = lex.noun_role_overrides
+        self.phrases = lex.phrases
+        self.reflexive = lex.reflexive_verbs
+        self.not_quantities = data.cues.duration_units | data.cues.measure_units
+        self.hypothetical = data.cues.hypothetical_verbs
+        self.resolver = Resolver(doc, index, data)
+        self._sources: dict[int, list[tuple[str, Span, int]]] = {}
+        self._entre: dict[int, list[int]] = {}
+        for sent in doc.sents:
+            self._entre[sent.start] = [t.i for t in sent if t.lower_ in data.syntax.between_preps]
+
+
+def clause_tokens(ctx: Context, tok: Token, stops: tuple[str, ...] = CLAUSES) -> Iterable[Token]:
+    """Tokens of the trigger's own clause: its subtree minus embedded clauses."""
+    stack = [c for c in tok.children if c.dep_ not in stops]
+    while stack:
+        t = stack.pop()
+        yield t
+        stack.extend(c for c in t.children if c.dep_ not in stops)
+
+
+def governing_verb(ctx: Context, noun: Token) -> int:
+    """The verb a noun hangs on, through « lors de » / « au cours de »."""
+    head = noun.head
+    if head.pos_ in ("ADV", "NOUN") and head.lower_ in ctx.syntax.framing_nouns:
+        head = head.head
+    return head.i
+
+
+def marker(ctx: Context, tok: Token) -> str | None:
+    return case_of(tok, ctx.data)
+
+
+def reflexive(ctx: Context, tok: Token) -> bool:
+    return ctx.hooks.is_reflexive(tok)
