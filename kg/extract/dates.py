@@ -46,8 +46,8 @@ def _pattern(data: LanguageData) -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:(?P<wd>{days})\s+)?(?P<day>[0-3]?\d)(?:{_alt(cues.ordinal_suffixes)})?\s+(?P<month>{months})"
         rf"(?:\s+(?P<year>{year}))?\b"
-        rf"|\b(?P<mi>{_prefixes(cues.period_prefixes)})?(?P<month2>{months})\s+(?P<year2>{year})\b"
-        rf"|\b(?P<mi3>{_alt(cues.year_period_prefixes)})(?P<year4>{year})\b"
+        rf"|\b(?P<period>{_prefixes(cues.period_prefixes)})?(?P<month2>{months})\s+(?P<year2>{year})\b"
+        rf"|\b(?P<period3>{_alt(cues.year_period_prefixes)})(?P<year4>{year})\b"
         rf"|\b(?:{_alt(cues.year_preps)})\s+(?P<year3>{year})\b"
         rf"|\b(?:{_alt(cues.month_preps)})\s*(?P<month3>{months})\b(?!\s+{year})"
         rf"|\b(?P<wd2>{days})(?:\s+(?:{_alt(cues.weekday_qualifiers)}))?\b"

@@ -37,7 +37,7 @@ def find_events(ctx: Context, sentences: list[tuple[int, int, int]], dates: list
         tok = doc[i]
         if tok.pos_ != "NOUN":
             continue
-        if any("Dem" in c.morph.get("PronType") for c in tok.children if c.dep_ == "det"):
+        if any("Dem" in c.morph.get("PronType", []) for c in tok.children if c.dep_ == "det"):
             del triggers[i]
             continue
         head = tok.head

@@ -18,7 +18,7 @@ from kg.records import EventRecord, Span
 
 
 def modality(ctx: Context, tok: Token, ev: EventRecord) -> None:
-    conditional = any("Cnd" in t.morph.get("Mood") for t in (tok, *tok.children) if
+    conditional = any("Cnd" in t.morph.get("Mood", []) for t in (tok, *tok.children) if
                       t is tok or t.dep_.startswith("aux"))
     hypothetical = False
     t = tok
@@ -28,7 +28,7 @@ def modality(ctx: Context, tok: Token, ev: EventRecord) -> None:
             break
         if t.dep_ == "xcomp" and head.lemma_.lower() in ctx.hypothetical and not past(head):
             hypothetical = True
-            conditional = conditional or "Cnd" in head.morph.get("Mood")
+            conditional = conditional or "Cnd" in head.morph.get("Mood", [])
         if t.dep_ in ("ccomp", "xcomp", "parataxis") and head.lemma_.lower() in ctx.reporting:
             if (src := media_subject(ctx, head)) is not None:
                 ev.add_role("source", src, Span(head.idx, head.idx + len(head), head.text))
@@ -46,7 +46,7 @@ def modality(ctx: Context, tok: Token, ev: EventRecord) -> None:
 
 def past(verb: Token) -> bool:
     """« a pu », « avait pu »: a modal in a compound past states what happened."""
-    return "Part" in verb.morph.get("VerbForm") and any(c.dep_.startswith("aux") for c in verb.children)
+    return "Part" in verb.morph.get("VerbForm", []) and any(c.dep_.startswith("aux") for c in verb.children)
 
 
 def sentence_sources(ctx: Context, tok: Token) -> Iterable[tuple[str, Span, int]]:

@@ -50,17 +50,17 @@ def _compile(data: LanguageData) -> re.Pattern[str]:
     hedge = _word_pattern(cues.approximate_before)
     currency = _word_pattern(cues.currencies)
     of = _word_pattern(p for p in syntax.of_preps if p.endswith("'")).replace("'", "['’]")  # « d'euros »
-    de = _word_pattern(p for p in syntax.of_preps if not p.endswith("'") and p not in syntax.contractions)
+    of_word = _word_pattern(p for p in syntax.of_preps if not p.endswith("'") and p not in syntax.contractions)
     number = (
         rf"(?P<digits>{_DIGITS})(?:\s+(?P<mult>{mult})\b)?"
         rf"|(?P<words>(?:(?:{words})(?:[\s-]+|-(?:{joiners})-|\s+(?:{joiners})\s+))*(?:{words}))\b"
         rf"(?:\s+(?P<wmult>{mult})\b)?"
-        rf"|(?:(?:{article})\s+)?(?P<approx>{approx_nouns})s?\b(?:\s+(?:{de})\s+(?P<amult>{mult})\b)?"
+        rf"|(?:(?:{article})\s+)?(?P<approx>{approx_nouns})s?\b(?:\s+(?:{of_word})\s+(?P<amult>{mult})\b)?"
     )
     return re.compile(
         rf"(?<![\w,.])(?:(?P<hedge>{hedge})\s+)?(?:{number})"
         rf"(?:\s*(?P<pct>%|(?:{_spaced(cues.percent_words)})\b)"
-        rf"|\s+(?:(?:{of})|(?:{de})\s+)?(?P<cur>{currency})(?!\w)|\s*(?P<sym>[€$£]))?",
+        rf"|\s+(?:(?:{of})|(?:{of_word})\s+)?(?P<cur>{currency})(?!\w)|\s*(?P<sym>[€$£]))?",
         re.IGNORECASE,
     )
 

@@ -47,7 +47,8 @@ def find_relations(doc: Doc, data: LanguageData, index: EntityIndex,
     seen: set[tuple[str, str, str]] = set()
 
     def emit(pred: str, s: str, o: str, ev: Span) -> Iterator[RelationRecord]:
-        key = (pred, *sorted((s, o))) if pred == "ally" else (pred, s, o)
+        a, b = sorted((s, o)) if pred == "ally" else (s, o)
+        key = (pred, a, b)
         if s != o and key not in seen:
             seen.add(key)
             yield RelationRecord(pred, s, o, ev)
@@ -66,11 +67,11 @@ def find_relations(doc: Doc, data: LanguageData, index: EntityIndex,
                     for key in resolver.resolve(c, loose=True):
                         if index.of_type(key) in AFFILIABLE:
                             yield from emit("affiliation", person, key, _span(title))
-                elif c.dep_ == "det" and "Yes" in c.morph.get("Poss"):
+                elif c.dep_ == "det" and "Yes" in c.morph.get("Poss", []):
                     # « son porte-parole, X »: the organisation or country the clause is about.
-                    owner = _possessor(title, resolver)
-                    if owner:
-                        yield from emit("affiliation", person, owner, _span(title))
+                    possessor = _possessor(title, resolver)
+                    if possessor:
+                        yield from emit("affiliation", person, possessor, _span(title))
         lemma = tok.lemma_.lower()
         if lemma in data.cues.alliance_nouns:
             parties = [k for c in tok.children if c.dep_ == "nmod" and case_of(c, data) in data.syntax.between_preps
@@ -81,8 +82,8 @@ def find_relations(doc: Doc, data: LanguageData, index: EntityIndex,
             owner = None
             for c in tok.children:
                 if c.dep_ == "nmod" and case_of(c, data) in of:
-                    owner = (resolver.resolve(c) or [None])[0]
-                elif c.dep_ == "det" and "Yes" in c.morph.get("Poss"):
+                    owner = next(iter(resolver.resolve(c)), None)
+                elif c.dep_ == "det" and "Yes" in c.morph.get("Poss", []):
                     owner = _clause_subject(tok, resolver)
             ally = _attached_entity(tok, resolver)
             if owner and ally:

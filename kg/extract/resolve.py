@@ -120,7 +120,7 @@ class Resolver:
         if (key := self.name_of(tok)) is not None:
             return key
         if tok.pos_ == "PRON":
-            if "Rel" in tok.morph.get("PronType") and tok.head.dep_ in ("acl:relcl", "acl"):
+            if "Rel" in tok.morph.get("PronType", []) and tok.head.dep_ in ("acl:relcl", "acl"):
                 return self._one(tok.head.head, loose)
             if tok.lower_ in self.data.syntax.personal_pronouns:
                 return self.antecedent(tok)

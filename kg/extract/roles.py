@@ -88,7 +88,7 @@ def subject_tokens(ctx: Context, tok: Token) -> list[Token]:
         return subject_candidates(ctx, tok)
     if any(c.dep_ == "aux:pass" for c in tok.children):
         return []  # a passive's subject is what undergoes it; its agent comes with « par »
-    nonfinite = not ({"Part", "Inf"}.isdisjoint(tok.morph.get("VerbForm"))) and not any(
+    nonfinite = not ({"Part", "Inf"}.isdisjoint(tok.morph.get("VerbForm", []))) and not any(
         c.dep_.startswith("aux") for c in tok.children)
     if (tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and nonfinite)) \
             and tok.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):

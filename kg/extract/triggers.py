@@ -77,13 +77,13 @@ def adjectival(ctx: Context, tok: Token) -> bool:
     """A participle describing a noun rather than a verb with its own clause.
     The parser sometimes hangs a finite « a applaudi » on the subject as an
     ``acl``; a finite auxiliary between the noun and the participle shows it."""
-    if tok.dep_ not in ("acl", "advcl", "amod") or "Part" not in tok.morph.get("VerbForm"):
+    if tok.dep_ not in ("acl", "advcl", "amod") or "Part" not in tok.morph.get("VerbForm", []):
         return False
     if any(c.dep_ in ("obl:agent",) or c.dep_.startswith("aux") for c in tok.children):
         return False
     lo, hi = sorted((tok.head.i, tok.i))
     # (an auxiliary of the main verb, « il y a eu … suffrages exprimés », does not count)
-    return not any(ctx.doc[j].pos_ == "AUX" and "Fin" in ctx.doc[j].morph.get("VerbForm")
+    return not any(ctx.doc[j].pos_ == "AUX" and "Fin" in ctx.doc[j].morph.get("VerbForm", [])
                    and ctx.doc[j].head.i != tok.head.i for j in range(lo + 1, hi))
 
 
@@ -148,7 +148,7 @@ def evidenced(ctx: Context, tok: Token, ev: EventRecord) -> bool:
     if ev.lemma in ctx.attack_targets:
         return any(t.pos_ in ("PRON", "PROPN") or ctx.resolver.resolve(t, loose=True)
                    or t.lemma_.lower() in ctx.targets_ok for t in themes)
-    allowed = ctx.evidence.get(ev.type, set())
+    allowed = ctx.evidence.get(ev.type, frozenset())
     if any(c.dep_ == "ccomp" for c in tok.children):
         return False  # « ils en ont conclu que… »: a reasoning, not a transfer or a deal
     if ev.quantity is not None and (ev.quantity.unit in ctx.cues.currencies.values()

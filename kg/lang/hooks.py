@@ -42,7 +42,7 @@ class LanguageHooks:
         its auxiliaries (or the governing verb of an infinitive), or Polarity=Neg."""
         particles = self.syntax.negation_particles
         for t in (verb, *(c for c in verb.children if c.dep_.startswith("aux"))):
-            if any(norm(c.lower_) in particles for c in t.children) or "Neg" in t.morph.get("Polarity"):
+            if any(norm(c.lower_) in particles for c in t.children) or "Neg" in t.morph.get("Polarity", []):
                 return True
         if verb.dep_ == "xcomp" and any(norm(c.lower_) in particles for c in verb.head.children):
             return True
@@ -53,10 +53,10 @@ class LanguageHooks:
         future modal governing it (« doivent se retrouver »), or a passive of
         expectation (« est attendue »)?"""
         for t in (verb, *(c for c in verb.children if c.dep_.startswith("aux"))):
-            if "Fut" in t.morph.get("Tense"):
+            if "Fut" in t.morph.get("Tense", []):
                 return True
         head = verb.head
-        if verb.dep_ == "xcomp" and head.lemma_ in self.cues.future_modals and "Fin" in head.morph.get("VerbForm"):
+        if verb.dep_ == "xcomp" and head.lemma_ in self.cues.future_modals and "Fin" in head.morph.get("VerbForm", []):
             return True
         return verb.lemma_ in self.cues.future_passives and any(c.dep_ == "aux:pass" for c in verb.children)
 
