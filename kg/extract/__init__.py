@@ -15,6 +15,7 @@ from kg.extract.dates import find_dateline, find_dates
 from kg.extract.discourse import inherit_dates, merge_agreements, merge_references, merge_statements
 from kg.extract.entities import find_entities
 from kg.extract.events import find_events
+from kg.extract.intervals import Disjoint
 from kg.extract.numbers import find_numbers
 from kg.extract.relations import find_relations
 from kg.lang import LanguageData
@@ -58,8 +59,8 @@ def extract(doc: Doc, data: LanguageData, *, doc_id: str, publication_date: dt.d
     index = find_entities(doc, data, text)
     record.entities = index.entities
     dates = list(find_dates(text, data, publication_date, _future_offsets(doc, data)))
-    numbers = [n for n in find_numbers(text, data)
-               if not any(d.start < n.end and n.start < d.end for d in dates)]
+    in_dates = Disjoint([(d.start, d.end) for d in dates])  # a date's digits are no quantity
+    numbers = [n for n in find_numbers(text, data) if not in_dates.overlaps(n.start, n.end)]
     ctx = Context(doc, data, index, text)
     events = find_events(ctx, bounds, dates, numbers)
     kept = [e for e in merge_references(merge_agreements(merge_statements(events))) if e.roles or e.date or e.quantity]

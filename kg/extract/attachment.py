@@ -10,6 +10,8 @@ durations or distances are not an event's quantity.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from spacy.tokens import Token
 
@@ -44,13 +46,18 @@ def reaches_root(ctx: Context, tok: Token) -> bool:
     return True
 
 
-def in_sentence(ctx: Context, tok: Token, events: dict[int, EventRecord]) -> list[int]:
-    return [i for i in events if ctx.doc[i].sent.start == tok.sent.start]
+def by_sentence(ctx: Context, events: dict[int, EventRecord]) -> dict[int, list[int]]:
+    """Event triggers grouped by sentence, in text order."""
+    out: dict[int, list[int]] = {}
+    for i in events:
+        out.setdefault(ctx.resolver.sentence_of(i), []).append(i)
+    return out
 
 
 def attach_dates(ctx: Context, events: dict[int, EventRecord], dates: list[DateMatch]) -> None:
+    sentences = by_sentence(ctx, events)
     for d in dates:
-        span = ctx.doc.char_span(d.start, d.end, alignment_mode="expand")
+        span = ctx.tokens.tokens(d.start, d.end)
         if span is None:
             continue
         tok = span.root
@@ -60,7 +67,7 @@ def attach_dates(ctx: Context, events: dict[int, EventRecord], dates: list[DateM
             # signature ... en juin 2024 », « arrêtée le 3 avril lors d'une rencontre »):
             # an event noun of that same clause.
             verb = tok.head
-            pool = [i for i in in_sentence(ctx, tok, events) if events[i].date is None
+            pool = [i for i in sentences.get(ctx.resolver.sentence_of(tok.i), []) if events[i].date is None
                     and ctx.doc[i].pos_ == "NOUN" and governing_verb(ctx, ctx.doc[i]) == verb.i]
             target = min(pool, key=lambda i: abs(i - tok.i)) if pool else None
         if target is not None and events[target].date is None:
@@ -69,7 +76,19 @@ def attach_dates(ctx: Context, events: dict[int, EventRecord], dates: list[DateM
 
 def attach_quantities(ctx: Context, events: dict[int, EventRecord], numbers: list[NumberMatch]) -> None:
     named = sorted((m.start, m.end) for e in ctx.index.entities.values() for m in e.mentions)
+    named_starts = [s for s, _ in named]
+    reach = list(accumulate((e for _, e in named), max))  # the furthest end of a name starting so far
     quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(ctx.text)]
+    quote_starts = [s for s, _ in quotes]
+
+    def inside_name(start: int, end: int) -> bool:
+        k = bisect_right(named_starts, start) - 1
+        return k >= 0 and reach[k] >= end
+
+    def inside_quote(start: int) -> bool:
+        k = bisect_left(quote_starts, start) - 1  # quotations do not overlap
+        return k >= 0 and start < quotes[k][1]
+
     for n in numbers:
         before = ctx.text[max(0, n.start - 8):n.start].lower()
         if before.rstrip().endswith(ctx.cues.rank_markers):
@@ -77,9 +96,9 @@ def attach_quantities(ctx: Context, events: dict[int, EventRecord], numbers: lis
         if n.unit is None and not n.approximate and float(n.value).is_integer() and 1800 <= n.value <= 2100 \
                 and not any(c.isspace() for c in ctx.text[n.start:n.end]):
             continue  # « la saison 2013 »: a year
-        if any(s <= n.start and n.end <= e for s, e in named) or any(s < n.start < e for s, e in quotes):
+        if inside_name(n.start, n.end) or inside_quote(n.start):
             continue  # inside a name (« Ayrault 2 ») or a quotation
-        span = ctx.doc.char_span(n.start, n.end, alignment_mode="expand")
+        span = ctx.tokens.tokens(n.start, n.end)
         if span is None:
             continue
         anchor = span[-1]

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.entities import EntityIndex
+from kg.extract.entities import EntityIndex, TokenIndex
 from kg.extract.resolve import Resolver, case_of
 from kg.lang import LanguageData
 from kg.records import Span
@@ -60,10 +60,16 @@ class Context:
         self.not_quantities = data.cues.duration_units | data.cues.measure_units
         self.hypothetical = data.cues.hypothetical_verbs
         self.resolver = Resolver(doc, index, data)
+        self.tokens = TokenIndex(doc)
         self._sources: dict[int, list[tuple[str, Span, int]]] = {}
         self._entre: dict[int, list[int]] = {}
-        for sent in doc.sents:
-            self._entre[sent.start] = [t.i for t in sent if t.lower_ in data.syntax.between_preps]
+        for start, end in self.resolver.sents:
+            self._entre[start] = [t.i for t in doc[start:end] if t.lower_ in data.syntax.between_preps]
+
+    def sentence(self, tok: Token) -> tuple[int, int]:
+        """The token bounds of the sentence holding ``tok`` (``Token.sent`` walks the
+        sentence on every call: quadratic in its length)."""
+        return self.resolver.sents[self.resolver.sentence_of(tok.i)]
 
 
 def clause_tokens(ctx: Context, tok: Token, stops: tuple[str, ...] = CLAUSES) -> Iterable[Token]:

@@ -12,6 +12,8 @@ a noun after a demonstrative (« ce communiqué ») refers back and makes none.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from kg.extract.attachment import attach_dates, attach_quantities
 from kg.extract.context import Context
 from kg.extract.dates import DateMatch
@@ -58,9 +60,10 @@ def find_events(ctx: Context, sentences: list[tuple[int, int, int]], dates: list
     for i in [i for i, cls in triggers.items() if cls == "Event" and i not in absorbed.values()]:
         del triggers[i]  # a light verb (« tenir », « mener ») with no event noun to carry
     events: dict[int, EventRecord] = {}
+    starts = [s for s, _, _ in sentences]
     for n, i in enumerate(sorted(triggers)):
         tok = doc[i]
-        sent = next(k for k, (s, e, _) in enumerate(sentences) if s <= tok.idx < e)
+        sent = bisect_right(starts, tok.idx) - 1  # sentences are in text order
         ev = EventRecord(key=f"e{n + 1}", type=triggers[i], lemma=tok.lemma_.lower(),
                          trigger=Span(tok.idx, tok.idx + len(tok), tok.text), sentence=sent)
         if tok.pos_ == "VERB":

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from kg.extract.intervals import Disjoint
 from kg.lang import GazetteerEntry, LanguageData, fold
 from kg.lang.hooks import norm
 
@@ -274,12 +275,12 @@ def _capital_regex(data: LanguageData) -> re.Pattern[str]:
 def select(mentions: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions, longest first; a gazetteer entry wins a tie."""
     chosen: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken = Disjoint()
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.entry is None, m.start)):
-        if any(m.start < e and s < m.end for s, e in taken):
+        if taken.overlaps(m.start, m.end):
             continue
         chosen.append(m)
-        taken.append((m.start, m.end))
+        taken.add(m.start, m.end)
     return sorted(chosen, key=lambda m: m.start)
 
 

@@ -53,9 +53,9 @@ def sentence_sources(ctx: Context, tok: Token) -> Iterable[tuple[str, Span, int]
     """« selon X », « d'après X », « relayé par X » and media that report in the
     sentence, as (entity, evidence, index of the reporting word); computed once
     per sentence (long sentences hold many events)."""
-    start = tok.sent.start
+    start, end = ctx.sentence(tok)
     if start not in ctx._sources:
-        ctx._sources[start] = list(find_sources(ctx, tok.sent))
+        ctx._sources[start] = list(find_sources(ctx, ctx.doc[start:end]))
     return ctx._sources[start]
 
 

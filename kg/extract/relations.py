@@ -108,11 +108,11 @@ def _attached_entity(tok: Token, resolver: Resolver) -> str | None:
 def _possessor(tok: Token, resolver: Resolver) -> str | None:
     """Who « son » / « sa » / « leur » points at: the latest organisation or country
     that is a subject in this sentence (before ``tok``) or the two previous ones."""
-    sents = list(tok.doc.sents)
-    here = next(k for k, s in enumerate(sents) if s.start <= tok.i < s.end)
+    here = resolver.sentence_of(tok.i)
     for k in range(here, max(-1, here - 3), -1):
         found = None
-        for t in sents[k]:
+        start, end = resolver.sents[k]
+        for t in tok.doc[start:end]:
             if t.i >= tok.i:
                 break
             if t.dep_ in ("nsubj", "nsubj:pass"):

@@ -10,6 +10,7 @@ organisation named earlier (« l'agence japonaise »), or a plural pointing back
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
@@ -52,32 +53,38 @@ class Resolver:
         self.groups = set(cues.group_nouns) | set(cues.titles) | set(cues.media_nouns) | set(cues.org_descriptors)
         self.titles = set(cues.titles)
         self.humans = cues.human_group_nouns
+        # Sorted token positions, so each look-back is a bisection, not a scan.
         self.persons = [i for i, k in sorted(index.token_entity.items())
                         if index.of_type(k) == "Person"]
+        self.places = [i for i, k in sorted(index.token_entity.items()) if index.of_type(k) in PLACE_TYPES]
+        self.sents = [(s.start, s.end) for s in doc.sents]
+        self._sent_starts = [s for s, _ in self.sents]
+        self._orgs: list[tuple[str, set[str]]] | None = None
         #: the two countries the document names most (« les deux pays »)
         self.salient_pair = tuple(self.salient_countries(2))
 
+    def sentence_of(self, i: int) -> int:
+        """The index of the sentence holding token ``i``."""
+        return bisect_right(self._sent_starts, i) - 1
+
     def last_place(self, tok: Token) -> str | None:
         """The latest city, region or place named before ``tok`` (what « y » means)."""
-        for i in range(tok.i - 1, -1, -1):
-            key = self.index.token_entity.get(i)
-            if key and self.index.of_type(key) in PLACE_TYPES:
-                return key
-        return None
+        k = bisect_left(self.places, tok.i) - 1
+        return self.index.token_entity[self.places[k]] if k >= 0 else None
 
     def antecedent(self, pronoun: Token) -> str | None:
         """The person « il » / « elle » refers to: the latest person that is a
         subject in this or the two previous sentences (subjects are what a
         pronoun continues), else the latest person named before it."""
-        sents = list(self.doc.sents)
-        here = next(k for k, s in enumerate(sents) if s.start <= pronoun.i < s.end)
+        here = self.sentence_of(pronoun.i)
         for k in range(here, max(-1, here - 3), -1):
-            subjects = [i for i in self.persons if sents[k].start <= i < min(sents[k].end, pronoun.i)
-                        and self._in_subject(self.doc[i])]
-            if subjects:
-                return self.index.token_entity[subjects[-1]]
-        before = [i for i in self.persons if i < pronoun.i]
-        return self.index.token_entity[before[-1]] if before else None
+            start, end = self.sents[k]
+            lo, hi = bisect_left(self.persons, start), bisect_left(self.persons, min(end, pronoun.i))
+            for i in reversed(self.persons[lo:hi]):
+                if self._in_subject(self.doc[i]):
+                    return self.index.token_entity[i]
+        k = bisect_left(self.persons, pronoun.i) - 1
+        return self.index.token_entity[self.persons[k]] if k >= 0 else None
 
     @staticmethod
     def _in_subject(tok: Token) -> bool:
@@ -149,12 +156,11 @@ class Resolver:
         words = {fold(tok.text), *(fold(c.text) for c in tok.children if c.dep_ == "amod")}
         if len(words) < 2:
             return None
-        for ent in self.index.entities.values():
-            if ent.type in ("Organization", "NewsAgency", "PoliticalParty"):
-                name = set(fold(ent.label).replace("'", " ").split())
-                if words <= name:
-                    return ent.key
-        return None
+        if self._orgs is None:  # the organisations' name words, once per document
+            self._orgs = [(ent.key, set(fold(ent.label).replace("'", " ").split()))
+                          for ent in self.index.entities.values()
+                          if ent.type in ("Organization", "NewsAgency", "PoliticalParty")]
+        return next((key for key, name in self._orgs if words <= name), None)
 
     def _naming(self, tok: Token, depth: int = 0) -> Iterable[tuple[Token, int]]:
         if depth >= 3:

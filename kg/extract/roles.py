@@ -60,8 +60,8 @@ def clause_places(ctx: Context, tok: Token, ev: EventRecord) -> None:
 def between(ctx: Context, tok: Token, ev: EventRecord) -> None:
     """« entre X et Y » after a meeting or agreement word: the actors named up to
     the end of the clause, when the parse did not link them."""
-    sent_end = tok.sent.end
-    for j in ctx._entre[tok.sent.start]:
+    sent_start, sent_end = ctx.sentence(tok)
+    for j in ctx._entre[sent_start]:
         if not tok.i < j < sent_end:
             continue
         found: list[tuple[str, Token]] = []

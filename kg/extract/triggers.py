@@ -110,7 +110,7 @@ def subject_candidates(ctx: Context, tok: Token) -> list[Token]:
     if not inverted(ctx, tok):
         return []
     # The first noun phrase after the verb that names someone, before the clause ends.
-    for t in ctx.doc[tok.i + 1:tok.sent.end]:
+    for t in ctx.doc[tok.i + 1:ctx.sentence(tok)[1]]:
         abbreviation = t.text == "." and t.i > 0 and len(ctx.doc[t.i - 1].text) <= 2 \
             and ctx.doc[t.i - 1].text[:1].isupper()  # « M. Tanabe »
         if (t.text in (".", ";", ":", "«", "»") and not abbreviation) or t.dep_ in ("ccomp", "mark"):
@@ -131,8 +131,10 @@ def inverted(ctx: Context, tok: Token) -> bool:
         return False
     if tok.dep_ == "parataxis":
         return True
-    prev = [t for t in ctx.doc[tok.sent.start:tok.i] if not t.dep_.startswith("aux") and not t.is_space]
-    return bool(prev) and prev[-1].text in (",", "»", "\"", "”")
+    # the nearest word before the verb, auxiliaries and spaces aside
+    start = ctx.sentence(tok)[0]
+    prev = next((t for t in reversed(ctx.doc[start:tok.i]) if not t.dep_.startswith("aux") and not t.is_space), None)
+    return prev is not None and prev.text in (",", "»", "\"", "”")
 
 
 def evidenced(ctx: Context, tok: Token, ev: EventRecord) -> bool:
