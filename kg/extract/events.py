@@ -45,7 +45,7 @@ def find_events(ctx: Context, sentences: list[tuple[int, int, int]], dates: list
         head = tok.head
         if head.i in triggers and doc[head.i].pos_ == "VERB" and (
                 tok.dep_ in ("obj", "nsubj:pass", "nsubj") or triggers[head.i] == cls):
-            if tok.dep_ in ("obj", "nsubj:pass") and head.lemma_.lower() in ctx.light:
+            if tok.dep_ in ("obj", "nsubj:pass") and head.lemma_.lower() in ctx.lex.light_verbs:
                 triggers[head.i] = cls  # « lancer une offensive », « envoyer un message »
             absorbed[i] = head.i
             del triggers[i]

@@ -26,10 +26,10 @@ def modality(ctx: Context, tok: Token, ev: EventRecord) -> None:
         head = t.head
         if head.i == t.i:
             break
-        if t.dep_ == "xcomp" and head.lemma_.lower() in ctx.hypothetical and not past(head):
+        if t.dep_ == "xcomp" and head.lemma_.lower() in ctx.cues.hypothetical_verbs and not past(head):
             hypothetical = True
             conditional = conditional or "Cnd" in head.morph.get("Mood", [])
-        if t.dep_ in ("ccomp", "xcomp", "parataxis") and head.lemma_.lower() in ctx.reporting:
+        if t.dep_ in ("ccomp", "xcomp", "parataxis") and head.lemma_.lower() in ctx.cues.reporting_verbs:
             if (src := media_subject(ctx, head)) is not None:
                 ev.add_role("source", src, Span(head.idx, head.idx + len(head), head.text))
         if t.dep_ not in ("xcomp", "ccomp", "conj", "parataxis"):
@@ -64,7 +64,7 @@ def find_sources(ctx: Context, sent) -> Iterable[tuple[str, Span, int]]:
         if attribution(ctx, t):
             for key in ctx.resolver.resolve(t.head):
                 yield key, Span(t.head.idx, t.head.idx + len(t.head), t.head.text), t.i
-        elif t.lemma_.lower() in ctx.reporting:
+        elif t.lemma_.lower() in ctx.cues.reporting_verbs:
             if t.lemma_.lower() in ctx.cues.relay_verbs:
                 for c in t.children:
                     if c.dep_ == "obl:agent":

@@ -28,10 +28,11 @@ def add(ctx: Context, ev: EventRecord, role: str, tok: Token, loose: bool = Fals
         etype = ctx.index.of_type(key)
         r = role
         if r in ("recipient", "agent", "participant") and etype in ("City", "Region"):
-            if marker(ctx, tok) not in ctx.place_cases:
+            if marker(ctx, tok) not in ctx.syntax.place_preps:
                 continue  # a known city or region is where things happen, never who acts
             r = "place"
-        elif etype == "Place" and ((r in ("recipient", "participant", "agent") and marker(ctx, tok) in ctx.place_cases)
+        elif etype == "Place" and ((r in ("recipient", "participant", "agent")
+                                    and marker(ctx, tok) in ctx.syntax.place_preps)
                                    or (r == "recipient" and ev.type == "Attack")):
             r = "place"  # « à Las Rozas »; « a frappé le port d'Izmaïl »: where the attack hit
         if r == "place" and etype not in (*PLACE_TYPES, "Country"):
@@ -51,7 +52,7 @@ def clause_places(ctx: Context, tok: Token, ev: EventRecord) -> None:
         scope += list(clause_tokens(ctx, ctx.doc[governing_verb(ctx, tok)]))
     for t in sorted(scope, key=lambda t: t.i):
         key = ctx.resolver.name_of(t)
-        if key and ctx.index.of_type(key) in PLACE_TYPES and marker(ctx, t) in ctx.place_cases \
+        if key and ctx.index.of_type(key) in PLACE_TYPES and marker(ctx, t) in ctx.syntax.place_preps \
                 and key not in ev.fillers("recipient"):
             ev.add_role("place", key, Span(t.idx, t.idx + len(t), t.text))
             return
@@ -100,7 +101,7 @@ def subject_tokens(ctx: Context, tok: Token) -> list[Token]:
 
 
 def verb_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
-    mapping = ctx.roles.get(ev.type, ctx.roles["Event"])
+    mapping = ctx.lex.roles.get(ev.type, ctx.lex.roles["Event"])
     subject_role = mapping.get("nsubj", "agent")
     for s in subject_tokens(ctx, tok):
         add(ctx, ev, subject_role, s)
@@ -125,7 +126,7 @@ def verb_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
         case = marker(ctx, c)
         role = mapping.get(f"{dep}/{case}") if case else None
         role = role or mapping.get(dep)
-        if dep == "obj" and ev.lemma in ctx.targets:
+        if dep == "obj" and ev.lemma in ctx.lex.target_verbs:
             role = "participant" if ev.type == "Meeting" else "recipient"
         if dep == "obj" and ev.type == "Transaction" and ctx.resolver.name_of(c):
             role = "recipient"
@@ -134,7 +135,7 @@ def verb_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
             for g in c.children:
                 if g.dep_ == "nmod" and marker(ctx, g) in ctx.syntax.joint_preps:
                     add(ctx, ev, "participant", g)
-        if role is None and dep.startswith(("obl", "nmod")) and case in ctx.place_cases:
+        if role is None and dep.startswith(("obl", "nmod")) and case in ctx.syntax.place_preps:
             role = "place"
         if role:
             add(ctx, ev, role, c, loose=dep == "obj")
@@ -164,7 +165,7 @@ def implicit_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
 
 
 def noun_roles(ctx: Context, tok: Token, ev: EventRecord, adjunct: bool = False) -> None:
-    mapping = {**ctx.noun_roles.get(ev.type, {}), **ctx.noun_overrides.get(tok.lemma_.lower(), {})}
+    mapping = {**ctx.lex.noun_roles.get(ev.type, {}), **ctx.lex.noun_role_overrides.get(tok.lemma_.lower(), {})}
     deps = list(tok.children)
     for c in tok.children:
         if c.dep_ == "acl":  # « un remerciement émanant de X », « une réunion tenue à Y »
@@ -176,7 +177,7 @@ def noun_roles(ctx: Context, tok: Token, ev: EventRecord, adjunct: bool = False)
             role = role or "agent"
         if c.dep_ == "obl:agent":
             role = "participant" if ev.type in ("Meeting", "Agreement") else "agent"
-        if role is None and case in ctx.place_cases:
+        if role is None and case in ctx.syntax.place_preps:
             role = "place"
         if role:
             add(ctx, ev, role, c)

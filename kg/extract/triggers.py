@@ -22,27 +22,27 @@ def trigger_class(ctx: Context, tok: Token) -> str | None:
     phrase = phrase_class(ctx, tok)
     if phrase:
         return phrase
-    if tok.pos_ == "VERB" and lemma in ctx.reflexive and reflexive(ctx, tok) and any(
+    if tok.pos_ == "VERB" and lemma in ctx.lex.reflexive_verbs and reflexive(ctx, tok) and any(
             c.dep_.startswith("obl") and ctx.resolver.resolve(c) for c in tok.children):
-        return ctx.reflexive[lemma]  # « s'est rendu à Madrid », not « s'est rendu sur place »
-    if tok.pos_ == "VERB" and lemma in ctx.verbs:
+        return ctx.lex.reflexive_verbs[lemma]  # « s'est rendu à Madrid », not « s'est rendu sur place »
+    if tok.pos_ == "VERB" and lemma in ctx.lex.verbs:
         if adjectival(ctx, tok):
             return None  # adjectival participle (« les produits importés »): a description
-        if lemma in ctx.reporting and media_subject(ctx, tok):
+        if lemma in ctx.cues.reporting_verbs and media_subject(ctx, tok):
             return None  # « Le Monde rapporte que »: attribution, not an event
-        if lemma in ctx.needs_object and not reflexive_or_entity_object(ctx, tok):
+        if lemma in ctx.lex.needs_reflexive_or_entity_object and not reflexive_or_entity_object(ctx, tok):
             return None  # « retrouver la liberté » is no meeting; « se retrouver » is
-        if ctx.verbs[lemma] == "Attack" and any(
-                c.dep_ in SUBJECTS and c.lemma_.lower() in ctx.natural for c in tok.children):
+        if ctx.lex.verbs[lemma] == "Attack" and any(
+                c.dep_ in SUBJECTS and c.lemma_.lower() in ctx.lex.natural_causes for c in tok.children):
             return None  # « un séisme a frappé le Pérou »: a disaster, not an attack
-        return ctx.verbs[lemma]
-    if tok.pos_ == "NOUN" and lemma in ctx.nouns:
-        if tok.head.lemma_.lower() in ctx.settings and tok.dep_ == "nmod":
+        return ctx.lex.verbs[lemma]
+    if tok.pos_ == "NOUN" and lemma in ctx.lex.nouns:
+        if tok.head.lemma_.lower() in ctx.lex.setting_heads and tok.dep_ == "nmod":
             return None  # « en marge d'une réunion », « le site de lancement »: a setting
         if tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" and marker(ctx, tok) in ctx.syntax.of_preps \
                 and not any(c.dep_ in ("det", "nummod") for c in tok.children):
             return None  # « une zone d'attaque »: a bare noun complement names a kind, not an event
-        return ctx.nouns[lemma]
+        return ctx.lex.nouns[lemma]
     return None
 
 
@@ -55,7 +55,7 @@ def phrase_class(ctx: Context, tok: Token) -> str | None:
     for c in tok.children:
         if (c.dep_ in ("obj", "obl:arg", "obl:mod", "nmod", "obl") and c.pos_ == "NOUN") or (
                 c.dep_ == "xcomp" and c.pos_ == "VERB"):  # « faire savoir », « laisser entendre »
-            cls = ctx.phrases.get(f"{lemma} {c.lemma_.lower()}")
+            cls = ctx.lex.phrases.get(f"{lemma} {c.lemma_.lower()}")
             if cls:
                 return cls
     return None
@@ -125,7 +125,7 @@ def inverted(ctx: Context, tok: Token) -> bool:
     incise (« …, a déclaré X », « …, avance le quotidien Y »)? French inverts
     the subject of speech verbs; other verbs and passives keep it in front."""
     lemma = tok.lemma_.lower()
-    if not (ctx.verbs.get(lemma) == "Communication" or lemma in ctx.reporting):
+    if not (ctx.lex.verbs.get(lemma) == "Communication" or lemma in ctx.cues.reporting_verbs):
         return False
     if any(c.dep_ == "aux:pass" for c in tok.children):
         return False
@@ -142,15 +142,15 @@ def evidenced(ctx: Context, tok: Token, ev: EventRecord) -> bool:
     among the class's theme nouns, a counted or priced object, or a named party
     besides the subject. « envoie un signal », « fournit du travail »,
     « capturer des papillons » are not."""
-    if tok.pos_ != "VERB" or ev.lemma not in ctx.evidence_verbs | ctx.attack_targets:
+    if tok.pos_ != "VERB" or ev.lemma not in ctx.lex.evidence_verbs | ctx.lex.attack_needs_target:
         return True
-    if ctx.verbs.get(ev.lemma) != ev.type:
+    if ctx.lex.verbs.get(ev.lemma) != ev.type:
         return True  # a light verb took the class of its event noun, which is the evidence
     themes = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass")]
-    if ev.lemma in ctx.attack_targets:
+    if ev.lemma in ctx.lex.attack_needs_target:
         return any(t.pos_ in ("PRON", "PROPN") or ctx.resolver.resolve(t, loose=True)
                    or t.lemma_.lower() in ctx.targets_ok for t in themes)
-    allowed = ctx.evidence.get(ev.type, frozenset())
+    allowed = ctx.lex.needs_evidence.get(ev.type, frozenset())
     if any(c.dep_ == "ccomp" for c in tok.children):
         return False  # « ils en ont conclu que… »: a reasoning, not a transfer or a deal
     if ev.quantity is not None and (ev.quantity.unit in ctx.cues.currencies.values()

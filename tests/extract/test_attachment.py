@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from kg.lang import load
-
 from .rules import run
-
-
-@pytest.fixture(scope="module")
-def fr():
-    return load("fr")
 
 
 def test_date_does_not_climb_out_of_a_relative_clause(fr):

@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from kg.lang import load
-
 from .rules import run
-
-
-@pytest.fixture(scope="module")
-def fr():
-    return load("fr")
 
 
 def test_institution_noun_with_demonym_is_an_organisation(fr):

@@ -5,13 +5,6 @@ import pytest
 from kg.extract.numbers import find_numbers, parse_digits
 
 
-@pytest.fixture(scope="module")
-def fr():
-    from kg.lang import load
-
-    return load("fr")
-
-
 @pytest.mark.parametrize("text, value, unit, approx", [
     ("environ 15 000 soldats", 15000, None, True),
     ("environ 15\u202f000 soldats", 15000, None, True),

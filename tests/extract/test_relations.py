@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from kg.lang import load
-
 from .rules import run
-
-
-@pytest.fixture(scope="module")
-def fr():
-    return load("fr")
 
 
 def test_title_apposition_gives_affiliation_and_title(fr):

@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from kg.lang import load
-
 from .rules import run
-
-
-@pytest.fixture(scope="module")
-def fr():
-    return load("fr")
 
 
 def test_pronoun_resolves_to_the_salient_subject_not_the_last_name(fr):

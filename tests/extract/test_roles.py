@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
-from kg.lang import load
-
 from .rules import run
-
-
-@pytest.fixture(scope="module")
-def fr():
-    return load("fr")
 
 
 def test_contracted_preposition_marks_the_recipient(fr):

@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from kg.lang import load
-
 from .rules import run
-
-
-@pytest.fixture(scope="module")
-def fr():
-    return load("fr")
 
 
 def test_demonstrative_noun_refers_back_and_makes_no_event(fr):
