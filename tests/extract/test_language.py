@@ -79,3 +79,32 @@ def test_shared_code_never_names_a_language():
     for path in (ROOT / "kg" / "extract").glob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert "kg.lang.fr" not in text and "lang/fr" not in text, path
+
+
+def test_no_french_word_in_the_extractor_code():
+    # Words live in kg/lang/<code>/*.json: no string literal of kg/extract (comments and
+    # docstrings aside) holds an accented letter or one of French's grammar words.
+    import ast
+    import re
+
+    fr = load("fr")
+    syntax = fr.syntax
+    grammar = {w for group in (syntax.place_preps, syntax.of_preps, syntax.between_preps, syntax.joint_preps,
+                               syntax.definite_articles, syntax.anaphoric_determiners, syntax.personal_pronouns,
+                               syntax.place_pronouns, syntax.reflexive_pronouns, syntax.negation_particles,
+                               syntax.framing_nouns, fr.cues.attribution_preps) for w in group}
+    grammar |= set(syntax.contractions) - {"aux"}  # « aux » is also UD's auxiliary relation
+    grammar = {w.rstrip("'") for w in grammar if len(w.rstrip("'")) > 1}
+    found = []
+    for path in sorted((ROOT / "kg" / "extract").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(n.body[0].value) for n in ast.walk(tree)
+                      if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef)) and n.body
+                      and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+                words = re.findall(r"[^\W\d_]+", node.value)
+                bad = [w for w in words if re.search(r"[à-ÿ]", w.lower()) or w.lower() in grammar]
+                if bad:
+                    found.append(f"{path.name}:{node.lineno}: {bad}")
+    assert not found, found
