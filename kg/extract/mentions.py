@@ -94,8 +94,9 @@ def _alternation(forms: Iterable[str]) -> re.Pattern[str]:
 
 def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
     cues = data.cues
-    # Month and weekday names and honorifics are no names either.
-    stop = {fold(w) for w in (*cues.not_entities, *cues.months, *cues.weekdays, *cues.honorifics)}
+    # Month and weekday names, honorifics, titles and a ministry's domain alone are no names either.
+    stop = {fold(w) for w in (*cues.not_entities, *cues.months, *cues.weekdays, *cues.honorifics, *cues.titles,
+                              *cues.institution_domains)}
     honorifics = _honorifics(data)
     org_heads = {fold(k): v for k, v in cues.org_heads.items()}
     for ent in doc.ents:

@@ -31,7 +31,7 @@ def case_of(tok: Token, data: LanguageData) -> str | None:
     and elision undone by the language's hooks."""
     for c in tok.children:
         if c.dep_ in ("case", "mark") or (c.dep_ == "fixed" and c.i < tok.i):
-            return data.hooks.preposition(c.text.rstrip("'’"))
+            return data.hooks.preposition(c.text)
     return None
 
 

@@ -29,8 +29,9 @@ class LanguageHooks:
         self.code, self.cues, self.syntax = code, cues, syntax
 
     def preposition(self, word: str) -> str:
-        """The preposition a case-marking word stands for (contractions undone)."""
-        w = norm(word)
+        """The preposition a case-marking word stands for: elision (« d' » → « d »)
+        and contractions (« au » → « à ») undone."""
+        w = norm(word).rstrip("'")
         return self.syntax.contractions.get(w, w)
 
     def inflect(self, adjective: str) -> set[str]:

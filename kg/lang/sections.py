@@ -60,6 +60,7 @@ class Cues:
     institution_nouns: frozenset[str]  # « le ministère des Affaires étrangères »
     honorifics: tuple[str, ...]
     not_entities: tuple[str, ...]  # capitalised words the model takes for names
+    institution_domains: tuple[str, ...]  # « (ministère des) Finances »: part of a name, never one alone
     counted_party_nouns: frozenset[str]  # « les deux parties »: points back, resolved as a pair
     counted_country_nouns: frozenset[str]  # « les deux pays »: the document's main countries
     on_behalf_nouns: Mapping[str, tuple[str, ...]]  # « pour le compte de X », « au nom de X »: X is the agent

@@ -20,7 +20,7 @@ CUES = {
     "hypothetical_verbs": ["may"], "reporting_verbs": ["say"], "relay_verbs": [], "attribution_preps": ["per"],
     "titles": ["king"], "group_nouns": ["government"], "human_group_nouns": ["king"], "media_nouns": ["paper"],
     "org_descriptors": {"party": "PoliticalParty"}, "org_heads": {"party": "PoliticalParty"},
-    "institution_nouns": ["ministry"], "honorifics": ["Mr."], "not_entities": ["The"],
+    "institution_nouns": ["ministry"], "honorifics": ["Mr."], "not_entities": ["The"], "institution_domains": ["Trade"],
     "counted_party_nouns": ["sides"], "counted_country_nouns": ["countries"], "on_behalf_nouns": {"behalf": ["on"]},
     "ally_nouns": ["ally"], "alliance_nouns": ["alliance"],
     "location_preps": ["in"], "place_heads": ["castle"], "city_heads": ["town"],
