@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from kg.errors import ModelError
 from kg.lang.fold import fold
@@ -72,7 +73,7 @@ def load(lang: str = "fr") -> LanguageData:
                         s.hooks(lang, cues, syntax), s.model)
 
 
-def _check_classes(folder, lexicon: Lexicon, syntax: Syntax) -> None:
+def _check_classes(folder: Path, lexicon: Lexicon, syntax: Syntax) -> None:
     from kg.errors import LanguageDataError
 
     for key, table, allowed in (("verbs", lexicon.verbs, EVENT_TYPES), ("nouns", lexicon.nouns, EVENT_TYPES),

@@ -15,9 +15,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-#: Dependency schemes the extractor understands (relation names in kg.lang.ud).
-SCHEMES = ("ud",)
-
 
 @dataclass(frozen=True)
 class Cues:
