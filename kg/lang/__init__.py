@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from kg.errors import ModelError
-from kg.lang.fold import fold
+from kg.lang.folding import fold
 from kg.lang.gazetteer import Gazetteer, GazetteerEntry, build_gazetteer
 from kg.lang.hooks import LanguageHooks
 from kg.lang.registry import register, spec

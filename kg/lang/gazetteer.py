@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from kg.lang.fold import fold
+from kg.lang.folding import fold
 from kg.lang.schema import read_section
 
 
