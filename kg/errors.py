@@ -19,6 +19,7 @@ code  class                 when
 9     FormatError           an unknown or unsupported file format
 10    QueryError            a query is unknown, malformed or lacks a parameter
 11    EndpointError         a request the endpoint refuses, or it cannot start
+12    LanguageDataError     a language's data files are malformed
 130   (interrupted)         Ctrl-C; 143 for SIGTERM
 ====  ====================  ==============================================
 """
@@ -94,3 +95,9 @@ class EndpointError(KgError):
     def __init__(self, message: str, status: int = 400):
         super().__init__(message)
         self.status = int(status)
+
+
+class LanguageDataError(KgError):
+    """A language's data files are malformed: the message names the file and the key."""
+
+    exit_code = 12

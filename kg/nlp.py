@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from kg.errors import ModelError
 from kg.lang import MODELS
+from kg.lang.registry import spec
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -19,11 +20,11 @@ if TYPE_CHECKING:
 @cache
 def get_model(lang: str = "fr") -> Language:
     """The spaCy pipeline for ``lang``; raises ModelError if it is not installed."""
-    if lang not in MODELS:
-        raise ModelError(f"language {lang!r} is not supported; supported: {', '.join(sorted(MODELS))}")
+    name = spec(lang, MODELS).model  # raises ModelError for an unknown language
+    if name is None:
+        raise ModelError(f"language {lang!r} has no spaCy model registered")
     import spacy  # heavy: imported on first use only
 
-    name = MODELS[lang]
     try:
         nlp = spacy.load(name)
     except OSError as exc:

@@ -10,28 +10,21 @@ import datetime as dt
 
 from spacy.tokens import Doc
 
+from kg.extract.context import Context
 from kg.extract.dates import find_dateline, find_dates
 from kg.extract.discourse import inherit_dates, merge_agreements, merge_references, merge_statements
 from kg.extract.entities import find_entities
-from kg.extract.events import EventFinder
+from kg.extract.events import find_events
+from kg.extract.intervals import Disjoint
 from kg.extract.numbers import find_numbers
 from kg.extract.relations import find_relations
 from kg.lang import LanguageData
 from kg.records import DocumentRecord, SentenceRecord, Span
 
 
-def _future_offsets(doc: Doc) -> set[int]:
-    """Start offsets of tokens whose verb speaks of the future (« aura lieu lundi »,
-    « doivent se retrouver lundi », « est attendue lundi »)."""
-    def future(verb) -> bool:
-        for t in (verb, *(c for c in verb.children if c.dep_.startswith("aux"))):
-            if "Fut" in t.morph.get("Tense"):
-                return True
-        head = verb.head
-        if verb.dep_ == "xcomp" and head.lemma_ in ("devoir", "aller") and "Fin" in head.morph.get("VerbForm"):
-            return True
-        return verb.lemma_ in ("attendre", "prévoir") and any(c.dep_ == "aux:pass" for c in verb.children)
-
+def _future_offsets(doc: Doc, data: LanguageData) -> set[int]:
+    """Start offsets of tokens whose verb speaks of the future (the language's
+    tense hook: « aura lieu lundi », « doivent se retrouver lundi »)."""
     # The verb each token depends on, memoised so a long sentence costs one walk.
     verb_of: dict[int, int] = {}
 
@@ -47,7 +40,7 @@ def _future_offsets(doc: Doc) -> set[int]:
         verb_of[tok.i] = found
         return found
 
-    future_verbs = {t.i for t in doc if t.pos_ in ("VERB", "AUX") and future(t)}
+    future_verbs = {t.i for t in doc if t.pos_ in ("VERB", "AUX") and data.hooks.is_future(t)}
     return {tok.idx for tok in doc if verb_index(tok) in future_verbs}
 
 
@@ -65,16 +58,16 @@ def extract(doc: Doc, data: LanguageData, *, doc_id: str, publication_date: dt.d
         bounds.append((sent.start_char, sent.end_char, n))
     index = find_entities(doc, data, text)
     record.entities = index.entities
-    dates = list(find_dates(text, data, publication_date, _future_offsets(doc)))
-    numbers = [n for n in find_numbers(text, data)
-               if not any(d.start < n.end and n.start < d.end for d in dates)]
-    finder = EventFinder(doc, data, index, text)
-    events = finder.find(bounds, dates, numbers)
+    dates = list(find_dates(text, data, publication_date, _future_offsets(doc, data)))
+    in_dates = Disjoint([(d.start, d.end) for d in dates])  # a date's digits are no quantity
+    numbers = [n for n in find_numbers(text, data) if not in_dates.overlaps(n.start, n.end)]
+    ctx = Context(doc, data, index, text)
+    events = find_events(ctx, bounds, dates, numbers)
     kept = [e for e in merge_references(merge_agreements(merge_statements(events))) if e.roles or e.date or e.quantity]
     inherit_dates([e for e in kept if not e.negated])
     for e in kept:
         if e.negated:  # « n'a pas signé » is no signing: keep the fact, not the class
             e.type = "Event"
     record.events = kept
-    record.relations = list(find_relations(doc, data, index, finder.resolver))
+    record.relations = list(find_relations(doc, data, index, ctx.resolver))
     return record

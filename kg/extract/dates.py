@@ -1,4 +1,4 @@
-"""Dates in French text, as pure functions over strings.
+"""Dates in text, as pure functions over strings (the words come from the language's cues).
 
 Recognises « le 26 décembre », « le 1er juillet 2025 », « jeudi 19 novembre »,
 « en juin 2024 », « mai 2024 », « en 2024 », « mi-2023 », « en septembre » (with a
@@ -31,17 +31,26 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _prefixes(words) -> str:
+    """« mi-juin », « début juin »: a hyphenated prefix sticks, a word takes a space."""
+    return "|".join(re.escape(w) if w.endswith("-") else re.escape(w) + r"\s+"
+                    for w in sorted(words, key=len, reverse=True))
+
+
 def _pattern(data: LanguageData) -> re.Pattern[str]:
-    months = _alt(data.cues["months"])
-    days = _alt(data.cues["weekdays"])
-    rel = _alt(data.cues["relative_days"])
+    cues = data.cues
+    months = _alt(cues.months)
+    days = _alt(cues.weekdays)
+    rel = _alt(cues.relative_days)
+    year = r"(?:1[89]|20)\d\d"
     return re.compile(
-        rf"\b(?:(?P<wd>{days})\s+)?(?P<day>[0-3]?\d)(?:er)?\s+(?P<month>{months})(?:\s+(?P<year>(?:1[89]|20)\d\d))?\b"
-        rf"|\b(?P<mi>mi-|début\s+|fin\s+)?(?P<month2>{months})\s+(?P<year2>(?:1[89]|20)\d\d)\b"
-        rf"|\b(?P<mi3>mi-)(?P<year4>(?:1[89]|20)\d\d)\b"
-        rf"|\b(?:en|depuis|dès|avant|après|courant)\s+(?P<year3>(?:1[89]|20)\d\d)\b"
-        rf"|\b(?:en|début|fin|mi-|courant|depuis)\s*(?P<month3>{months})\b(?!\s+(?:1[89]|20)\d\d)"
-        rf"|\b(?P<wd2>{days})(?:\s+(?:dernier|prochain|soir|matin))?\b"
+        rf"\b(?:(?P<wd>{days})\s+)?(?P<day>[0-3]?\d)(?:{_alt(cues.ordinal_suffixes)})?\s+(?P<month>{months})"
+        rf"(?:\s+(?P<year>{year}))?\b"
+        rf"|\b(?P<period>{_prefixes(cues.period_prefixes)})?(?P<month2>{months})\s+(?P<year2>{year})\b"
+        rf"|\b(?P<period3>{_alt(cues.year_period_prefixes)})(?P<year4>{year})\b"
+        rf"|\b(?:{_alt(cues.year_preps)})\s+(?P<year3>{year})\b"
+        rf"|\b(?:{_alt(cues.month_preps)})\s*(?P<month3>{months})\b(?!\s+{year})"
+        rf"|\b(?P<wd2>{days})(?:\s+(?:{_alt(cues.weekday_qualifiers)}))?\b"
         rf"|(?<![\w-])(?P<rel>{rel})(?![\w-])",
         re.IGNORECASE,
     )
@@ -75,8 +84,8 @@ def find_dates(text: str, data: LanguageData, anchor: dt.date | None = None,
     ``future_at`` are date starts whose clause is in the future tense."""
     if data.lang not in _CACHE:
         _CACHE[data.lang] = _pattern(data)
-    months = data.cues["months"]
-    weekdays = data.cues["weekdays"]
+    months = data.cues.months
+    weekdays = data.cues.weekdays
     for m in _CACHE[data.lang].finditer(text):
         g = m.groupdict()
         start, end = m.start(), m.end()
@@ -106,22 +115,29 @@ def find_dates(text: str, data: LanguageData, anchor: dt.date | None = None,
             d = resolve_weekday(weekdays[g["wd2"].lower()], anchor, future=start in future_at)
             yield DateMatch(start, end, d.isoformat(), "date")
         elif g["rel"] and anchor is not None:
-            d = anchor + dt.timedelta(days=data.cues["relative_days"][g["rel"].lower()])
+            d = anchor + dt.timedelta(days=data.cues.relative_days[g["rel"].lower()])
             yield DateMatch(start, end, d.isoformat(), "date")
 
 
-_DATELINE = re.compile(
-    r"^[ \t]*(?:[A-ZÉÈ][\w'’ .-]{1,40},[ \t]*)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)[ \t]+)?"
-    r"(?P<day>[0-3]?\d)(?:er)?[ \t]+(?P<month>\w+)[ \t]+(?P<year>(?:19|20)\d\d)[ \t]*(?:\(\w+\)[ \t]*)?[.,]?[ \t]*[-–—]",
-    re.MULTILINE | re.IGNORECASE)
+_DATELINES: dict[str, re.Pattern[str]] = {}
+
+
+def _dateline(data: LanguageData) -> re.Pattern[str]:
+    if data.lang not in _DATELINES:
+        _DATELINES[data.lang] = re.compile(
+            rf"^[ \t]*(?:[^\W\d_][\w'’ .-]{{1,40}},[ \t]*)?(?:(?:{_alt(data.cues.weekdays)})[ \t]+)?"
+            rf"(?P<day>[0-3]?\d)(?:{_alt(data.cues.ordinal_suffixes)})?[ \t]+(?P<month>\w+)[ \t]+"
+            r"(?P<year>(?:19|20)\d\d)[ \t]*(?:\(\w+\)[ \t]*)?[.,]?[ \t]*[-–—]",
+            re.MULTILINE | re.IGNORECASE)
+    return _DATELINES[data.lang]
 
 
 def find_dateline(text: str, data: LanguageData) -> dt.date | None:
     """The publication date a wire story states at the head of a paragraph
     (« 22 mai 2012. - », « PARIS, 3 mars 2021 (AFP) - »), within its first lines."""
     head = "\n".join(text.splitlines()[:4])
-    for m in _DATELINE.finditer(head):
-        month = data.cues["months"].get(m.group("month").lower())
+    for m in _dateline(data).finditer(head):
+        month = data.cues.months.get(m.group("month").lower())
         if month is None:
             continue
         try:

@@ -80,7 +80,7 @@ def merge_references(events: list[EventRecord]) -> list[EventRecord]:
 def inherit_dates(events: list[EventRecord]) -> None:
     """A story goes on: an undated event in the next sentence by the same actor
     (« Il s'est rendu mardi à Madrid. Il y a rencontré X ») happened that day."""
-    for prev, ev in zip(events, events[1:]):
+    for prev, ev in zip(events, events[1:], strict=False):
         if ev.date is not None or prev.date is None or ev.sentence - prev.sentence != 1:
             continue
         actors = set(ev.fillers("agent") + ev.fillers("participant"))

@@ -1,69 +1,30 @@
-"""Entities of one document: find the mentions, then group them into entities.
+"""Entities of one document: group the mentions (:mod:`kg.extract.mentions`) into entities.
 
-Mentions come from four places, longest first when they overlap:
-
-* the gazetteer (countries, organisations, media, regions) matched on the text,
-  which also catches acronyms the model misses (« KCNA », « OTAN »);
-* spaCy's named entities (PER, ORG, LOC; MISC only when the gazetteer knows it);
-* demonym adjectives (« russe », « nord-coréennes »): aliases of their country;
-* capitals and seats of power: after a place preposition (« à Niamey ») the city
-  itself, otherwise (« Moscou a répondu », « le Kremlin ») the country it stands for.
-
-Mentions of one real-world entity are then merged: a person's surname or first
+Mentions of one real-world entity are merged: a person's surname or first
 name joins the full name that contains it (« Kim » → « Kim Jong-un »), an
-acronym in brackets joins the name before it, and a name that is contained in a
-longer name of the same type joins it (« Aço Brasil » → « Institut Aço Brasil »).
+acronym in brackets joins the name before it, a name that is contained in a
+longer name of the same type joins it (« Aço Brasil » → « Institut Aço
+Brasil »), and two names in apposition are one organisation or place. Entity
+keys are ``Type:slug-of-the-name``, stable across runs.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
-from kg.lang import GazetteerEntry, LanguageData, fold
-from kg.records import EntityRecord, Span
+from kg.extract.mentions import Mention, find_mentions
+from kg.lang import LanguageData, fold
 from kg.rdf.iri import slug
+from kg.records import EntityRecord, Span
 
-#: spaCy NER labels → ontology class.
-NER_TYPES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
-#: First words that make a name an organisation, whatever the model said.
-ORG_HEADS = {
-    "parti": "PoliticalParty", "institut": "Organization", "instituto": "Organization",
-    "ministère": "Organization", "organisation": "Organization", "agence": "Organization",
-    "banque": "Organization", "université": "Organization", "conseil": "Organization",
-    "commission": "Organization", "fondation": "Organization", "fédération": "Organization",
-    "union": "Organization", "front": "Organization", "mouvement": "Organization",
-    "comité": "Organization", "groupe": "Organization", "armée": "Organization",
-    "etat islamique": "Organization", "société": "Organization", "parlement": "Organization", "compagnie": "Organization",
-    "association": "Organization", "syndicat": "Organization", "tribunal": "Organization",
-    "cour": "Organization", "assemblée": "Organization", "sénat": "Organization",
-}
-#: Place nouns that belong to the name that follows (« château de Marienborg »).
-PLACE_HEADS = ("château", "palais", "région", "province", "ville", "île", "lac", "mont", "vallée",
-               "port", "aéroport", "base", "camp", "prison", "district", "département", "comté", "oblast",
-               "préfecture", "localité", "village", "quartier", "centrale", "place", "gare", "stade")
-_ORG_HEADS = {fold(k): v for k, v in ORG_HEADS.items()}
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9]{1,7})\)")
 _GROUP_PARENT = {"City": "Place", "Region": "Place", "Country": "Place", "NewsAgency": "Organization",
                  "PoliticalParty": "Organization"}
-
-
-@dataclass
-class Mention:
-    start: int
-    end: int
-    text: str
-    type: str
-    entry: GazetteerEntry | None = None
-    alias_only: bool = False  # a demonym or capital standing for its country
-    first_token: int = -1
-    owner: "Mention | None" = None  # a mention whose entity this one names too
-    strong: bool = False  # typed by its context (« le parti X »), which beats the model
-    key: str = ""  # entity key, set once mentions are grouped
 
 
 @dataclass
@@ -83,247 +44,6 @@ def _broad(t: str) -> str:
     return _GROUP_PARENT.get(t, t)
 
 
-HONORIFICS = ("m.", "mm.", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "sir", "lord", "cheikh", "maître", "m")
-
-
-def _clean(span: SpacySpan) -> SpacySpan | None:
-    """Drop leading determiners, prepositions and honorifics (« M. », « Mme »)
-    and trailing punctuation."""
-    start, end = span.start, span.end
-    while start < end and (span.doc[start].pos_ in ("DET", "ADP", "PUNCT", "CCONJ")
-                           or span.doc[start].lower_ in HONORIFICS):
-        start += 1
-    while end > start and span.doc[end - 1].pos_ in ("PUNCT", "ADP", "DET", "CCONJ"):
-        end -= 1
-    return span.doc[start:end] if end > start else None
-
-
-def _place_prefix(doc: Doc, span: SpacySpan) -> SpacySpan:
-    """Extend « Marienborg » to « château de Marienborg » when a place noun precedes."""
-    i = span.start
-    if i >= 2 and doc[i - 1].lower_ in ("de", "d'", "du") and doc[i - 2].lower_ in PLACE_HEADS:
-        return doc[i - 2:span.end]
-    return span
-
-
-def _gazetteer_mentions(text: str, data: LanguageData) -> Iterable[Mention]:
-    for m in _name_regex(data).finditer(text):
-        entry = data.names.get(fold(m.group()))
-        if entry is not None:
-            yield Mention(m.start(), m.end(), m.group(), entry.type, entry)
-
-
-_REGEX: dict[str, re.Pattern[str]] = {}
-
-
-def _name_regex(data: LanguageData) -> re.Pattern[str]:
-    """One alternation of every gazetteer name, as written (case matters: « Chine », not « chine »)."""
-    if data.lang not in _REGEX:
-        forms = {f for f in data.name_forms if len(f) >= 2 and f[0].isupper()}
-        _REGEX[data.lang] = _alternation(forms)
-    return _REGEX[data.lang]
-
-
-def _alternation(forms: Iterable[str]) -> re.Pattern[str]:
-    """Whole-word match of any of ``forms``, longest first."""
-    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
-
-
-def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
-    stop = {fold(w) for w in data.cues["not_entities"]}
-    for ent in doc.ents:
-        span = _clean(ent)
-        if span is None or fold(span.text) in stop or not any(c.isupper() for c in span.text[:1]):
-            continue
-        key = fold(span.text)
-        if key in data.capitals or key in data.demonyms:
-            continue  # handled by their own rules
-        entry = data.names.get(key)
-        k = 0
-        while entry is None and k + 1 < len(span) and span[k].is_lower:
-            k += 1  # « agence Ritzau », « quotidien Le Monde »: the name after the descriptor
-            entry = data.names.get(fold(span[k:].text))
-        if entry is None and ent.label_ not in NER_TYPES:
-            continue  # MISC that no gazetteer knows: too noisy
-        if entry is not None:
-            yield Mention(span.start_char, span.end_char, span.text, entry.type, entry, first_token=span.start)
-            continue
-        context = _context_type(doc, span, data)
-        etype = context or NER_TYPES[ent.label_]
-        head = fold(span[0].text)
-        two = fold(span[:2].text) if len(span) > 1 else head
-        if two in _ORG_HEADS or head in _ORG_HEADS:
-            etype = _ORG_HEADS.get(two, _ORG_HEADS.get(head))
-        elif etype != "Person":
-            extended = _place_prefix(doc, span)
-            if extended is not span:
-                span, etype = extended, "Place"
-        if etype == "Person" and len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN", "X"):
-            continue
-        yield Mention(span.start_char, span.end_char, span.text, etype, first_token=span.start,
-                      strong=context is not None)
-
-
-def _context_type(doc: Doc, span: SpacySpan, data: LanguageData) -> str | None:
-    """The class the words around a name give it, whatever the model said.
-
-    « le parti libéral Venstre » → PoliticalParty; « le ministre X » / « X, porte-parole »
-    → Person; « les Modérés » (a plural article never precedes a person's name) →
-    Organization.
-    """
-    descriptors = data.cues["org_descriptors"]
-    titles = set(data.cues["titles"])
-    before = [t for t in doc[max(0, span.start - 4):span.start]]
-    words = [t.lemma_.lower() for t in before if t.pos_ in ("NOUN", "PROPN")]
-    if words and words[-1] in descriptors and before[-1].pos_ != "PUNCT":
-        return descriptors[words[-1]]
-    if span.start > 0 and doc[span.start - 1].lower_ in ("les", "des") and len(span) <= 2:
-        return "Organization"
-    outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end]
-    # « le ministre X » names X; « le maire de X » does not (X is the town).
-    if any(t.head.lemma_.lower() in titles and t.head.pos_ == "NOUN" and t.dep_ in ("appos", "flat:name", "nmod")
-           and not any(c.dep_ == "case" for c in t.children) for t in outside):
-        return "Person"
-    if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].lemma_.lower() in titles:
-        return "Person"
-    return None
-
-
-def _place_noun_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
-    """« château de Marienborg », « région de Tillabéri »: a place noun and its proper name."""
-    for tok in doc:
-        if tok.lower_ not in PLACE_HEADS or tok.i + 2 >= len(doc):
-            continue
-        k = tok.i + 1
-        if doc[k].pos_ == "ADJ" and doc[k].is_lower and k + 2 < len(doc):
-            k += 1  # « le port ukrainien d'Izmaïl »
-        prep = doc[k]
-        if prep.lower_ not in ("de", "du", "d'", "d’"):
-            continue
-        start = k + 1
-        end = start
-        while end < len(doc) and doc[end].pos_ == "PROPN" or (end < len(doc) and doc[end].text[:1].isupper()
-                                                               and doc[end].pos_ in ("NOUN", "ADJ")):
-            end += 1
-        if end == start:
-            continue
-        name = doc[start:end]
-        if fold(name.text) in data.names or fold(name.text) in data.capitals:
-            continue  # « région de Moscou »: the gazetteer's entity is the right one
-        etype = "City" if tok.lower_ in ("ville", "village", "localité") else "Place"
-        # With an adjective in between, the adjective (a demonym) keeps its own entity.
-        span = doc[tok.i:end] if k == tok.i + 1 else name
-        yield Mention(span.start_char, span.end_char, span.text, etype, first_token=span.start, strong=True)
-
-
-def _institution_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
-    """« le ministère chinois du Commerce », « le ministère des Affaires étrangères »:
-    an institution noun, an optional demonym, « de » and a capitalised domain."""
-    nouns = {n for n in data.cues.get("institution_nouns", []) if n not in ("ministre",)}
-    for tok in doc:
-        if tok.lower_ not in nouns:
-            continue
-        j = tok.i + 1
-        if j < len(doc) and fold(doc[j].text) in data.demonyms:
-            j += 1
-        if j >= len(doc) or doc[j].lower_ not in ("de", "du", "des", "d'", "d’"):
-            continue
-        j += 1
-        if j < len(doc) and doc[j].lower_ in ("la", "l'", "l’"):
-            j += 1
-        end = j
-        while end < len(doc) and (doc[end].text[:1].isupper() or (end > j and doc[end].pos_ == "ADJ"
-                                                                   and doc[end].is_lower)):
-            end += 1
-        if end == j:
-            continue
-        span = doc[tok.i:end]
-        yield Mention(span.start_char, span.end_char, span.text, "Organization", first_token=tok.i)
-
-
-def _party_adjective_mentions(doc: Doc, mentions: list[Mention]) -> Iterable[Mention]:
-    """« Parti social-démocrate » → « sociale-démocrate », « sociaux-démocrates »: the
-    party's adjective, inflected, names the party (and its members)."""
-    forms: dict[str, Mention] = {}
-    for m in mentions:
-        words = m.text.split(" ", 1)
-        if len(words) == 2 and fold(words[0]) == "parti" and words[1][:1].islower():
-            for form in inflect(words[1]):
-                forms.setdefault(fold(form), m)
-    if not forms:
-        return
-    for tok in doc:
-        owner = forms.get(fold(tok.text))
-        if owner is not None and tok.pos_ in ("ADJ", "NOUN") and tok.text[:1].islower():
-            yield Mention(tok.idx, tok.idx + len(tok), tok.text, owner.type, owner.entry, alias_only=True,
-                          first_token=tok.i, owner=owner)
-
-
-def inflect(adjective: str) -> set[str]:
-    """French gender and number forms of an adjective phrase, part by part:
-    « social-démocrate » → sociale-démocrate, sociaux-démocrates, sociales-démocrates."""
-    def forms(word: str) -> tuple[str, str, str, str]:  # masc sg, fem sg, masc pl, fem pl
-        if word.endswith("al"):
-            return word, word + "e", word[:-2] + "aux", word + "es"
-        if word.endswith("e"):
-            return word, word, word + "s", word + "s"
-        if word.endswith("en"):
-            return word, word + "ne", word + "s", word + "nes"
-        if word.endswith(("s", "x")):
-            return word, word + "e", word, word + "es"
-        return word, word + "e", word + "s", word + "es"
-
-    out: set[str] = set()
-    for sep in ("-", " "):
-        if sep in adjective or sep == " ":
-            parts = adjective.split(sep)
-            table = [forms(p) for p in parts]
-            for k in range(4):
-                out.add(sep.join(f[k] for f in table))
-            break
-    return out
-
-
-def _demonym_and_capital_mentions(doc: Doc, data: LanguageData, text: str) -> Iterable[Mention]:
-    preps = {fold(p) for p in data.cues["location_preps"]}
-    for tok in doc:
-        key = fold(tok.text)
-        if key in data.demonyms and tok.pos_ in ("ADJ", "NOUN", "PROPN"):
-            entry = data.demonyms[key]
-            yield Mention(tok.idx, tok.idx + len(tok), tok.text, "Country", entry, alias_only=True,
-                          first_token=tok.i)
-    for m in _capital_regex(data).finditer(text):
-        entry, is_capital = data.capitals[fold(m.group())]
-        before = text[max(0, m.start() - 12):m.start()].split()
-        located = bool(before) and fold(before[-1]) in preps
-        if is_capital and located:
-            yield Mention(m.start(), m.end(), m.group(), "City")
-        else:
-            yield Mention(m.start(), m.end(), m.group(), entry.type, entry, alias_only=True)
-
-
-_CAPITALS: dict[str, re.Pattern[str]] = {}
-
-
-def _capital_regex(data: LanguageData) -> re.Pattern[str]:
-    if data.lang not in _CAPITALS:
-        _CAPITALS[data.lang] = _alternation(data.capital_forms)
-    return _CAPITALS[data.lang]
-
-
-def _select(mentions: list[Mention]) -> list[Mention]:
-    """Non-overlapping mentions, longest first; a gazetteer entry wins a tie."""
-    chosen: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.entry is None, m.start)):
-        if any(m.start < e and s < m.end for s, e in taken):
-            continue
-        chosen.append(m)
-        taken.append((m.start, m.end))
-    return sorted(chosen, key=lambda m: m.start)
-
-
 def _name_parts(text: str) -> set[str]:
     return {p for p in re.split(r"[\s\-‐'’]+", fold(text)) if p}
 
@@ -332,11 +52,22 @@ def find_entities(doc: Doc, data: LanguageData, text: str | None = None) -> Enti
     """Group the document's mentions into entities and index their tokens.
     ``text`` is ``doc.text``, which spaCy rebuilds on every access: pass it once."""
     text = doc.text if text is None else text
-    mentions = _select([*_gazetteer_mentions(text, data), *_ner_mentions(doc, data),
-                        *_place_noun_mentions(doc, data), *_institution_mentions(doc, data),
-                        *_demonym_and_capital_mentions(doc, data, text)])
-    mentions = _select([*mentions, *_party_adjective_mentions(doc, mentions)])
-    # One type per surface form: the most frequent, persons first on a tie.
+    mentions = find_mentions(doc, data, text)
+    vote_types(mentions)
+    complete_known_prefixes(mentions)
+    index = EntityIndex()
+    group(mentions, index)
+    offsets = TokenIndex(doc)
+    _merge_appositions(doc, mentions, index, offsets, text, data)
+    # An acronym in brackets after a name is another name of it.
+    _link_acronyms(text, mentions, index)
+    _index_tokens(mentions, index, offsets, data)
+    return index
+
+
+def vote_types(mentions: list[Mention]) -> None:
+    """One type per surface form: the most frequent, persons first on a tie (a
+    mention typed by its context counts a hundred)."""
     votes: dict[str, Counter[str]] = {}
     for m in mentions:
         if m.entry is None:
@@ -346,9 +77,10 @@ def find_entities(doc: Doc, data: LanguageData, text: str | None = None) -> Enti
             ranked = votes[fold(m.text)].most_common()
             m.type = sorted(ranked, key=lambda kv: (-kv[1], kv[0] != "Person"))[0][0]
 
-    index = EntityIndex()
-    # « les Émirats » after « les Émirats arabes unis »: the first words of a known
-    # name present in the document are that name.
+
+def complete_known_prefixes(mentions: list[Mention]) -> None:
+    """« les Émirats » after « les Émirats arabes unis »: the first words of a known
+    name present in the document are that name."""
     known = {m.entry.label: m.entry for m in mentions if m.entry is not None and m.owner is None}
     for m in mentions:
         if m.entry is None and m.owner is None and m.type != "Person":
@@ -358,6 +90,10 @@ def find_entities(doc: Doc, data: LanguageData, text: str | None = None) -> Enti
                 if len(words) < len(lw) and lw[:len(words)] == words and len(words[0]) > 3:
                     m.entry, m.type = entry, entry.type
                     break
+
+
+def group(mentions: list[Mention], index: EntityIndex) -> None:
+    """Give every mention its entity key, creating the entities."""
     # Longest names first, so shorter ones can join them.
     free = [m for m in mentions if m.entry is None and m.owner is None]
     canonical: list[tuple[str, set[str], str, bool]] = []  # (key, name parts, broad type, strong)
@@ -387,22 +123,21 @@ def find_entities(doc: Doc, data: LanguageData, text: str | None = None) -> Enti
     for m in mentions:
         if m.owner is not None:
             m.key = m.owner.key
-    offsets = TokenIndex(doc)
-    _merge_appositions(doc, mentions, index, offsets, text)
-    # An acronym in brackets after a name is another name of it.
-    _link_acronyms(text, mentions, index)
+
+
+def _index_tokens(mentions: list[Mention], index: EntityIndex, offsets: TokenIndex, data: LanguageData) -> None:
+    """Aliases and mentions onto the entities; tokens onto their entity."""
     for m in mentions:
         ent = index.entities[m.key]
         if m.text != ent.label:
             ent.aliases.add(m.text.lower() if m.alias_only and m.text.islower() else m.text)
         ent.mentions.append(Span(m.start, m.end, m.text))
-        if m.type == "Place" and m.text.split()[0].lower() in PLACE_HEADS:
-            ent.aliases.add(m.text.split(" ", 2)[-1])  # « château de Marienborg » → « Marienborg »
+        if m.type == "Place" and m.text.split()[0].lower() in data.cues.place_heads:
+            ent.aliases.add(m.text.split(" ", 2)[-1])  # « région de Tillabéri » → « Tillabéri »
         for tok in offsets.tokens(m.start, m.end) or ():
             index.token_entity.setdefault(tok.i, m.key)
             if m.alias_only and m.text.islower():
                 index.demonym_tokens.add(tok.i)
-    return index
 
 
 class TokenIndex:
@@ -430,7 +165,7 @@ _APPOSABLE = ("Organization", "NewsAgency", "PoliticalParty", "Place", "City", "
 
 
 def _merge_appositions(doc: Doc, mentions: list[Mention], index: EntityIndex, offsets: TokenIndex,
-                       text: str) -> None:
+                       text: str, data: LanguageData) -> None:
     """« le Folketing, le Parlement danois »: two names in apposition are one entity
     (for organisations and places; a person in apposition to a title stays apart)."""
     by_token: dict[int, Mention] = {}
@@ -445,7 +180,7 @@ def _merge_appositions(doc: Doc, mentions: list[Mention], index: EntityIndex, of
         if span is None or m.alias_only:
             continue
         partners = [by_token.get(c.i) for c in span.root.children if c.dep_ == "appos"]
-        partners.append(_textual_apposition(text, m, ordered))
+        partners.append(_textual_apposition(text, m, ordered, _appos_gap(data), data.syntax.conjunctions))
         for other in partners:
             if other is None or other.key == m.key or other.alias_only:
                 continue
@@ -460,18 +195,28 @@ def _merge_appositions(doc: Doc, mentions: list[Mention], index: EntityIndex, of
             _absorb(index, mentions, other.key, m.key)
 
 
-_APPOS_GAP = re.compile(r"\s*,\s*(?:le|la|les|l['’])\s*$", re.IGNORECASE)
+_GAPS: dict[str, re.Pattern[str]] = {}
 
 
-def _textual_apposition(text: str, m: Mention, ordered: list[Mention]) -> Mention | None:
+def _appos_gap(data: LanguageData) -> re.Pattern[str]:
+    """« , le » between two names: a comma and a definite article."""
+    if data.lang not in _GAPS:
+        arts = "|".join(re.escape(a).replace("'", "['’]") for a in sorted(data.syntax.definite_articles))
+        _GAPS[data.lang] = re.compile(rf"\s*,\s*(?:{arts})\s*$", re.IGNORECASE)
+    return _GAPS[data.lang]
+
+
+def _textual_apposition(text: str, m: Mention, ordered: list[Mention], gap: re.Pattern[str],
+                        conjunctions: frozenset[str]) -> Mention | None:
     """« le Folketing, le Parlement danois, » — an apposition the parser missed: the
     next name follows after « , le » and is closed by a comma or the sentence end
     (not « et », which would make it a list)."""
     nxt = next((o for o in ordered if o.start >= m.end), None)
-    if nxt is None or nxt.start - m.end > 8 or not _APPOS_GAP.fullmatch(text[m.end:nxt.start]):
+    if nxt is None or nxt.start - m.end > 8 or not gap.fullmatch(text[m.end:nxt.start]):
         return None
     tail = text[nxt.end:nxt.end + 4]
-    return nxt if tail[:1] in (",", ".", ")", ";") and not tail.lstrip(", ").startswith("et ") else None
+    listed = any(tail.lstrip(", ").startswith(c + " ") for c in conjunctions)
+    return nxt if tail[:1] in (",", ".", ")", ";") and not listed else None
 
 
 def _link_acronyms(text: str, mentions: list[Mention], index: EntityIndex) -> None:

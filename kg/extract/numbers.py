@@ -1,4 +1,4 @@
-"""Numbers and quantities in French text, as pure functions over strings.
+"""Numbers and quantities in text, as pure functions over strings (words from the language's cues).
 
 Handles digits with any thousands separator (« 15 000 », « 15 000 », « 15.000 »),
 decimal commas (« 1,2 milliard »), multipliers (« millions »), number words
@@ -8,6 +8,7 @@ currencies, and hedges before the number (« environ », « près de », « plus
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,33 +29,46 @@ class NumberMatch:
     approximate: bool
 
 
-def _word_pattern(words: list[str]) -> str:
+def _word_pattern(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _compile(data: LanguageData) -> dict[str, re.Pattern[str]]:
-    cues = data.cues
-    mult = _word_pattern(list(cues["multipliers"]))
-    words = _word_pattern([w for w in cues["number_words"] if w not in ("un", "une")])
-    approx_nouns = _word_pattern(list(cues["approximate_nouns"]))
-    hedge = _word_pattern(cues["approximate_before"])
-    currency = _word_pattern(list(cues["currencies"]))
+def _spaced(words) -> str:
+    """Phrases whose spaces may be any run of spaces (« pour cent », « pour  cent »)."""
+    return "|".join(r"\s*".join(re.escape(p) for p in w.split()) for w in sorted(words, key=len, reverse=True))
+
+
+def _compile(data: LanguageData) -> re.Pattern[str]:
+    cues, syntax = data.cues, data.syntax
+    mult = _word_pattern(cues.multipliers)
+    # an article alone (« un », « une ») is no number; it may open an approximate noun
+    articles = {fold(a) for a in syntax.indefinite_articles}
+    words = _word_pattern([w for w in cues.number_words if fold(w) not in articles])
+    joiners = _word_pattern(syntax.number_joiners)
+    article = _word_pattern(syntax.indefinite_articles)
+    approx_nouns = _word_pattern(cues.approximate_nouns)
+    hedge = _word_pattern(cues.approximate_before)
+    currency = _word_pattern(cues.currencies)
+    of = _word_pattern(p for p in syntax.of_preps if p.endswith("'")).replace("'", "['’]")  # « d'euros »
+    of_word = _word_pattern(p for p in syntax.of_preps if not p.endswith("'") and p not in syntax.contractions)
     number = (
         rf"(?P<digits>{_DIGITS})(?:\s+(?P<mult>{mult})\b)?"
-        rf"|(?P<words>(?:(?:{words})(?:[\s-]+|-et-|\s+et\s+))*(?:{words}))\b(?:\s+(?P<wmult>{mult})\b)?"
-        rf"|(?:une?\s+)?(?P<approx>{approx_nouns})s?\b(?:\s+de\s+(?P<amult>{mult})\b)?"
+        rf"|(?P<words>(?:(?:{words})(?:[\s-]+|-(?:{joiners})-|\s+(?:{joiners})\s+))*(?:{words}))\b"
+        rf"(?:\s+(?P<wmult>{mult})\b)?"
+        rf"|(?:(?:{article})\s+)?(?P<approx>{approx_nouns})s?\b(?:\s+(?:{of_word})\s+(?P<amult>{mult})\b)?"
     )
-    full = (
+    return re.compile(
         rf"(?<![\w,.])(?:(?P<hedge>{hedge})\s+)?(?:{number})"
-        rf"(?:\s*(?P<pct>%|pour\s*cent\b)|\s+(?:d['’]|de\s+)?(?P<cur>{currency})(?!\w)|\s*(?P<sym>[€$£]))?"
+        rf"(?:\s*(?P<pct>%|(?:{_spaced(cues.percent_words)})\b)"
+        rf"|\s+(?:(?:{of})|(?:{of_word})\s+)?(?P<cur>{currency})(?!\w)|\s*(?P<sym>[€$£]))?",
+        re.IGNORECASE,
     )
-    return {"full": re.compile(full, re.IGNORECASE)}
 
 
-_CACHE: dict[str, dict[str, re.Pattern[str]]] = {}
+_CACHE: dict[str, re.Pattern[str]] = {}
 
 
-def _patterns(data: LanguageData) -> dict[str, re.Pattern[str]]:
+def _pattern(data: LanguageData) -> re.Pattern[str]:
     if data.lang not in _CACHE:
         _CACHE[data.lang] = _compile(data)
     return _CACHE[data.lang]
@@ -69,32 +83,16 @@ def parse_digits(text: str) -> float:
 
 
 def parse_words(text: str, data: LanguageData) -> float | None:
-    """« quinze mille » → 15000, « deux cent trente » → 230, « soixante-dix » → 70."""
-    table = data.cues["number_words"]
-    total, current = 0, 0
-    tokens = [t for t in re.split(r"[\s-]+", fold(text)) if t and t != "et"]
-    if not tokens:
-        return None
-    for tok in tokens:
-        key = next((w for w in table if fold(w) == tok), None)
-        if key is None:
-            return None
-        n = table[key]
-        if n == 100:
-            current = max(current, 1) * 100
-        elif n == 1000:
-            total += max(current, 1) * 1000
-            current = 0
-        else:
-            current += n
-    return float(total + current)
+    """« quinze mille » → 15000, « quatre-vingt-dix-sept » → 97: the language's hook
+    (text2num for French)."""
+    return data.hooks.number_value(text)
 
 
 def find_numbers(text: str, data: LanguageData) -> Iterator[NumberMatch]:
     """Every number in ``text`` with its value, unit and whether it is hedged."""
     cues = data.cues
-    mults = {fold(k): v for k, v in cues["multipliers"].items()}
-    for m in _patterns(data)["full"].finditer(text):
+    mults = {fold(k): v for k, v in cues.multipliers.items()}
+    for m in _pattern(data).finditer(text):
         g = m.groupdict()
         approximate = g["hedge"] is not None
         if g["digits"]:
@@ -107,16 +105,18 @@ def find_numbers(text: str, data: LanguageData) -> Iterator[NumberMatch]:
                 continue
             value = w * (mults[fold(g["wmult"])] if g["wmult"] else 1)
         elif g["approx"]:
-            value = float(cues["approximate_nouns"][g["approx"].lower()])
+            value = float(cues.approximate_nouns[g["approx"].lower()])
             if g["amult"]:
                 value *= mults[fold(g["amult"])]
             approximate = True
         else:
             continue
+        if not math.isfinite(value):
+            continue  # « 9999…9 soldats »: past any float, no quantity (issue 14)
         unit = None
         if g["pct"]:
             unit = "%"
         elif g["cur"] or g["sym"]:
-            unit = cues["currencies"].get((g["cur"] or g["sym"]).lower())
+            unit = cues.currencies.get((g["cur"] or g["sym"]).lower())
         start = m.start("hedge") if g["hedge"] else m.start() + (len(m.group()) - len(m.group().lstrip()))
         yield NumberMatch(start, m.end(), round(value, 6), unit, approximate)

@@ -42,11 +42,13 @@ def _person_and_title(tok: Token, resolver: Resolver, titles: set[str]) -> tuple
 
 def find_relations(doc: Doc, data: LanguageData, index: EntityIndex,
                    resolver: Resolver) -> Iterator[RelationRecord]:
-    titles = {t.lower() for t in data.cues["titles"]}
+    titles = {t.lower() for t in data.cues.titles}
+    of = data.syntax.of_preps
     seen: set[tuple[str, str, str]] = set()
 
     def emit(pred: str, s: str, o: str, ev: Span) -> Iterator[RelationRecord]:
-        key = (pred, *sorted((s, o))) if pred == "ally" else (pred, s, o)
+        a, b = sorted((s, o)) if pred == "ally" else (s, o)
+        key = (pred, a, b)
         if s != o and key not in seen:
             seen.add(key)
             yield RelationRecord(pred, s, o, ev)
@@ -61,27 +63,27 @@ def find_relations(doc: Doc, data: LanguageData, index: EntityIndex,
             for c in title.children:
                 if c.dep_ == "amod" and c.i in index.demonym_tokens:
                     yield from emit("affiliation", person, index.token_entity[c.i], _span(title))
-                elif c.dep_ == "nmod" and case_of(c) == "de":
+                elif c.dep_ == "nmod" and case_of(c, data) in of:
                     for key in resolver.resolve(c, loose=True):
                         if index.of_type(key) in AFFILIABLE:
                             yield from emit("affiliation", person, key, _span(title))
-                elif c.dep_ == "det" and "Yes" in c.morph.get("Poss"):
+                elif c.dep_ == "det" and "Yes" in c.morph.get("Poss", []):
                     # « son porte-parole, X »: the organisation or country the clause is about.
-                    owner = _possessor(title, resolver)
-                    if owner:
-                        yield from emit("affiliation", person, owner, _span(title))
+                    possessor = _possessor(title, resolver)
+                    if possessor:
+                        yield from emit("affiliation", person, possessor, _span(title))
         lemma = tok.lemma_.lower()
-        if lemma == "alliance":
-            parties = [k for c in tok.children if c.dep_ == "nmod" and case_of(c) == "entre"
+        if lemma in data.cues.alliance_nouns:
+            parties = [k for c in tok.children if c.dep_ == "nmod" and case_of(c, data) in data.syntax.between_preps
                        for k in (resolver.resolve(c) or resolver.pair(c))]
             if len(parties) == 2:
                 yield from emit("ally", parties[0], parties[1], _span(tok))
-        elif lemma in ("allié", "alliée"):
+        elif lemma in data.cues.ally_nouns:
             owner = None
             for c in tok.children:
-                if c.dep_ == "nmod" and case_of(c) in ("de", "du", "des", "d"):
-                    owner = (resolver.resolve(c) or [None])[0]
-                elif c.dep_ == "det" and "Yes" in c.morph.get("Poss"):
+                if c.dep_ == "nmod" and case_of(c, data) in of:
+                    owner = next(iter(resolver.resolve(c)), None)
+                elif c.dep_ == "det" and "Yes" in c.morph.get("Poss", []):
                     owner = _clause_subject(tok, resolver)
             ally = _attached_entity(tok, resolver)
             if owner and ally:
@@ -106,11 +108,11 @@ def _attached_entity(tok: Token, resolver: Resolver) -> str | None:
 def _possessor(tok: Token, resolver: Resolver) -> str | None:
     """Who « son » / « sa » / « leur » points at: the latest organisation or country
     that is a subject in this sentence (before ``tok``) or the two previous ones."""
-    sents = list(tok.doc.sents)
-    here = next(k for k, s in enumerate(sents) if s.start <= tok.i < s.end)
+    here = resolver.sentence_of(tok.i)
     for k in range(here, max(-1, here - 3), -1):
         found = None
-        for t in sents[k]:
+        start, end = resolver.sents[k]
+        for t in tok.doc[start:end]:
             if t.i >= tok.i:
                 break
             if t.dep_ in ("nsubj", "nsubj:pass"):

@@ -10,30 +10,37 @@ organisation named earlier (« l'agence japonaise »), or a plural pointing back
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
 from kg.extract.entities import EntityIndex
 from kg.lang import LanguageData, fold
+from kg.lang.hooks import norm
 
 #: Relations through which a descriptive noun names an entity (« l'agence ... KCNA »).
 NAMING = ("appos", "flat:name", "nmod", "flat")
 PLACE_TYPES = ("City", "Region", "Place")
-NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
-MEDIA_NOUNS = ("agence", "quotidien", "journal", "chaîne", "radio", "télévision", "site", "hebdomadaire",
-               "magazine", "média", "presse")
-PERSONAL = ("il", "elle")
-#: French contracted articles → the preposition they hold (« au » = « à le »).
-CONTRACTIONS = {"au": "à", "aux": "à", "du": "de", "des": "de", "d": "de"}
+#: « les deux pays », « les trois responsables »: how many entities a plural may point back at.
+POINTING_BACK = range(2, 7)
 
 
-def case_of(tok: Token) -> str | None:
-    """The preposition marking ``tok`` (« à », « de », « entre »...), contractions undone."""
+def case_of(tok: Token, data: LanguageData) -> str | None:
+    """The preposition marking ``tok`` (« à », « de », « entre »...), contractions
+    and elision undone by the language's hooks."""
     for c in tok.children:
         if c.dep_ in ("case", "mark") or (c.dep_ == "fixed" and c.i < tok.i):
-            word = c.text.lower().replace("’", "'").rstrip("'")
-            return CONTRACTIONS.get(word, word)
+            return data.hooks.preposition(c.text)
+    return None
+
+
+def counted(tok: Token, data: LanguageData) -> int | None:
+    """The small number a plural noun carries (« les deux pays » → 2), or None."""
+    for c in tok.children:
+        n = data.cues.number_words.get(c.lower_)
+        if n in POINTING_BACK:
+            return n
     return None
 
 
@@ -41,37 +48,43 @@ class Resolver:
     """Turns a role token into entity keys (names, pronouns, group nouns, demonyms)."""
 
     def __init__(self, doc: Doc, index: EntityIndex, data: LanguageData):
-        self.doc, self.index = doc, index
-        self.groups = (set(data.cues["group_nouns"]) | set(data.cues["titles"]) | set(MEDIA_NOUNS)
-                       | set(data.cues.get("org_descriptors", {})))
-        self.titles = set(data.cues["titles"])
-        self.humans = set(data.cues.get("human_group_nouns", []))
+        self.doc, self.index, self.data = doc, index, data
+        cues = data.cues
+        self.groups = set(cues.group_nouns) | set(cues.titles) | set(cues.media_nouns) | set(cues.org_descriptors)
+        self.titles = set(cues.titles)
+        self.humans = cues.human_group_nouns
+        # Sorted token positions, so each look-back is a bisection, not a scan.
         self.persons = [i for i, k in sorted(index.token_entity.items())
                         if index.of_type(k) == "Person"]
+        self.places = [i for i, k in sorted(index.token_entity.items()) if index.of_type(k) in PLACE_TYPES]
+        self.sents = [(s.start, s.end) for s in doc.sents]
+        self._sent_starts = [s for s, _ in self.sents]
+        self._orgs: list[tuple[str, set[str]]] | None = None
         #: the two countries the document names most (« les deux pays »)
         self.salient_pair = tuple(self.salient_countries(2))
 
+    def sentence_of(self, i: int) -> int:
+        """The index of the sentence holding token ``i``."""
+        return bisect_right(self._sent_starts, i) - 1
+
     def last_place(self, tok: Token) -> str | None:
         """The latest city, region or place named before ``tok`` (what « y » means)."""
-        for i in range(tok.i - 1, -1, -1):
-            key = self.index.token_entity.get(i)
-            if key and self.index.of_type(key) in PLACE_TYPES:
-                return key
-        return None
+        k = bisect_left(self.places, tok.i) - 1
+        return self.index.token_entity[self.places[k]] if k >= 0 else None
 
     def antecedent(self, pronoun: Token) -> str | None:
         """The person « il » / « elle » refers to: the latest person that is a
         subject in this or the two previous sentences (subjects are what a
         pronoun continues), else the latest person named before it."""
-        sents = list(self.doc.sents)
-        here = next(k for k, s in enumerate(sents) if s.start <= pronoun.i < s.end)
+        here = self.sentence_of(pronoun.i)
         for k in range(here, max(-1, here - 3), -1):
-            subjects = [i for i in self.persons if sents[k].start <= i < min(sents[k].end, pronoun.i)
-                        and self._in_subject(self.doc[i])]
-            if subjects:
-                return self.index.token_entity[subjects[-1]]
-        before = [i for i in self.persons if i < pronoun.i]
-        return self.index.token_entity[before[-1]] if before else None
+            start, end = self.sents[k]
+            lo, hi = bisect_left(self.persons, start), bisect_left(self.persons, min(end, pronoun.i))
+            for i in reversed(self.persons[lo:hi]):
+                if self._in_subject(self.doc[i]):
+                    return self.index.token_entity[i]
+        k = bisect_left(self.persons, pronoun.i) - 1
+        return self.index.token_entity[self.persons[k]] if k >= 0 else None
 
     @staticmethod
     def _in_subject(tok: Token) -> bool:
@@ -114,13 +127,13 @@ class Resolver:
         if (key := self.name_of(tok)) is not None:
             return key
         if tok.pos_ == "PRON":
-            if "Rel" in tok.morph.get("PronType") and tok.head.dep_ in ("acl:relcl", "acl"):
+            if "Rel" in tok.morph.get("PronType", []) and tok.head.dep_ in ("acl:relcl", "acl"):
                 return self._one(tok.head.head, loose)
-            if tok.lower_ in PERSONAL:
+            if tok.lower_ in self.data.syntax.personal_pronouns:
                 return self.antecedent(tok)
             return None
         lemma = tok.lemma_.lower()
-        if lemma in ("pays", "nation", "partie", "camp") and any(c.lower_ in NUMBERS for c in tok.children):
+        if lemma in self.data.cues.counted_party_nouns and counted(tok, self.data):
             return None  # a plural pointing back: handled by pair()
         if lemma in self.groups or tok.pos_ == "PROPN" or loose:
             named = [(c, d) for c, d in self._naming(tok) if self.name_of(c) is not None]
@@ -137,24 +150,23 @@ class Resolver:
     def described_org(self, tok: Token) -> str | None:
         """« l'agence japonaise » after « l'Agence japonaise d'exploration aérospatiale »:
         a definite description whose words all appear in one organisation's name."""
-        if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("l'", "l’", "le", "la", "les")
-                                         for c in tok.children):
+        articles = self.data.syntax.definite_articles
+        if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and norm(c.lower_) in articles for c in tok.children):
             return None
         words = {fold(tok.text), *(fold(c.text) for c in tok.children if c.dep_ == "amod")}
         if len(words) < 2:
             return None
-        for ent in self.index.entities.values():
-            if ent.type in ("Organization", "NewsAgency", "PoliticalParty"):
-                name = set(fold(ent.label).replace("'", " ").split())
-                if words <= name:
-                    return ent.key
-        return None
+        if self._orgs is None:  # the organisations' name words, once per document
+            self._orgs = [(ent.key, set(fold(ent.label).replace("'", " ").split()))
+                          for ent in self.index.entities.values()
+                          if ent.type in ("Organization", "NewsAgency", "PoliticalParty")]
+        return next((key for key, name in self._orgs if words <= name), None)
 
     def _naming(self, tok: Token, depth: int = 0) -> Iterable[tuple[Token, int]]:
         if depth >= 3:
             return
         for c in tok.children:
-            if c.dep_ in NAMING or (c.dep_ == "nmod" and case_of(c) in ("de", "du", "des", "d")):
+            if c.dep_ in NAMING or (c.dep_ == "nmod" and case_of(c, self.data) in self.data.syntax.of_preps):
                 yield c, depth
                 yield from self._naming(c, depth + 1)
 
@@ -163,14 +175,14 @@ class Resolver:
         document's two most named countries), « les trois responsables » (the last
         three people named)."""
         lemma = tok.lemma_.lower()
-        count = next((c for c in tok.children if c.dep_ == "nummod" and c.lower_ in NUMBERS), None)
-        if count is None:
+        n = next((v for c in tok.children if c.dep_ == "nummod"
+                  and (v := self.data.cues.number_words.get(c.lower_)) in POINTING_BACK), None)
+        if n is None:
             return []
-        if lemma in ("pays", "nation", "capitale", "gouvernement"):
+        if lemma in self.data.cues.counted_country_nouns:
             # « les deux pays », « les trois pays »: the countries the document names most
-            return self.salient_countries(NUMBERS[count.lower_])
+            return self.salient_countries(n)
         if lemma in self.humans:
-            n = NUMBERS[count.lower_]
             titled = [k for k in dict.fromkeys(self.index.token_entity[i] for i in self.persons if i < tok.i)
                       if (self.index.entities[k].title or "").startswith(lemma)]
             if len(titled) >= n:  # « les deux ministres »: the ministers named before

@@ -1,100 +1,89 @@
-"""Language data: lexicons, cue words and gazetteer, keyed by language code.
+"""Language data: lexicons, cue words, grammar words and gazetteer, keyed by language code.
 
-Rules are data: each language has a folder (``kg/lang/fr``) of JSON files that
-the extractors interpret. Nothing here imports spaCy.
+Rules are data: each language has a folder (``kg/lang/fr``) of JSON files read
+into frozen, typed sections (:mod:`kg.lang.sections`), validated at load, plus
+a ``hooks.py`` for the few procedures that must be code
+(:mod:`kg.lang.hooks`). :func:`load` returns them together as a
+:class:`LanguageData`. Nothing here imports spaCy.
 """
 
 from __future__ import annotations
 
-import json
-import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import Any
+from functools import cache
+from pathlib import Path
 
 from kg.errors import ModelError
-from kg.resources import lang_dir
+from kg.lang.folding import fold
+from kg.lang.gazetteer import Gazetteer, GazetteerEntry, build_gazetteer
+from kg.lang.hooks import LanguageHooks
+from kg.lang.registry import register, spec
+from kg.lang.schema import read_section
+from kg.lang.sections import Cues, Lexicon, Syntax
+from kg.records import ENTITY_TYPES, EVENT_TYPES
 
-#: Languages with data and a spaCy model.
+__all__ = ["MODELS", "Cues", "GazetteerEntry", "LanguageData", "LanguageHooks", "Lexicon", "Syntax", "fold",
+           "load", "register"]
+
+#: Languages shipped with a spaCy model.
 MODELS = {"fr": "fr_core_news_md"}
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lower-case, strip accents and unify apostrophes and dashes: the gazetteer key."""
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2011", "-"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(text.replace("-", " ").split())
-
-
-@dataclass(frozen=True)
-class GazetteerEntry:
-    label: str
-    type: str  # ontology class local name
-    qid: str | None
-    country: str | None = None  # label of the country an organisation belongs to
 
 
 @dataclass(frozen=True)
 class LanguageData:
     lang: str
-    events: dict[str, Any]
-    cues: dict[str, Any]
-    #: folded name or alias -> entry (names: labels, aliases, acronyms)
-    names: dict[str, GazetteerEntry]
-    #: folded demonym -> country entry
-    demonyms: dict[str, GazetteerEntry]
-    #: folded capital or seat of power -> (the actor it stands for, whether « à X » is the city itself)
-    capitals: dict[str, tuple[GazetteerEntry, bool]]
-    #: every gazetteer name and alias as written (case kept), for matching in text
-    name_forms: frozenset[str] = frozenset()
-    #: every capital and seat of power as written
-    capital_forms: frozenset[str] = frozenset()
+    cues: Cues
+    lexicon: Lexicon
+    syntax: Syntax
+    gazetteer: Gazetteer
+    hooks: LanguageHooks
+    model_name: str | None = None
 
     @property
     def model(self) -> str:
-        return MODELS[self.lang]
+        if self.model_name is None:
+            raise ModelError(f"language {self.lang!r} has no spaCy model")
+        return self.model_name
 
+    # The gazetteer's tables, read often.
+    @property
+    def names(self) -> Mapping[str, GazetteerEntry]:
+        return self.gazetteer.names
 
-def _read(lang: str, name: str) -> Any:
-    path = lang_dir(lang) / name
-    with path.open(encoding="utf-8") as f:
-        return json.load(f)
+    @property
+    def demonyms(self) -> Mapping[str, GazetteerEntry]:
+        return self.gazetteer.demonyms
+
+    @property
+    def capitals(self) -> Mapping[str, tuple[GazetteerEntry, bool]]:
+        return self.gazetteer.capitals
 
 
 @cache
 def load(lang: str = "fr") -> LanguageData:
-    """The language data for ``lang``; raises ModelError for an unsupported language."""
-    if lang not in MODELS or not lang_dir(lang).is_dir():
-        raise ModelError(f"language {lang!r} is not supported; supported: {', '.join(sorted(MODELS))}")
-    gaz = _read(lang, "gazetteer.json")
-    names: dict[str, GazetteerEntry] = {}
-    demonyms: dict[str, GazetteerEntry] = {}
-    capitals: dict[str, tuple[GazetteerEntry, bool]] = {}
-    name_forms: set[str] = set()
-    capital_forms: set[str] = set()
-    for c in gaz.get("countries", []):
-        entry = GazetteerEntry(c["label"], "Country", c.get("qid"))
-        for n in [c["label"], *c.get("aliases", [])]:
-            names.setdefault(fold(n), entry)
-            name_forms.add(n)
-        for d in c.get("demonyms", []):
-            demonyms.setdefault(fold(d), entry)
-        for cap in c.get("capital", []):
-            capitals.setdefault(fold(cap), (entry, True))
-            capital_forms.add(cap)
-        for seat in c.get("seats", []):
-            capitals.setdefault(fold(seat), (entry, False))
-            capital_forms.add(seat)
-    for section in ("places", "organizations", "media"):
-        for o in gaz.get(section, []):
-            entry = GazetteerEntry(o["label"], o.get("type", "Organization"), o.get("qid"), o.get("country"))
-            for n in [o["label"], *o.get("aliases", [])]:
-                names.setdefault(fold(n), entry)
-                name_forms.add(n)
-            for seat in o.get("seats", []):
-                # « Bruxelles a tranché »: the organisation seated there, not the host country.
-                capitals[fold(seat)] = (entry, fold(seat) in capitals)
-                capital_forms.add(seat)
-    return LanguageData(lang, _read(lang, "events.json"), _read(lang, "cues.json"), names, demonyms, capitals,
-                        frozenset(name_forms), frozenset(capital_forms))
+    """The language data for ``lang``; raises ModelError for an unsupported language
+    and LanguageDataError (naming the file and the key) for a malformed file."""
+    s = spec(lang, MODELS)
+    cues = read_section(Cues, s.folder / "cues.json")
+    lexicon = read_section(Lexicon, s.folder / "events.json")
+    syntax = read_section(Syntax, s.folder / "syntax.json")
+    _check_classes(s.folder, lexicon, syntax)
+    return LanguageData(lang, cues, lexicon, syntax, build_gazetteer(s.folder / "gazetteer.json"),
+                        s.hooks(lang, cues, syntax), s.model)
+
+
+def _check_classes(folder: Path, lexicon: Lexicon, syntax: Syntax) -> None:
+    from kg.errors import LanguageDataError
+
+    for key, table, allowed in (("verbs", lexicon.verbs, EVENT_TYPES), ("nouns", lexicon.nouns, EVENT_TYPES),
+                                ("phrases", lexicon.phrases, EVENT_TYPES),
+                                ("reflexive_verbs", lexicon.reflexive_verbs, EVENT_TYPES)):
+        for word, cls in table.items():
+            if cls not in allowed:
+                raise LanguageDataError(f"{folder / 'events.json'}: key {key + '.' + word!r}: "
+                                        f"{cls!r} is not an event class ({', '.join(allowed)})")
+    for label, cls in syntax.ner_labels.items():
+        if cls not in ENTITY_TYPES:
+            raise LanguageDataError(f"{folder / 'syntax.json'}: key {'ner_labels.' + label!r}: "
+                                    f"{cls!r} is not an entity class ({', '.join(ENTITY_TYPES)})")

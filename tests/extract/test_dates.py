@@ -7,13 +7,6 @@ import pytest
 from kg.extract.dates import find_dates, infer_year, resolve_weekday
 
 
-@pytest.fixture(scope="module")
-def fr():
-    from kg.lang import load
-
-    return load("fr")
-
-
 def dates(fr, text, anchor=None, future=frozenset()):
     return [(text[d.start:d.end], d.iso, d.datatype) for d in find_dates(text, fr, anchor, future)]
 

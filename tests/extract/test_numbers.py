@@ -5,13 +5,6 @@ import pytest
 from kg.extract.numbers import find_numbers, parse_digits
 
 
-@pytest.fixture(scope="module")
-def fr():
-    from kg.lang import load
-
-    return load("fr")
-
-
 @pytest.mark.parametrize("text, value, unit, approx", [
     ("environ 15 000 soldats", 15000, None, True),
     ("environ 15\u202f000 soldats", 15000, None, True),
@@ -51,3 +44,34 @@ def test_offsets_cover_the_hedge(fr):
 @pytest.mark.parametrize("raw, value", [("15 000", 15000), ("1,5", 1.5), ("1.000.000", 1e6), ("7", 7)])
 def test_parse_digits(raw, value):
     assert parse_digits(raw) == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Quatre-vingt-dix-sept soldats", 97),  # the old word sum gave 41
+    ("quatre-vingts délégués", 80),
+    ("soixante et onze prisonniers", 71),
+    ("trois mille cinq cents civils", 3500),
+])
+def test_number_words_take_text2num_values_and_keep_their_span(fr, text, value):
+    (n,) = find_numbers(text, fr)
+    assert n.value == value
+    assert text[n.start:n.end] == text.rsplit(" ", 1)[0]  # the number words, not the noun
+
+
+def test_a_number_past_any_float_gives_no_quantity(fr):
+    # « 9999…9 soldats » with 400 digits, or 300 digits times a billion, is no Infinity.
+    assert list(find_numbers("9" * 400 + " soldats", fr)) == []
+    assert list(find_numbers("9" * 300 + " milliards d'euros", fr)) == []
+    (n,) = find_numbers("9" * 300 + " soldats", fr)
+    assert n.value == float("9" * 300)
+
+
+@pytest.mark.model
+def test_number_words_give_the_events_quantity(extract_text):
+    # (the model cuts the bare « Quatre-vingt-dix-sept soldats ont été envoyés » into two
+    # sentences, a parse the quantity cannot cross; with a complement it parses whole)
+    rec = extract_text("Quatre-vingt-dix-sept soldats ont été envoyés au Mali.")
+    (ev,) = rec.events
+    assert ev.type == "Deployment"
+    assert ev.quantity is not None and ev.quantity.value == 97
+    assert ev.quantity.span.text == "Quatre-vingt-dix-sept"

@@ -1,0 +1,127 @@
+"""Dates and quantities attached to the event whose clause holds them.
+
+A date or a number climbs the parse to the nearest trigger, but never out of
+an embedded clause (« dont le parti n'a plus gouverné depuis 2014 »); a date on
+a main verb that is no event goes to an event noun of that clause. Ranks
+(« n° 3 »), years, names, quotations, anaphoric plurals (« les deux pays ») and
+durations or distances are not an event's quantity.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+
+from spacy.tokens import Token
+
+from kg.extract.context import BOUNDARIES, Context, governing_verb
+from kg.extract.dates import DateMatch
+from kg.extract.numbers import NumberMatch
+from kg.records import DateValue, EventRecord, QuantityValue, Span
+
+_QUOTED = re.compile(r"«[^»]{0,600}»|“[^”]{0,600}”")
+
+
+def nearest_trigger(ctx: Context, tok: Token, events: dict[int, EventRecord],
+                     boundaries: tuple[str, ...] = ()) -> int | None:
+    """The event whose clause holds ``tok``: climb heads, but never out of an
+    embedded clause (« dont le parti n'a plus gouverné depuis 2014 »)."""
+    t = tok
+    stop = boundaries or BOUNDARIES
+    while True:
+        if t.i in events:
+            return t.i
+        if t.head.i == t.i or t.dep_ in stop:
+            return None
+        t = t.head
+
+
+def reaches_root(ctx: Context, tok: Token) -> bool:
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ in BOUNDARIES:
+            return False
+        t = t.head
+    return True
+
+
+def by_sentence(ctx: Context, events: dict[int, EventRecord]) -> dict[int, list[int]]:
+    """Event triggers grouped by sentence, in text order."""
+    out: dict[int, list[int]] = {}
+    for i in events:
+        out.setdefault(ctx.resolver.sentence_of(i), []).append(i)
+    return out
+
+
+def attach_dates(ctx: Context, events: dict[int, EventRecord], dates: list[DateMatch]) -> None:
+    sentences = by_sentence(ctx, events)
+    for d in dates:
+        span = ctx.tokens.tokens(d.start, d.end)
+        if span is None:
+            continue
+        tok = span.root
+        target = nearest_trigger(ctx, tok, events)
+        if target is None and reaches_root(ctx, tok):
+            # A date on a main verb that is no event (« s'est intensifiée depuis la
+            # signature ... en juin 2024 », « arrêtée le 3 avril lors d'une rencontre »):
+            # an event noun of that same clause.
+            verb = tok.head
+            pool = [i for i in sentences.get(ctx.resolver.sentence_of(tok.i), []) if events[i].date is None
+                    and ctx.doc[i].pos_ == "NOUN" and governing_verb(ctx, ctx.doc[i]) == verb.i]
+            target = min(pool, key=lambda i: abs(i - tok.i)) if pool else None
+        if target is not None and events[target].date is None:
+            events[target].date = DateValue(d.iso, d.datatype, Span(d.start, d.end, ctx.text[d.start:d.end]))
+
+
+def attach_quantities(ctx: Context, events: dict[int, EventRecord], numbers: list[NumberMatch]) -> None:
+    named = sorted((m.start, m.end) for e in ctx.index.entities.values() for m in e.mentions)
+    named_starts = [s for s, _ in named]
+    reach = list(accumulate((e for _, e in named), max))  # the furthest end of a name starting so far
+    quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(ctx.text)]
+    quote_starts = [s for s, _ in quotes]
+
+    def inside_name(start: int, end: int) -> bool:
+        k = bisect_right(named_starts, start) - 1
+        return k >= 0 and reach[k] >= end
+
+    def inside_quote(start: int) -> bool:
+        k = bisect_left(quote_starts, start) - 1  # quotations do not overlap
+        return k >= 0 and start < quotes[k][1]
+
+    for n in numbers:
+        before = ctx.text[max(0, n.start - 8):n.start].lower()
+        if before.rstrip().endswith(ctx.cues.rank_markers):
+            continue  # « le satellite n° 3 »: a rank, not a quantity
+        if n.unit is None and not n.approximate and float(n.value).is_integer() and 1800 <= n.value <= 2100 \
+                and not any(c.isspace() for c in ctx.text[n.start:n.end]):
+            continue  # « la saison 2013 »: a year
+        if inside_name(n.start, n.end) or inside_quote(n.start):
+            continue  # inside a name (« Ayrault 2 ») or a quotation
+        span = ctx.tokens.tokens(n.start, n.end)
+        if span is None:
+            continue
+        anchor = span[-1]
+        if anchor.pos_ in ("NUM", "DET") and anchor.head.pos_ == "NOUN":
+            anchor = anchor.head
+        elif span.end < len(ctx.doc) and ctx.doc[span.end].pos_ == "NOUN" and n.unit is None:
+            anchor = ctx.doc[span.end]
+        if any(c.dep_ == "det" and c.lower_ in ctx.syntax.anaphoric_determiners for c in anchor.children):
+            continue  # « les deux pays »: anaphoric, not a measured quantity
+        # « un protocole prévoyant la formation de quinze mille stadiers »: a
+        # number may leave a participle clause describing the event's object.
+        target = nearest_trigger(ctx, anchor, events, (*(b for b in BOUNDARIES if b != "acl"), "conj"))
+        if target is None or events[target].quantity is not None:
+            continue
+        unit = n.unit
+        if unit is None:
+            noun = anchor if anchor.pos_ == "NOUN" else None
+            if noun is not None and (noun.lemma_.lower() in ctx.cues.approximate_nouns
+                                     or noun.lower_ in ctx.cues.multipliers):
+                # « une vingtaine de travailleurs », « 1,4 milliard de mètres cubes »
+                noun = next((c for c in noun.children if c.dep_ == "nmod"), None)
+            unit = noun.lemma_.lower() if noun is not None else None
+        if unit in ctx.not_quantities:
+            continue  # « dix-neuf mois après », « à 400 km »: a duration or a distance, not the event's quantity
+        events[target].quantity = QuantityValue(n.value, unit, n.approximate,
+                                                Span(n.start, n.end, ctx.text[n.start:n.end]))

@@ -1,0 +1,293 @@
+"""Mentions: every stretch of text that names an entity, before grouping.
+
+Mentions come from five places, longest first when they overlap:
+
+* the gazetteer (countries, organisations, media, regions) matched on the text,
+  which also catches acronyms the model misses (« KCNA », « OTAN »);
+* spaCy's named entities (the language's NER label map; other labels only when
+  the gazetteer knows the name), typed by their context and by the first word;
+* place nouns with their proper name (« région de Tillabéri ») and institution
+  nouns with their domain (« le ministère des Affaires étrangères »);
+* demonym adjectives (« russe », « nord-coréennes »): aliases of their country,
+  and a party's adjective, inflected by the language's hook;
+* capitals and seats of power: after a place preposition (« à Niamey ») the city
+  itself, otherwise (« Moscou a répondu », « le Kremlin ») the country it stands for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from kg.extract.intervals import Disjoint
+from kg.lang import GazetteerEntry, LanguageData, fold
+from kg.lang.hooks import norm
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    type: str
+    entry: GazetteerEntry | None = None
+    alias_only: bool = False  # a demonym or capital standing for its country
+    first_token: int = -1
+    owner: Mention | None = None  # a mention whose entity this one names too
+    strong: bool = False  # typed by its context (« le parti X »), which beats the model
+    key: str = ""  # entity key, set once mentions are grouped
+
+
+def _honorifics(data: LanguageData) -> frozenset[str]:
+    """Honorifics as the tokenizer may cut them: « M. » and « M » « . »."""
+    forms = {h.lower() for h in data.cues.honorifics}
+    return frozenset(forms | {h.rstrip(".") for h in forms})
+
+
+def _clean(span: SpacySpan, honorifics: frozenset[str]) -> SpacySpan | None:
+    """Drop leading determiners, prepositions and honorifics (« M. », « Mme »)
+    and trailing punctuation."""
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].pos_ in ("DET", "ADP", "PUNCT", "CCONJ")
+                           or span.doc[start].lower_ in honorifics):
+        start += 1
+    while end > start and span.doc[end - 1].pos_ in ("PUNCT", "ADP", "DET", "CCONJ"):
+        end -= 1
+    return span.doc[start:end] if end > start else None
+
+
+def _place_prefix(doc: Doc, span: SpacySpan, data: LanguageData) -> SpacySpan:
+    """Extend « Tillabéri » to « région de Tillabéri » when a place noun precedes."""
+    i = span.start
+    if i >= 2 and norm(doc[i - 1].lower_) in data.syntax.of_preps and doc[i - 2].lower_ in data.cues.place_heads:
+        return doc[i - 2:span.end]
+    return span
+
+
+def _gazetteer_mentions(text: str, data: LanguageData) -> Iterable[Mention]:
+    for m in _name_regex(data).finditer(text):
+        entry = data.names.get(fold(m.group()))
+        if entry is not None:
+            yield Mention(m.start(), m.end(), m.group(), entry.type, entry)
+
+
+_REGEX: dict[str, re.Pattern[str]] = {}
+
+
+def _name_regex(data: LanguageData) -> re.Pattern[str]:
+    """One alternation of every gazetteer name, as written (case matters: « Chine », not « chine »)."""
+    if data.lang not in _REGEX:
+        forms = {f for f in data.gazetteer.name_forms if len(f) >= 2 and f[0].isupper()}
+        _REGEX[data.lang] = _alternation(forms)
+    return _REGEX[data.lang]
+
+
+def _alternation(forms: Iterable[str]) -> re.Pattern[str]:
+    """Whole-word match of any of ``forms``, longest first."""
+    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+
+
+def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
+    cues = data.cues
+    # Month and weekday names, honorifics, titles and a ministry's domain alone are no names either.
+    stop = {fold(w) for w in (*cues.not_entities, *cues.months, *cues.weekdays, *cues.honorifics, *cues.titles,
+                              *cues.institution_domains)}
+    honorifics = _honorifics(data)
+    org_heads = {fold(k): v for k, v in cues.org_heads.items()}
+    for ent in doc.ents:
+        span = _clean(ent, honorifics)
+        if span is None or fold(span.text) in stop or not any(c.isupper() for c in span.text[:1]):
+            continue
+        key = fold(span.text)
+        if key in data.capitals or key in data.demonyms:
+            continue  # handled by their own rules
+        entry = data.names.get(key)
+        k = 0
+        while entry is None and k + 1 < len(span) and span[k].is_lower:
+            k += 1  # « agence Ritzau », « quotidien Le Monde »: the name after the descriptor
+            entry = data.names.get(fold(span[k:].text))
+        if entry is None and ent.label_ not in data.syntax.ner_labels:
+            continue  # MISC that no gazetteer knows: too noisy
+        if entry is not None:
+            yield Mention(span.start_char, span.end_char, span.text, entry.type, entry, first_token=span.start)
+            continue
+        context = _context_type(doc, span, data)
+        etype = context or data.syntax.ner_labels[ent.label_]
+        head = fold(span[0].text)
+        if head in org_heads:
+            etype = org_heads[head]
+        elif (branch := _known_org_prefix(span, data)) is not None:
+            etype = branch
+        elif etype != "Person":
+            extended = _place_prefix(doc, span, data)
+            if extended is not span:
+                span, etype = extended, "Place"
+        if etype == "Person" and len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN", "X"):
+            continue
+        yield Mention(span.start_char, span.end_char, span.text, etype, first_token=span.start,
+                      strong=context is not None)
+
+
+_ORG_TYPES = ("Organization", "PoliticalParty", "NewsAgency")
+
+
+def _known_org_prefix(span: SpacySpan, data: LanguageData) -> str | None:
+    """« État islamique au Sahel », « Al-Qaïda au Maghreb islamique »: a name that
+    starts with a known organisation's name (two words or more) is a branch of it,
+    an organisation of the same class."""
+    for k in range(len(span) - 1, 1, -1):
+        if not span[k - 1].whitespace_:
+            continue  # « SpaceX-Dragon »: one word, not a name and a branch
+        entry = data.names.get(fold(span[:k].text))
+        if entry is not None and entry.type in _ORG_TYPES:
+            return entry.type
+    return None
+
+
+def _context_type(doc: Doc, span: SpacySpan, data: LanguageData) -> str | None:
+    """The class the words around a name give it, whatever the model said.
+
+    « le parti libéral Venstre » → PoliticalParty; « le ministre X » / « X, porte-parole »
+    → Person; « les Modérés » (a plural article never precedes a person's name) →
+    Organization.
+    """
+    descriptors = data.cues.org_descriptors
+    titles = set(data.cues.titles)
+    before = [t for t in doc[max(0, span.start - 4):span.start]]
+    words = [t.lemma_.lower() for t in before if t.pos_ in ("NOUN", "PROPN")]
+    if words and words[-1] in descriptors and before[-1].pos_ != "PUNCT":
+        return descriptors[words[-1]]
+    if span.start > 0 and doc[span.start - 1].lower_ in data.syntax.plural_articles and len(span) <= 2:
+        return "Organization"
+    outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end]
+    # « le ministre X » names X; « le maire de X » does not (X is the town).
+    if any(t.head.lemma_.lower() in titles and t.head.pos_ == "NOUN" and t.dep_ in ("appos", "flat:name", "nmod")
+           and not any(c.dep_ == "case" for c in t.children) for t in outside):
+        return "Person"
+    if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].lemma_.lower() in titles:
+        return "Person"
+    return None
+
+
+def _place_noun_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
+    """« château de Marienborg », « région de Tillabéri »: a place noun and its proper name."""
+    for tok in doc:
+        if tok.lower_ not in data.cues.place_heads or tok.i + 2 >= len(doc):
+            continue
+        k = tok.i + 1
+        if doc[k].pos_ == "ADJ" and doc[k].is_lower and k + 2 < len(doc):
+            k += 1  # « le port ukrainien d'Izmaïl »
+        prep = doc[k]
+        if norm(prep.lower_) not in data.syntax.of_preps:
+            continue
+        start = k + 1
+        end = start
+        while end < len(doc) and doc[end].pos_ == "PROPN" or (end < len(doc) and doc[end].text[:1].isupper()
+                                                               and doc[end].pos_ in ("NOUN", "ADJ")):
+            end += 1
+        if end == start:
+            continue
+        name = doc[start:end]
+        if fold(name.text) in data.names or fold(name.text) in data.capitals:
+            continue  # « région de Moscou »: the gazetteer's entity is the right one
+        etype = "City" if tok.lower_ in data.cues.city_heads else "Place"
+        # With an adjective in between, the adjective (a demonym) keeps its own entity.
+        span = doc[tok.i:end] if k == tok.i + 1 else name
+        yield Mention(span.start_char, span.end_char, span.text, etype, first_token=span.start, strong=True)
+
+
+def _institution_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
+    """« le ministère chinois du Commerce », « le ministère des Affaires étrangères »:
+    an institution noun, an optional demonym, « de » and a capitalised domain."""
+    nouns = data.cues.institution_nouns
+    of, articles = data.syntax.of_preps, data.syntax.definite_articles
+    for tok in doc:
+        if tok.lower_ not in nouns:
+            continue
+        j = tok.i + 1
+        if j < len(doc) and fold(doc[j].text) in data.demonyms:
+            j += 1
+        if j >= len(doc) or norm(doc[j].lower_) not in of:
+            continue
+        j += 1
+        if j < len(doc) and norm(doc[j].lower_) in articles and norm(doc[j].lower_) not in data.syntax.plural_articles:
+            j += 1
+        end = j
+        while end < len(doc) and (doc[end].text[:1].isupper() or (end > j and doc[end].pos_ == "ADJ"
+                                                                   and doc[end].is_lower)):
+            end += 1
+        if end == j:
+            continue
+        span = doc[tok.i:end]
+        yield Mention(span.start_char, span.end_char, span.text, "Organization", first_token=tok.i)
+
+
+def _party_adjective_mentions(doc: Doc, mentions: list[Mention], data: LanguageData) -> Iterable[Mention]:
+    """« Parti social-démocrate » → « sociale-démocrate », « sociaux-démocrates »: the
+    party's adjective, inflected (the language's hook), names the party (and its members)."""
+    heads = {fold(k) for k, v in data.cues.org_heads.items() if v == "PoliticalParty"}
+    forms: dict[str, Mention] = {}
+    for m in mentions:
+        words = m.text.split(" ", 1)
+        if len(words) == 2 and fold(words[0]) in heads and words[1][:1].islower():
+            for form in data.hooks.inflect(words[1]):
+                forms.setdefault(fold(form), m)
+    if not forms:
+        return
+    for tok in doc:
+        owner = forms.get(fold(tok.text))
+        if owner is not None and tok.pos_ in ("ADJ", "NOUN") and tok.text[:1].islower():
+            yield Mention(tok.idx, tok.idx + len(tok), tok.text, owner.type, owner.entry, alias_only=True,
+                          first_token=tok.i, owner=owner)
+
+
+def _demonym_and_capital_mentions(doc: Doc, data: LanguageData, text: str) -> Iterable[Mention]:
+    preps = {fold(p) for p in data.cues.location_preps}
+    for tok in doc:
+        key = fold(tok.text)
+        if key in data.demonyms and tok.pos_ in ("ADJ", "NOUN", "PROPN"):
+            entry = data.demonyms[key]
+            yield Mention(tok.idx, tok.idx + len(tok), tok.text, "Country", entry, alias_only=True,
+                          first_token=tok.i)
+    for m in _capital_regex(data).finditer(text):
+        entry, is_capital = data.capitals[fold(m.group())]
+        before = text[max(0, m.start() - 12):m.start()].split()
+        located = bool(before) and fold(before[-1]) in preps
+        if is_capital and located:
+            yield Mention(m.start(), m.end(), m.group(), "City")
+        else:
+            yield Mention(m.start(), m.end(), m.group(), entry.type, entry, alias_only=True)
+
+
+_CAPITALS: dict[str, re.Pattern[str]] = {}
+
+
+def _capital_regex(data: LanguageData) -> re.Pattern[str]:
+    if data.lang not in _CAPITALS:
+        _CAPITALS[data.lang] = _alternation(data.gazetteer.capital_forms)
+    return _CAPITALS[data.lang]
+
+
+def select(mentions: list[Mention]) -> list[Mention]:
+    """Non-overlapping mentions, longest first; a gazetteer entry wins a tie."""
+    chosen: list[Mention] = []
+    taken = Disjoint()
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.entry is None, m.start)):
+        if taken.overlaps(m.start, m.end):
+            continue
+        chosen.append(m)
+        taken.add(m.start, m.end)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def find_mentions(doc: Doc, data: LanguageData, text: str) -> list[Mention]:
+    """The document's non-overlapping mentions, in text order."""
+    mentions = select([*_gazetteer_mentions(text, data), *_ner_mentions(doc, data),
+                       *_place_noun_mentions(doc, data), *_institution_mentions(doc, data),
+                       *_demonym_and_capital_mentions(doc, data, text)])
+    return select([*mentions, *_party_adjective_mentions(doc, mentions, data)])

@@ -1,0 +1,186 @@
+"""Event roles from the dependency parse.
+
+A verb trigger finds its roles among its dependents (``nsubj`` → agent,
+``obl:agent`` « par X » → agent of a passive, ``obl:arg`` « à X » → recipient,
+« avec X » / « entre X et Y » → participants...), as mapped per event class in
+``lang/<lang>/events.json``. A verb with no subject of its own takes the
+subject of the verb it is coordinated with (« a qualifié ... et sommé »), of the
+modal that governs it (« pourrait échanger ») or the antecedent of its relative
+pronoun (« qui »). A noun trigger (« la signature », « l'envoi ») takes roles
+from its own dependents (« de X », « entre X et Y », a demonym « frappes
+russes ») and from a participle hanging on it (« un remerciement émanant de X »).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.context import ACTOR_TYPES, SUBJECTS, Context, clause_tokens, governing_verb, marker
+from kg.extract.resolve import PLACE_TYPES
+from kg.extract.triggers import adjectival, inverted, subject_candidates
+from kg.records import EventRecord, Span
+
+
+def add(ctx: Context, ev: EventRecord, role: str, tok: Token, loose: bool = False) -> None:
+    keys = ctx.resolver.resolve(tok, loose) or ctx.resolver.pair(tok) or [
+        k for c in tok.children if c.dep_ == "nmod" for k in ctx.resolver.pair(c)]  # « les délégations des deux pays »
+    for key in keys:
+        etype = ctx.index.of_type(key)
+        r = role
+        if r in ("recipient", "agent", "participant") and etype in ("City", "Region"):
+            if marker(ctx, tok) not in ctx.syntax.place_preps:
+                continue  # a known city or region is where things happen, never who acts
+            r = "place"
+        elif etype == "Place" and ((r in ("recipient", "participant", "agent")
+                                    and marker(ctx, tok) in ctx.syntax.place_preps)
+                                   or (r == "recipient" and ev.type == "Attack")):
+            r = "place"  # « à Las Rozas »; « a frappé le port d'Izmaïl »: where the attack hit
+        if r == "place" and etype not in (*PLACE_TYPES, "Country"):
+            continue
+        if key in ev.fillers("agent") and r in ("recipient", "participant"):
+            continue
+        ev.add_role(r, key, Span(tok.idx, tok.idx + len(tok), tok.text))
+
+
+def clause_places(ctx: Context, tok: Token, ev: EventRecord) -> None:
+    """« à Genève », « dans la région de X », wherever the parser hung them in the
+    clause; an event noun under « lors de » also looks in its verb's clause."""
+    if ev.fillers("place"):
+        return
+    scope = list(clause_tokens(ctx, tok))
+    if tok.pos_ == "NOUN" and governing_verb(ctx, tok) != tok.head.i or tok.head.lower_ in ctx.syntax.framing_nouns:
+        scope += list(clause_tokens(ctx, ctx.doc[governing_verb(ctx, tok)]))
+    for t in sorted(scope, key=lambda t: t.i):
+        key = ctx.resolver.name_of(t)
+        if key and ctx.index.of_type(key) in PLACE_TYPES and marker(ctx, t) in ctx.syntax.place_preps \
+                and key not in ev.fillers("recipient"):
+            ev.add_role("place", key, Span(t.idx, t.idx + len(t), t.text))
+            return
+
+
+def between(ctx: Context, tok: Token, ev: EventRecord) -> None:
+    """« entre X et Y » after a meeting or agreement word: the actors named up to
+    the end of the clause, when the parse did not link them."""
+    sent_start, sent_end = ctx.sentence(tok)
+    for j in ctx._entre[sent_start]:
+        if not tok.i < j < sent_end:
+            continue
+        found: list[tuple[str, Token]] = []
+        for t in ctx.doc[j + 1:sent_end]:
+            if t.text in (".", ";", ":"):
+                break
+            key = ctx.resolver.name_of(t)
+            if key and ctx.index.of_type(key) in ACTOR_TYPES and key not in [k for k, _ in found]:
+                found.append((key, t))
+        if len(found) >= 2:
+            for key, t in found:
+                ev.add_role("participant", key, Span(t.idx, t.idx + len(t), t.text))
+        return
+
+
+def subject_tokens(ctx: Context, tok: Token) -> list[Token]:
+    own = [c for c in tok.children if c.dep_ == "nsubj"]
+    if own:
+        # UD gives a verb one subject; when the parser emits several, the one
+        # nearest before the verb is it (the others are misparsed incises).
+        before = [c for c in own if c.i < tok.i]
+        return [max(before, key=lambda c: c.i)] if before else own[:1]
+    if inverted(ctx, tok):
+        return subject_candidates(ctx, tok)
+    if any(c.dep_ == "aux:pass" for c in tok.children):
+        return []  # a passive's subject is what undergoes it; its agent comes with « par »
+    nonfinite = not ({"Part", "Inf"}.isdisjoint(tok.morph.get("VerbForm", []))) and not any(
+        c.dep_.startswith("aux") for c in tok.children)
+    if (tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and nonfinite)) \
+            and tok.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+        # coordinated verbs, « pourrait échanger », « tout en accusant »: one subject
+        return subject_tokens(ctx, tok.head)
+    if tok.dep_ in ("acl:relcl",) or (tok.dep_ == "acl" and not adjectival(ctx, tok)):
+        return [tok.head]
+    return subject_candidates(ctx, tok)
+
+
+def verb_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
+    mapping = ctx.lex.roles.get(ev.type, ctx.lex.roles["Event"])
+    subject_role = mapping.get("nsubj", "agent")
+    for s in subject_tokens(ctx, tok):
+        add(ctx, ev, subject_role, s)
+    for c in tok.children:
+        dep = c.dep_
+        if dep == "nsubj:pass" and mapping.get(dep):
+            add(ctx, ev, mapping[dep], c)  # « X a été nommé / élu »: X takes part
+            continue
+        if dep in SUBJECTS:
+            continue
+        if marker(ctx, c) in ctx.cues.on_behalf_nouns.get(c.lemma_.lower(), ()):
+            # « pour le compte de X », « au nom de X »: the principal is an agent
+            for g in c.children:
+                if g.dep_ == "nmod" and marker(ctx, g) in ctx.syntax.of_preps:
+                    add(ctx, ev, "agent", g)
+            continue
+        if c.lower_ in ctx.syntax.place_pronouns and c.pos_ == "PRON":
+            place = ctx.resolver.last_place(c)  # « il y a rencontré »: the place just named
+            if place:
+                ev.add_role("place", place, Span(c.idx, c.idx + len(c), c.text))
+            continue
+        case = marker(ctx, c)
+        role = mapping.get(f"{dep}/{case}") if case else None
+        role = role or mapping.get(dep)
+        if dep == "obj" and ev.lemma in ctx.lex.target_verbs:
+            role = "participant" if ev.type == "Meeting" else "recipient"
+        if dep == "obj" and ev.type == "Transaction" and ctx.resolver.name_of(c):
+            role = "recipient"
+        if dep == "obj" and ev.type in ("Agreement", "Meeting"):
+            # « signer un accord avec X », « tenir une réunion entre X et Y »
+            for g in c.children:
+                if g.dep_ == "nmod" and marker(ctx, g) in ctx.syntax.joint_preps:
+                    add(ctx, ev, "participant", g)
+        if role is None and dep.startswith(("obl", "nmod")) and case in ctx.syntax.place_preps:
+            role = "place"
+        if role:
+            add(ctx, ev, role, c, loose=dep == "obj")
+    implicit_roles(ctx, tok, ev)
+
+
+def implicit_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
+    """Roles the syntax does not give directly, by widely valid conventions."""
+    themes = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass", "xcomp")]
+    if ev.type in ("Deployment", "Transaction") and not ev.fillers("agent"):
+        # « des soldats nord-coréens ont été envoyés »: the sender is the troops' country.
+        for t in themes:
+            if (key := ctx.resolver.demonym_of(t)) is not None:
+                ev.add_role("agent", key, Span(t.idx, t.idx + len(t), t.text))
+    if ev.type in ("Deployment", "Transaction", "Decision", "Attack") and not ev.fillers("recipient"):
+        # The party a purpose clause (« pour appuyer l'effort russe ») or the object names.
+        pool = [c for c in tok.children if c.dep_ in ("advcl", "obj", "xcomp", "obl:mod")]
+        for t in pool:
+            # not across « tandis que … » or a relative clause: another event's parties
+            for d in sorted([t, *clause_tokens(ctx, t, ("advcl", "acl:relcl", "parataxis", "ccomp"))],
+                            key=lambda d: d.i):
+                key = ctx.index.token_entity.get(d.i)
+                if key and key not in ev.fillers("agent") and ctx.index.of_type(key) in (
+                        "Country", "Organization", "PoliticalParty"):
+                    ev.add_role("recipient", key, Span(d.idx, d.idx + len(d), d.text))
+                    return
+
+
+def noun_roles(ctx: Context, tok: Token, ev: EventRecord, adjunct: bool = False) -> None:
+    mapping = {**ctx.lex.noun_roles.get(ev.type, {}), **ctx.lex.noun_role_overrides.get(tok.lemma_.lower(), {})}
+    deps = list(tok.children)
+    for c in tok.children:
+        if c.dep_ == "acl":  # « un remerciement émanant de X », « une réunion tenue à Y »
+            deps.extend(c.children)
+    for c in deps:
+        case = marker(ctx, c)
+        role = mapping.get(f"{c.dep_.split(':')[0]}/{case}") or mapping.get(f"{c.dep_}/{case}")
+        if c.dep_ == "obl:arg" and case in ctx.syntax.of_preps:
+            role = role or "agent"
+        if c.dep_ == "obl:agent":
+            role = "participant" if ev.type in ("Meeting", "Agreement") else "agent"
+        if role is None and case in ctx.syntax.place_preps:
+            role = "place"
+        if role:
+            add(ctx, ev, role, c)
+        elif c.dep_ == "amod" and c.i in ctx.index.demonym_tokens and not adjunct:
+            role = "participant" if ev.type in ("Meeting", "Agreement") else "agent"
+            ev.add_role(role, ctx.index.token_entity[c.i], Span(c.idx, c.idx + len(c), c.text))

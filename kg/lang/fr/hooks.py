@@ -1,0 +1,44 @@
+"""French procedures: adjective inflection and number words (text2num).
+
+Contractions (« au » = « à le »), negation (« ne … pas ») and future cues use
+the defaults of :class:`kg.lang.hooks.LanguageHooks` over ``syntax.json`` and
+``cues.json``; only what the data cannot say is here.
+"""
+
+from __future__ import annotations
+
+from kg.lang.hooks import LanguageHooks
+
+
+def _forms(word: str) -> tuple[str, str, str, str]:
+    """Masculine singular, feminine singular, masculine plural, feminine plural."""
+    if word.endswith("al"):
+        return word, word + "e", word[:-2] + "aux", word + "es"
+    if word.endswith("e"):
+        return word, word, word + "s", word + "s"
+    if word.endswith("en"):
+        return word, word + "ne", word + "s", word + "nes"
+    if word.endswith(("s", "x")):
+        return word, word + "e", word, word + "es"
+    return word, word + "e", word + "s", word + "es"
+
+
+class FrenchHooks(LanguageHooks):
+    def inflect(self, adjective: str) -> set[str]:
+        """« social-démocrate » → sociale-démocrate, sociaux-démocrates, sociales-démocrates:
+        each part of a hyphenated (or spaced) adjective agrees."""
+        sep = "-" if "-" in adjective else " "
+        table = [_forms(p) for p in adjective.split(sep)]
+        return {sep.join(f[k] for f in table) for k in range(4)}
+
+    def number_value(self, words: str) -> float | None:
+        """« quatre-vingt-dix-sept » → 97, « deux cent trente » → 230 (text2num)."""
+        from text_to_num import text2num
+
+        try:
+            return float(text2num(words.lower(), "fr"))
+        except ValueError:
+            return super().number_value(words)
+
+
+HOOKS = FrenchHooks

@@ -1,0 +1,119 @@
+"""The typed sections of a language: one frozen dataclass per file.
+
+``cues.json`` → :class:`Cues` (words for dates, numbers, modality, titles and
+names), ``events.json`` → :class:`Lexicon` (event triggers and their role
+maps), ``syntax.json`` → :class:`Syntax` (grammar words, the model's entity
+labels and dependency scheme). Every language has the same keys, so a new
+language is a new folder and no code change (as dateparser's per-language
+data). Lists become frozensets (membership) or tuples (order matters: longest
+match first, or a regex alternation).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Cue words: dates, numbers, modality, attribution, titles and name heads."""
+
+    # dates
+    months: Mapping[str, int]
+    weekdays: Mapping[str, int]  # 0 = Monday
+    relative_days: Mapping[str, int]  # « hier » → -1
+    year_preps: tuple[str, ...]  # « en 2024 »
+    month_preps: tuple[str, ...]  # « en septembre »
+    period_prefixes: tuple[str, ...]  # « mi-juin 2024 », « début mai 2024 »
+    year_period_prefixes: tuple[str, ...]  # « mi-2023 »
+    weekday_qualifiers: tuple[str, ...]  # « mardi dernier »
+    ordinal_suffixes: tuple[str, ...]  # « le 1er juillet »
+    future_modals: frozenset[str]  # « doivent se retrouver lundi »
+    future_passives: frozenset[str]  # « est attendue lundi »
+    # numbers and quantities
+    number_words: Mapping[str, int]
+    approximate_nouns: Mapping[str, int]  # « une vingtaine »
+    multipliers: Mapping[str, int]
+    approximate_before: tuple[str, ...]  # hedges: « environ », « près de »
+    currencies: Mapping[str, str]  # word or symbol → ISO code
+    percent_words: tuple[str, ...]
+    rank_markers: tuple[str, ...]  # « n° 3 »: a rank, not a quantity
+    duration_units: frozenset[str]  # « dix-neuf mois après »: a duration, not a quantity
+    measure_units: frozenset[str]  # lengths, weights, magnitudes: not an event's quantity
+    # modality and attribution
+    hypothetical_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    relay_verbs: frozenset[str]  # reporting verbs whose « par X » is the source (« relayé par X »)
+    attribution_preps: tuple[str, ...]  # « selon X », « d'après X »
+    # people, groups and organisations
+    titles: tuple[str, ...]
+    group_nouns: frozenset[str]
+    human_group_nouns: frozenset[str]
+    media_nouns: frozenset[str]
+    org_descriptors: Mapping[str, str]  # noun before a name → class (« le parti X »)
+    org_heads: Mapping[str, str]  # first word of a name → class (« Parti X », « Institut X »)
+    institution_nouns: frozenset[str]  # « le ministère des Affaires étrangères »
+    honorifics: tuple[str, ...]
+    not_entities: tuple[str, ...]  # capitalised words the model takes for names
+    institution_domains: tuple[str, ...]  # « (ministère des) Finances »: part of a name, never one alone
+    counted_party_nouns: frozenset[str]  # « les deux parties »: points back, resolved as a pair
+    counted_country_nouns: frozenset[str]  # « les deux pays »: the document's main countries
+    on_behalf_nouns: Mapping[str, tuple[str, ...]]  # « pour le compte de X », « au nom de X »: X is the agent
+    ally_nouns: frozenset[str]  # « X, allié de Y »
+    alliance_nouns: frozenset[str]  # « l'alliance entre X et Y »
+    # places
+    location_preps: tuple[str, ...]  # « à Niamey »: the city itself, not its country
+    place_heads: frozenset[str]  # « château de X », « région de X »
+    city_heads: frozenset[str]  # « ville de X »
+
+    def __getitem__(self, key: str) -> object:
+        """Read a cue list by its JSON key (``cues["months"]``), as callers of the raw file did."""
+        return getattr(self, key)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Event triggers: lemma → event class, and the roles their dependents fill."""
+
+    verbs: Mapping[str, str]
+    nouns: Mapping[str, str]
+    target_verbs: frozenset[str]  # direct object is the recipient (praise, thanks, attack)
+    roles: Mapping[str, Mapping[str, str]]  # class → "dep" or "dep/case" → role
+    noun_roles: Mapping[str, Mapping[str, str]]
+    needs_reflexive_or_entity_object: frozenset[str]
+    setting_heads: frozenset[str]  # « en marge d'une réunion »: a setting, not an event
+    light_verbs: frozenset[str]  # « lancer une offensive »: the noun names the event
+    phrases: Mapping[str, str]  # "verb noun" → class (« donner feu vert »)
+    reflexive_verbs: Mapping[str, str]
+    noun_role_overrides: Mapping[str, Mapping[str, str]]
+    natural_causes: frozenset[str]  # « un séisme a frappé »: no attack
+    needs_evidence: Mapping[str, frozenset[str]]  # class → theme nouns that make it an event
+    evidence_verbs: frozenset[str]
+    attack_needs_target: frozenset[str]
+    attack_target_nouns: frozenset[str]  # what a capture or a shot is aimed at
+
+
+@dataclass(frozen=True)
+class Syntax:
+    """Grammar words and the model's labels."""
+
+    ner_labels: Mapping[str, str]  # model entity label → ontology class
+    dependencies: Literal["ud"]  # the parser's relation scheme
+    place_preps: frozenset[str]  # a dependent marked so is where the event happens
+    of_preps: frozenset[str]  # « de » and its contracted forms
+    between_preps: frozenset[str]
+    joint_preps: frozenset[str]  # « avec X », « entre X et Y »: participants
+    definite_articles: frozenset[str]
+    plural_articles: frozenset[str]  # a plural article never precedes a person's name
+    anaphoric_determiners: frozenset[str]  # « les deux pays »: points back, not a measure
+    indefinite_articles: tuple[str, ...]  # « une vingtaine »; never a number on its own
+    personal_pronouns: frozenset[str]
+    place_pronouns: frozenset[str]  # « il y a rencontré »
+    reflexive_pronouns: frozenset[str]
+    negation_particles: frozenset[str]
+    framing_nouns: frozenset[str]  # « lors de », « au cours de »: the event sits in the verb's clause
+    number_joiners: tuple[str, ...]  # « vingt et un »
+    conjunctions: frozenset[str]  # « X et Y »: a list, not an apposition
+    contractions: Mapping[str, str]  # contracted article → the preposition it holds

@@ -1,0 +1,98 @@
+"""Roles from the parse (kg.extract.roles), on hand-built parses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .rules import run
+
+
+def test_contracted_preposition_marks_the_recipient(fr):
+    # « au » = « à le »: the role map's « obl:arg/à » must see it.
+    _, events = run(fr, """
+Kim Kim PROPN 3 nsubj _ B-PER
+a avoir AUX 3 aux:tense Mood=Ind|Tense=Pres|VerbForm=Fin
+adressé adresser VERB 0 root Tense=Past|VerbForm=Part
+un un DET 5 det
+message message NOUN 3 obj
+au au ADP 7 case
+président président NOUN 3 obl:arg
+Igor Igor PROPN 7 appos _ B-PER
+Sokolov Sokolov PROPN 8 flat:name _ I-PER
+. . PUNCT 3 punct
+""")
+    assert events == [("Communication", "adresser", [("agent", "Kim"), ("recipient", "Igor Sokolov")],
+                       None, "Asserted", False)]
+
+
+def test_inverted_speech_verb_takes_the_following_name_as_agent(fr):
+    # « « … », a déclaré mardi le ministre, X. » — subject after the verb.
+    rec, events = run(fr, """
+« « PUNCT 3 punct
+Non non ADV 3 advmod
+» » PUNCT 3 punct
+, , PUNCT 6 punct
+a avoir AUX 6 aux:tense Mood=Ind|Tense=Pres|VerbForm=Fin
+déclaré déclarer VERB 0 root VerbForm=Part
+mardi mardi NOUN 6 obl:mod
+le le DET 9 det
+ministre ministre NOUN 6 obj
+, , PUNCT 11 punct
+Ana Ana PROPN 9 appos _ B-PER
+Costa Costa PROPN 11 flat:name _ I-PER
+. . PUNCT 6 punct
+""", date=dt.date(2025, 9, 4))
+    assert events == [("Communication", "déclarer", [("agent", "Ana Costa")], "2025-09-02", "Asserted", False)]
+
+
+def test_non_speech_verb_after_a_comma_is_not_inverted(fr):
+    # « Ces otages, ..., ont été remis à des émissaires qataris »: passive, subject before.
+    _, events = run(fr, """
+Les le DET 2 det
+otages otage NOUN 5 nsubj:pass
+, , PUNCT 5 punct
+ont avoir AUX 5 aux:tense Mood=Ind|Tense=Pres|VerbForm=Fin
+remis remettre VERB 0 root VerbForm=Part|Voice=Pass
+à à ADP 8 case
+des un DET 8 det
+émissaires émissaire NOUN 5 obl:arg
+qataris qatari ADJ 8 amod
+. . PUNCT 5 punct
+""")
+    assert events[0][:3] == ("Transaction", "remettre", [("recipient", "Qatar")])
+
+
+def test_signature_noun_with_entre_gives_participants_and_date(fr):
+    _, events = run(fr, """
+la le DET 2 det
+signature signature NOUN 0 root
+d' de ADP 5 case _ NoSpace
+un un DET 5 det
+accord accord NOUN 2 nmod
+entre entre ADP 7 case
+Paris Paris PROPN 2 nmod _ B-LOC
+et et CCONJ 9 cc
+Berlin Berlin PROPN 7 conj _ B-LOC
+en en ADP 11 case
+mars mars NOUN 2 nmod
+2021 2021 NUM 11 nmod
+""")
+    assert events == [("Agreement", "signature", [("participant", "Allemagne"), ("participant", "France")],
+                       "2021-03", "Asserted", False)]
+
+
+def test_principal_named_with_pour_le_compte_de_is_an_agent(fr):
+    _, events = run(fr, """
+Il il PRON 2 nsubj
+lance lancer VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+le le DET 4 det
+satellite satellite NOUN 2 obj
+pour pour ADP 7 case
+le le DET 7 det
+compte compte NOUN 2 obl:mod
+de de ADP 10 case
+l' le DET 10 det _ NoSpace
+OTAN OTAN PROPN 7 nmod _ B-ORG
+. . PUNCT 2 punct
+""")
+    assert events[0][:3] == ("Deployment", "lancer", [("agent", "Organisation du traité de l'Atlantique nord")])
