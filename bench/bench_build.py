@@ -86,7 +86,7 @@ def _child(mode: str, corpus: str, output: str) -> None:
 def _stages(nlp, corpus: str, output: str) -> None:
     """CPU seconds of each stage of the build, in one streaming pass like kg build's."""
     from kg import corpus as kgcorpus
-    from kg.extract import extract
+    from kg.extraction import extract
     from kg.io import read_sources
     from kg.lang import load
     from kg.pipeline import BATCH
@@ -108,7 +108,7 @@ def _stages(nlp, corpus: str, output: str) -> None:
     t3 = clock()
     kgcorpus.write(built, output)
     t4 = clock()
-    print(json.dumps({"read": t1 - t0, "nlp.pipe": t2 - t1 - in_extract, "extract (kg/extract)": in_extract,
+    print(json.dumps({"read": t1 - t0, "nlp.pipe": t2 - t1 - in_extract, "extract (kg/extraction)": in_extract,
                       "map to RDF (kg/rdf + kg/corpus)": t3 - t2, "write": t4 - t3}))
 
 

@@ -103,7 +103,7 @@ def atomic(folder: Path) -> tuple[float, float]:
 
 
 def long_sentence() -> tuple[float, float]:
-    from kg.extract import extract
+    from kg.extraction import extract
     from kg.lang import load
     from kg.nlp import get_model
 

@@ -21,7 +21,7 @@ def extract_records(sources: Iterable[Source], *, lang: str = "fr", publication_
                     on_done: Callable[[Source], None] | None = None) -> Iterator[DocumentRecord]:
     """Parse and extract every source, in order, in this process.
     ``publication_date`` applies to sources that carry no date of their own."""
-    from kg.extract import extract  # imports spaCy
+    from kg.extraction import extract  # imports spaCy
     from kg.nlp import get_model
 
     data = load(lang)

@@ -35,7 +35,7 @@ def parse(nlp):
 @pytest.fixture(scope="session")
 def extract_text(nlp, lang_fr):
     """text (and optional publication date) → DocumentRecord, with the real model."""
-    from kg.extract import extract
+    from kg.extraction import extract
 
     def run(text: str, date: dt.date | None = None, doc_id: str = "t"):
         return extract(nlp(text), lang_fr, doc_id=doc_id, publication_date=date)

@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 
 from kg.errors import InputError
-from kg.extract.dates import find_dates
-from kg.extract.numbers import find_numbers
+from kg.extraction.dates import find_dates
+from kg.extraction.numbers import find_numbers
 from kg.io import clean, decode, html_text
 from kg.lang import load
 from kg.namespace import RESOURCE_IRI

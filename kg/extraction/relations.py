@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.entities import EntityIndex
-from kg.extract.resolve import Resolver, case_of
+from kg.extraction.entities import EntityIndex
+from kg.extraction.resolve import Resolver, case_of
 from kg.lang import LanguageData
 from kg.records import RelationRecord, Span
 

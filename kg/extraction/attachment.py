@@ -15,9 +15,9 @@ from itertools import accumulate
 
 from spacy.tokens import Token
 
-from kg.extract.context import BOUNDARIES, Context, governing_verb
-from kg.extract.dates import DateMatch
-from kg.extract.numbers import NumberMatch
+from kg.extraction.context import BOUNDARIES, Context, governing_verb
+from kg.extraction.dates import DateMatch
+from kg.extraction.numbers import NumberMatch
 from kg.records import DateValue, EventRecord, QuantityValue, Span
 
 _QUOTED = re.compile(r"«[^»]{0,600}»|“[^”]{0,600}”")

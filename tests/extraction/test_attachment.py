@@ -1,4 +1,4 @@
-"""Dates and quantities attached to events (kg.extract.attachment), on hand-built parses."""
+"""Dates and quantities attached to events (kg.extraction.attachment), on hand-built parses."""
 
 from __future__ import annotations
 

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.entities import EntityIndex, TokenIndex
-from kg.extract.resolve import Resolver, case_of
+from kg.extraction.entities import EntityIndex, TokenIndex
+from kg.extraction.resolve import Resolver, case_of
 from kg.lang import LanguageData
 from kg.records import Span
 

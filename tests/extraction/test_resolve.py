@@ -1,4 +1,4 @@
-"""From a role token to entities (kg.extract.resolve), on hand-built parses."""
+"""From a role token to entities (kg.extraction.resolve), on hand-built parses."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Modality, sources and negation (kg.extract.modality), on hand-built parses."""
+"""Modality, sources and negation (kg.extraction.modality), on hand-built parses."""
 
 from __future__ import annotations
 

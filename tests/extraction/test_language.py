@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import ModelError
-from kg.extract import extract
+from kg.extraction import extract
 from kg.lang import load, register
 from kg.lang.registry import _REGISTRY
 
@@ -75,14 +75,14 @@ def test_an_unknown_language_is_refused():
 
 
 def test_shared_code_never_names_a_language():
-    # kg/extract asks kg.lang for a code; it imports no language package by name.
-    for path in (ROOT / "kg" / "extract").glob("*.py"):
+    # kg/extraction asks kg.lang for a code; it imports no language package by name.
+    for path in (ROOT / "kg" / "extraction").glob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert "kg.lang.fr" not in text and "lang/fr" not in text, path
 
 
 def test_no_french_word_in_the_extractor_code():
-    # Words live in kg/lang/<code>/*.json: no string literal of kg/extract (comments and
+    # Words live in kg/lang/<code>/*.json: no string literal of kg/extraction (comments and
     # docstrings aside) holds an accented letter or one of French's grammar words.
     import ast
     import re
@@ -96,7 +96,7 @@ def test_no_french_word_in_the_extractor_code():
     grammar |= set(syntax.contractions) - {"aux"}  # « aux » is also UD's auxiliary relation
     grammar = {w.rstrip("'") for w in grammar if len(w.rstrip("'")) > 1}
     found = []
-    for path in sorted((ROOT / "kg" / "extract").glob("*.py")):
+    for path in sorted((ROOT / "kg" / "extraction").glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         docstrings = {id(n.body[0].value) for n in ast.walk(tree)
                       if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef)) and n.body

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from kg.extract.dates import find_dates, infer_year, resolve_weekday
+from kg.extraction.dates import find_dates, infer_year, resolve_weekday
 
 
 def dates(fr, text, anchor=None, future=frozenset()):
@@ -69,6 +69,6 @@ def test_helpers():
     ("Il a parlé le 3 mars 2021 - sans notes.\n", None),
 ])
 def test_dateline(fr, text, expected):
-    from kg.extract.dates import find_dateline
+    from kg.extraction.dates import find_dateline
 
     assert find_dateline(text, fr) == expected

@@ -10,14 +10,14 @@ import datetime as dt
 
 from spacy.tokens import Doc
 
-from kg.extract.context import Context
-from kg.extract.dates import find_dateline, find_dates
-from kg.extract.discourse import inherit_dates, merge_agreements, merge_references, merge_statements
-from kg.extract.entities import find_entities
-from kg.extract.events import find_events
-from kg.extract.intervals import Disjoint
-from kg.extract.numbers import find_numbers
-from kg.extract.relations import find_relations
+from kg.extraction.context import Context
+from kg.extraction.dates import find_dateline, find_dates
+from kg.extraction.discourse import inherit_dates, merge_agreements, merge_references, merge_statements
+from kg.extraction.entities import find_entities
+from kg.extraction.events import find_events
+from kg.extraction.intervals import Disjoint
+from kg.extraction.numbers import find_numbers
+from kg.extraction.relations import find_relations
 from kg.lang import LanguageData
 from kg.records import DocumentRecord, SentenceRecord, Span
 

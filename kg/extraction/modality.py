@@ -11,8 +11,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from kg.extract.context import Context
-from kg.extract.triggers import media_subject
+from kg.extraction.context import Context
+from kg.extraction.triggers import media_subject
 from kg.lang.hooks import norm
 from kg.records import EventRecord, Span
 

@@ -1,4 +1,4 @@
-"""Which words evoke an event (kg.extract.triggers, kg.extract.events), on hand-built parses."""
+"""Which words evoke an event (kg.extraction.triggers, kg.extraction.events), on hand-built parses."""
 
 from __future__ import annotations
 

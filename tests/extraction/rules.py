@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kg.extract import extract
+from kg.extraction import extract
 
 from .conllu import doc_from
 

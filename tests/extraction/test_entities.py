@@ -1,8 +1,8 @@
-"""Grouping mentions into entities (kg.extract.entities), on hand-built parses."""
+"""Grouping mentions into entities (kg.extraction.entities), on hand-built parses."""
 
 from __future__ import annotations
 
-from kg.extract.entities import find_entities
+from kg.extraction.entities import find_entities
 
 from .conllu import doc_from
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.extract.numbers import find_numbers, parse_digits
+from kg.extraction.numbers import find_numbers, parse_digits
 
 
 @pytest.mark.parametrize("text, value, unit, approx", [

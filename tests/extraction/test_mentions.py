@@ -1,4 +1,4 @@
-"""Where names are found (kg.extract.mentions), on hand-built parses."""
+"""Where names are found (kg.extraction.mentions), on hand-built parses."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.context import SUBJECTS, Context, clause_tokens, marker, reflexive
+from kg.extraction.context import SUBJECTS, Context, clause_tokens, marker, reflexive
 from kg.records import EventRecord
 
 

@@ -1,4 +1,4 @@
-"""Entities of one document: group the mentions (:mod:`kg.extract.mentions`) into entities.
+"""Entities of one document: group the mentions (:mod:`kg.extraction.mentions`) into entities.
 
 Mentions of one real-world entity are merged: a person's surname or first
 name joins the full name that contains it (« Kim » → « Kim Jong-un »), an
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from kg.extract.mentions import Mention, find_mentions
+from kg.extraction.mentions import Mention, find_mentions
 from kg.lang import LanguageData, fold
 from kg.rdf.iri import slug
 from kg.records import EntityRecord, Span

@@ -1,7 +1,7 @@
 """A toy language « xx » written to a temporary folder: its JSON files and a hooks module.
 
 Its words are English-like but it is no real language: the point is that the
-extractor runs on it with no change to kg/extract.
+extractor runs on it with no change to kg/extraction.
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
 """Events of one document: triggers, then roles, attachments and modality.
 
-The stages are small modules over a shared :class:`~kg.extract.context.Context`:
-:mod:`kg.extract.triggers` (which words evoke which class),
-:mod:`kg.extract.roles` (participants from the parse),
-:mod:`kg.extract.attachment` (dates and quantities) and
-:mod:`kg.extract.modality` (modality, sources, confidence). A noun that is the
+The stages are small modules over a shared :class:`~kg.extraction.context.Context`:
+:mod:`kg.extraction.triggers` (which words evoke which class),
+:mod:`kg.extraction.roles` (participants from the parse),
+:mod:`kg.extraction.attachment` (dates and quantities) and
+:mod:`kg.extraction.modality` (modality, sources, confidence). A noun that is the
 object of a verb trigger (« a adressé un message ») or an adjunct of one of
 the same class (« capturés lors d'un raid ») is the same event, not a new one;
 a noun after a demonstrative (« ce communiqué ») refers back and makes none.
@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from kg.extract.attachment import attach_dates, attach_quantities
-from kg.extract.context import Context
-from kg.extract.dates import DateMatch
-from kg.extract.modality import confidence, modality
-from kg.extract.numbers import NumberMatch
-from kg.extract.roles import between, clause_places, noun_roles, verb_roles
-from kg.extract.triggers import adjunct_of, evidenced, trigger_class
+from kg.extraction.attachment import attach_dates, attach_quantities
+from kg.extraction.context import Context
+from kg.extraction.dates import DateMatch
+from kg.extraction.modality import confidence, modality
+from kg.extraction.numbers import NumberMatch
+from kg.extraction.roles import between, clause_places, noun_roles, verb_roles
+from kg.extraction.triggers import adjunct_of, evidenced, trigger_class
 from kg.lang.hooks import norm
 from kg.records import EventRecord, Span
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from kg.extract.intervals import Disjoint
+from kg.extraction.intervals import Disjoint
 from kg.lang import GazetteerEntry, LanguageData, fold
 from kg.lang.hooks import norm
 

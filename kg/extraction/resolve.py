@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.entities import EntityIndex
+from kg.extraction.entities import EntityIndex
 from kg.lang import LanguageData, fold
 from kg.lang.hooks import norm
 

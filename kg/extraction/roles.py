@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.context import ACTOR_TYPES, SUBJECTS, Context, clause_tokens, governing_verb, marker
-from kg.extract.resolve import PLACE_TYPES
-from kg.extract.triggers import adjectival, inverted, subject_candidates
+from kg.extraction.context import ACTOR_TYPES, SUBJECTS, Context, clause_tokens, governing_verb, marker
+from kg.extraction.resolve import PLACE_TYPES
+from kg.extraction.triggers import adjectival, inverted, subject_candidates
 from kg.records import EventRecord, Span
 
 

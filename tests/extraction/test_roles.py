@@ -1,4 +1,4 @@
-"""Roles from the parse (kg.extract.roles), on hand-built parses."""
+"""Roles from the parse (kg.extraction.roles), on hand-built parses."""
 
 from __future__ import annotations
 

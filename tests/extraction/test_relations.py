@@ -1,4 +1,4 @@
-"""Affiliation and alliance (kg.extract.relations), on hand-built parses."""
+"""Affiliation and alliance (kg.extraction.relations), on hand-built parses."""
 
 from __future__ import annotations
 
