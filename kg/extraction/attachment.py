@@ -46,6 +46,26 @@ def reaches_root(ctx: Context, tok: Token) -> bool:
     return True
 
 
+#: Punctuation that really ends a sentence.
+_FINAL = (".", "!", "?", "…", ";", ":", "»", ")")
+
+
+def across_fragment(ctx: Context, tok: Token, events: dict[int, EventRecord]) -> int | None:
+    """« Quatre-vingt-dix-sept soldats | ont été envoyés »: the parser sometimes cuts a
+    subject from its verb into a verbless « sentence » with no final punctuation.
+    A noun heading such a fragment belongs to the event at the root of the next one."""
+    if tok.head.i != tok.i or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    k = ctx.resolver.sentence_of(tok.i)
+    sents = ctx.resolver.sents
+    start, end = sents[k]
+    last = next((t for t in reversed(ctx.doc[start:end]) if not t.is_space), None)
+    if last is None or last.text in _FINAL or "\n" in ctx.doc[start:end].text or k + 1 >= len(sents):
+        return None
+    nxt = ctx.doc[sents[k + 1][0]:sents[k + 1][1]].root
+    return nxt.i if nxt.i in events else None
+
+
 def by_sentence(ctx: Context, events: dict[int, EventRecord]) -> dict[int, list[int]]:
     """Event triggers grouped by sentence, in text order."""
     out: dict[int, list[int]] = {}
@@ -111,6 +131,8 @@ def attach_quantities(ctx: Context, events: dict[int, EventRecord], numbers: lis
         # « un protocole prévoyant la formation de quinze mille stadiers »: a
         # number may leave a participle clause describing the event's object.
         target = nearest_trigger(ctx, anchor, events, (*(b for b in BOUNDARIES if b != "acl"), "conj"))
+        if target is None:
+            target = across_fragment(ctx, anchor, events)
         if target is None or events[target].quantity is not None:
             continue
         unit = n.unit

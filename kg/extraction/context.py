@@ -43,10 +43,10 @@ class Context:
         self.not_quantities = data.cues.duration_units | data.cues.measure_units
         self.resolver = Resolver(doc, index, data)
         self.tokens = TokenIndex(doc)
-        self._sources: dict[int, list[tuple[str, Span, int]]] = {}
-        self._entre: dict[int, list[int]] = {}
+        self.sources_by_sentence: dict[int, list[tuple[str, Span, int]]] = {}
+        self.between_words: dict[int, list[int]] = {}
         for start, end in self.resolver.sents:
-            self._entre[start] = [t.i for t in doc[start:end] if t.lower_ in data.syntax.between_preps]
+            self.between_words[start] = [t.i for t in doc[start:end] if t.lower_ in data.syntax.between_preps]
 
     def sentence(self, tok: Token) -> tuple[int, int]:
         """The token bounds of the sentence holding ``tok`` (``Token.sent`` walks the

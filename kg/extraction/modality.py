@@ -54,9 +54,9 @@ def sentence_sources(ctx: Context, tok: Token) -> Iterable[tuple[str, Span, int]
     sentence, as (entity, evidence, index of the reporting word); computed once
     per sentence (long sentences hold many events)."""
     start, end = ctx.sentence(tok)
-    if start not in ctx._sources:
-        ctx._sources[start] = list(find_sources(ctx, ctx.doc[start:end]))
-    return ctx._sources[start]
+    if start not in ctx.sources_by_sentence:
+        ctx.sources_by_sentence[start] = list(find_sources(ctx, ctx.doc[start:end]))
+    return ctx.sources_by_sentence[start]
 
 
 def find_sources(ctx: Context, sent) -> Iterable[tuple[str, Span, int]]:

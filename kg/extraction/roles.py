@@ -62,7 +62,7 @@ def between(ctx: Context, tok: Token, ev: EventRecord) -> None:
     """« entre X et Y » after a meeting or agreement word: the actors named up to
     the end of the clause, when the parse did not link them."""
     sent_start, sent_end = ctx.sentence(tok)
-    for j in ctx._entre[sent_start]:
+    for j in ctx.between_words[sent_start]:
         if not tok.i < j < sent_end:
             continue
         found: list[tuple[str, Token]] = []

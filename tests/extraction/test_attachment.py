@@ -47,3 +47,50 @@ de de ADP 7 case
 Tripoli Tripoli PROPN 5 nmod _ B-LOC
 """)
     assert rec.events and rec.events[0].quantity is None
+
+
+def test_a_quantity_crosses_a_cut_with_no_final_punctuation(fr):
+    # The parser made « 97 soldats » a verbless sentence of its own: the number still
+    # belongs to the event of the next one, and counts as the deployment's evidence.
+    rec, _ = run(fr, """
+97 97 NUM 2 nummod
+soldats soldat NOUN 0 root
+ont avoir AUX 5 aux:tense Mood=Ind|Tense=Pres|VerbForm=Fin
+été être AUX 5 aux:pass VerbForm=Part
+envoyés envoyer VERB 0 root Tense=Past|VerbForm=Part
+""")
+    (ev,) = rec.events
+    assert (ev.type, ev.quantity.value, ev.quantity.unit) == ("Deployment", 97, "soldat")
+
+
+def test_a_quantity_does_not_cross_a_full_stop(fr):
+    from kg.extract.attachment import across_fragment
+    from kg.extract.context import Context
+    from kg.extract.entities import find_entities
+
+    from .conllu import doc_from
+
+    def target(conll: str) -> int | None:
+        doc = doc_from(conll)
+        ctx = Context(doc, fr, find_entities(doc, fr))
+        verb = next(t.i for t in doc if t.lemma_ == "envoyer")
+        return across_fragment(ctx, doc[1], {verb: None})
+
+    cut = """
+97 97 NUM 2 nummod
+soldats soldat NOUN 0 root
+ont avoir AUX 5 aux:tense
+été être AUX 5 aux:pass
+envoyés envoyer VERB 0 root
+"""
+    stop = """
+97 97 NUM 2 nummod
+soldats soldat NOUN 0 root
+. . PUNCT 2 punct
+ils il PRON 7 nsubj:pass
+ont avoir AUX 7 aux:tense
+été être AUX 7 aux:pass
+envoyés envoyer VERB 0 root
+"""
+    assert target(cut) == 4
+    assert target(stop) is None

@@ -68,9 +68,8 @@ def test_a_number_past_any_float_gives_no_quantity(fr):
 
 @pytest.mark.model
 def test_number_words_give_the_events_quantity(extract_text):
-    # (the model cuts the bare « Quatre-vingt-dix-sept soldats ont été envoyés » into two
-    # sentences, a parse the quantity cannot cross; with a complement it parses whole)
-    rec = extract_text("Quatre-vingt-dix-sept soldats ont été envoyés au Mali.")
+    # (the model cuts this sentence in two after « soldats »: see test_attachment)
+    rec = extract_text("Quatre-vingt-dix-sept soldats ont été envoyés")
     (ev,) = rec.events
     assert ev.type == "Deployment"
     assert ev.quantity is not None and ev.quantity.value == 97
