@@ -48,3 +48,21 @@ class ValidationError(KgError):
     """A graph does not satisfy the SHACL shapes."""
 
     exit_code = 5
+
+
+class PushError(KgError):
+    """The SPARQL server cannot be reached, refused the data or lost some of it."""
+
+    exit_code = 7
+
+
+class LockError(KgError):
+    """Another kg process holds the lock on the dataset being updated."""
+
+    exit_code = 8
+
+
+class QueryTimeoutError(KgError):
+    """A query ran past its time limit (``kg query --timeout``)."""
+
+    exit_code = 9
