@@ -292,18 +292,22 @@ class OxigraphStore:
 
         check_size(text)
         substitutions = {ox.Variable(name): to_ox(term) for name, term in (bindings or {}).items()}
-        try:
-            answer = self.store.query(text, prefixes=QUERY_PREFIXES, use_default_graph_as_union=True,
-                                      substitutions=substitutions)
-        except SyntaxError as exc:
-            raise oxigraph_syntax_error(text, str(exc)) from None
-        except RuntimeError as exc:  # pyoxigraph binds only variables the SELECT list names
-            match = _UNPROJECTED.search(str(exc))
-            if match is None:
-                raise QueryError(f"the query failed: {first_line(str(exc))}") from None
-            raise QueryError(f"parameter ?{match.group(1)} must be in the SELECT list of the query: the oxigraph "
-                             "store binds only variables the query returns") from None
-        return _with_timeout(lambda: _collect(answer), timeout)  # type: ignore[no-any-return]
+
+        def work() -> QueryResult:
+            try:
+                answer = self.store.query(text, prefixes=QUERY_PREFIXES, use_default_graph_as_union=True,
+                                          substitutions=substitutions)
+            except SyntaxError as exc:
+                raise oxigraph_syntax_error(text, str(exc)) from None
+            except RuntimeError as exc:  # pyoxigraph binds only variables the SELECT list names
+                match = _UNPROJECTED.search(str(exc))
+                if match is None:
+                    raise QueryError(f"the query failed: {first_line(str(exc))}") from None
+                raise QueryError(f"parameter ?{match.group(1)} must be in the SELECT list of the query: the "
+                                 "oxigraph store binds only variables the query returns") from None
+            return _collect(answer)
+
+        return _with_timeout(work, timeout)  # type: ignore[no-any-return]
 
     def __len__(self) -> int:
         return len(self.store)

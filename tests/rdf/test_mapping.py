@@ -59,8 +59,8 @@ def test_entities_are_typed_named_and_linked():
     g = to_graph([mini_record()])
     kim, ru = entity_iri("Person", "Kim Jong-un"), entity_iri("Country", "Russie")
     assert (kim, RDF.type, KG.Person) in g
-    assert (kim, RDFS.label, Literal("Kim Jong-un")) in g
-    assert (kim, SKOS.altLabel, Literal("Kim")) in g
+    assert (kim, RDFS.label, Literal("Kim Jong-un", lang="fr")) in g  # labels carry the document language
+    assert (kim, SKOS.altLabel, Literal("Kim", lang="fr")) in g
     assert (ru, SKOS.exactMatch, WD.Q159) in g
     assert (kim, KG.affiliation, ru) in g
     assert (kim, KG.title, Literal("dirigeant")) in g
