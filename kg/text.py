@@ -17,3 +17,16 @@ def clean(text: str) -> str:
     'a b\\ufffd'
     """
     return _UNENCODABLE.sub("\ufffd", CONTROL.sub(" ", text))
+
+
+#: Characters XML 1.0 forbids (C0 controls but tab and line ends, surrogates, U+FFFE / U+FFFF).
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with every character XML 1.0 forbids replaced by U+FFFD.
+
+    >>> xml_safe("a\\x00b\\x1bc")
+    'a\\ufffdb\\ufffdc'
+    """
+    return _NOT_XML.sub("\ufffd", text)
