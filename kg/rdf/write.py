@@ -97,7 +97,16 @@ def serialize(graph: Graph, fmt: str) -> bytes:
         data = graph.serialize(format="json-ld", context=context, auto_compact=True, encoding="utf-8")
         return (json.dumps(_sorted_json(json.loads(data)), indent=2, ensure_ascii=False, sort_keys=True)
                 + "\n").encode("utf-8")
-    return graph.serialize(format=fmt, encoding="utf-8")
+    return _declare_used(graph.serialize(format=fmt, encoding="utf-8"), graph)
+
+
+def _declare_used(data: bytes, graph: Graph) -> bytes:
+    """Turtle / TriG with every kg prefix its IRIs use declared: rdflib declares only
+    those it writes names with, and ``res:person/x`` is written in full, so ``res:``
+    would be missing for a reader who wants to write ``res:`` names."""
+    missing = [f"@prefix {p}: <{ns}> .\n".encode() for p, ns in used(_iris(graph)).items()
+               if f"@prefix {p}: ".encode() not in data]
+    return b"".join(missing) + data if missing else data
 
 
 def _as_dataset(graph: Graph) -> Dataset:
