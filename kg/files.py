@@ -48,22 +48,23 @@ def regular_file(path: Path) -> os.stat_result:
     return st
 
 
-def read_bounded(source: str | Path | BinaryIO, limit: int, what: str) -> bytes:
-    """All bytes of a regular file or binary stream, InputError past ``limit`` bytes (checked while reading)."""
+def read_bounded(source: str | Path | BinaryIO, limit: int, what: str, advice: str = "") -> bytes:
+    """All bytes of a regular file or binary stream, InputError past ``limit`` bytes
+    (checked while reading; ``advice`` ends the message)."""
     if isinstance(source, (str, Path)):
         path = Path(source)
         regular_file(path)
         try:
             with open(path, "rb") as handle:
-                return _read(handle, limit, what)
+                return _read(handle, limit, what, advice)
         except PermissionError:
             raise InputError(f"{path}: permission denied; kg needs to read it") from None
         except OSError as exc:
             raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    return _read(source, limit, what)
+    return _read(source, limit, what, advice)
 
 
-def _read(handle: BinaryIO, limit: int, what: str) -> bytes:
+def _read(handle: BinaryIO, limit: int, what: str, advice: str) -> bytes:
     parts: list[bytes] = []
     size = 0
     while True:
@@ -72,8 +73,8 @@ def _read(handle: BinaryIO, limit: int, what: str) -> bytes:
             return b"".join(parts)
         size += len(chunk)
         if size > limit:
-            raise InputError(f"{what}: more than {limit:,} bytes, more than kg reads in one input; split it "
-                             "into several files or a .jsonl corpus with one article a line")
+            raise InputError(f"{what}: more than {limit:,} bytes, more than kg reads in one input"
+                             f"{advice or '; split it into several files'}")
         parts.append(chunk)
 
 

@@ -117,6 +117,10 @@ def decode(data: bytes, origin: str) -> str:
     return clean(text)
 
 
+_ADVICE = (f" (texts of at most {MAX_CHARS:,} characters, about {MAX_CHARS // 6_000} articles); split it into "
+           "several files or a .jsonl corpus with one article a line")
+
+
 def _checked(text: str, origin: str) -> str:
     if not text.strip():
         raise InputError(f"{origin}: holds no text (empty or only white space)")
@@ -145,7 +149,7 @@ def _read_file(path: Path, relative: Path, name: str) -> Iterator[Source]:
     """The sources of one file; ``relative`` is its path relative to the folder given
     (or as given), ``name`` what its id is made from."""
     corpus = path.suffix.lower() in CORPUS_SUFFIXES
-    data = read_bounded(path, MAX_CORPUS_BYTES if corpus else MAX_TEXT_BYTES, str(path))
+    data = read_bounded(path, MAX_CORPUS_BYTES if corpus else MAX_TEXT_BYTES, str(path), _ADVICE)
     if corpus:
         yield from _read_corpus(decode(data, str(path)), path)
         return
@@ -210,7 +214,8 @@ def _read_stdin(stdin_text: str | None, stream: BinaryIO | None) -> Source:
     if stdin_text is not None:
         text = clean(stdin_text)
     else:
-        text = decode(read_bounded(stream or sys.stdin.buffer, MAX_TEXT_BYTES, "standard input"), "standard input")
+        data = read_bounded(stream or sys.stdin.buffer, MAX_TEXT_BYTES, "standard input", _ADVICE)
+        text = decode(data, "standard input")
     source = _text_source(text, "standard input", "")
     return replace(source, origin="stdin")
 
