@@ -49,7 +49,7 @@ from kg.rdf.mapping import add_document, new_graph
 from kg.rdf.prefixes import PREFIXES
 from kg.rdf.read import quads
 from kg.rdf.terms import from_ox, to_ox
-from kg.rdf.write import sorted_lines
+from kg.rdf.write import ox_bytes, sorted_lines
 from kg.records import DocumentRecord
 from kg.sources import Source
 from kg.stats import ENTITY_CLASSES, EVENT_CLASSES
@@ -106,7 +106,7 @@ def _nt(graph: Graph) -> bytes:
 
     iris: dict[str, ox.NamedNode] = {}  # subjects and predicates repeat: convert each IRI once
     triples = [ox.Triple(to_ox(s, iris), to_ox(p, iris), to_ox(o, iris)) for s, p, o in graph]
-    return _lines(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
+    return _lines(ox_bytes(triples, ox.RdfFormat.N_TRIPLES))
 
 
 # --- files
@@ -137,7 +137,7 @@ def load(path: str | Path) -> Corpus:
         else:
             named.setdefault(q.graph_name.value, []).append(q.triple)
     for name, triples in named.items():
-        corpus.graphs[URIRef(name)] = _lines(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
+        corpus.graphs[URIRef(name)] = _lines(ox_bytes(triples, ox.RdfFormat.N_TRIPLES))
     return corpus
 
 
@@ -165,8 +165,8 @@ def serialize(corpus: Corpus, fmt: str) -> bytes:
         raise FormatError(f"a dataset is written as trig or nquads, not {fmt!r}")
     quads = ox.parse(b"".join(_nquads(corpus)), format=ox.RdfFormat.N_QUADS)
     if fmt == "nquads":
-        return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-    return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_prefixes())
+        return ox_bytes(quads, ox.RdfFormat.N_QUADS)
+    return ox_bytes(quads, ox.RdfFormat.TRIG, prefixes=_prefixes())
 
 
 def write(corpus: Corpus, path: str | Path) -> None:

@@ -30,6 +30,7 @@ from urllib.parse import urljoin, urlsplit
 
 from kg.errors import InputError, PushError
 from kg.rdf.read import by_graph
+from kg.rdf.write import ox_bytes
 
 if TYPE_CHECKING:
     import httpx
@@ -132,7 +133,7 @@ def _body(triples: list, deadline: _Deadline, url: str, what: str) -> Iterator[b
 
     for start in range(0, len(triples), CHUNK_TRIPLES):
         deadline.left(url, what)
-        yield ox.serialize(triples[start:start + CHUNK_TRIPLES], format=ox.RdfFormat.N_TRIPLES)
+        yield ox_bytes(triples[start:start + CHUNK_TRIPLES], ox.RdfFormat.N_TRIPLES)
 
 
 def _count(http: httpx.Client, deadline: _Deadline, query_endpoint: str) -> dict[str | None, int]:

@@ -15,7 +15,7 @@ import json
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
-from rdflib.term import Identifier
+from rdflib.term import Node
 
 from kg.errors import QueryError
 from kg.rdf import prefixes
@@ -27,7 +27,7 @@ RDF_FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld"}
 FORMATS = (*TABLE_FORMATS, *RDF_FORMATS)
 
 
-def short(term: Identifier | None) -> str:
+def short(term: Node | None) -> str:
     """A term for people: a valid prefixed name or ``<IRI>``, a literal's lexical form, '' when unbound."""
     if term is None:
         return ""
@@ -99,7 +99,7 @@ def to_json(result: QueryResult) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
-def _json_term(term: Identifier) -> dict[str, str]:
+def _json_term(term: Node) -> dict[str, str]:
     if isinstance(term, URIRef):
         return {"type": "uri", "value": str(term)}
     if isinstance(term, BNode):

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from rdflib import Dataset, Graph
-from rdflib.term import Identifier
+from rdflib.term import Identifier, Node
 
 from kg.errors import InputError, QueryError, QueryTimeoutError
 from kg.rdf.prefixes import PREFIXES
@@ -49,7 +49,7 @@ MANIFEST = "kg-loaded.json"
 #: Column names of the rows a CONSTRUCT or DESCRIBE query gives.
 TRIPLE_VARS = ("subject", "predicate", "object")
 
-Row = tuple[Identifier | None, ...]
+Row = tuple[Node | None, ...]
 _UNPROJECTED = re.compile(r"does not contains? variable \?(\w+) in its SELECT projection")
 
 __all__ = ["MANIFEST", "QUERY_PREFIXES", "STORE_KINDS", "TRIPLE_VARS", "OxigraphStore", "QueryResult",
@@ -77,8 +77,8 @@ class QueryResult:
     def to_graph(self) -> Graph:
         """The triples of a CONSTRUCT or DESCRIBE answer as an rdflib Graph."""
         g = Graph()
-        for s, p, o in self.rows:  # type: ignore[misc]
-            g.add((s, p, o))
+        for s, p, o in self.rows:
+            g.add((s, p, o))  # type: ignore[arg-type]
         return g
 
 
@@ -192,11 +192,11 @@ class RdflibStore:
                     return QueryResult(TRIPLE_VARS, _sorted_triples(tuple(map(canonical, t)) for t in result.graph),
                                        graph=True)
                 names = tuple(str(v) for v in result.vars or ())
-                return QueryResult(names, tuple(tuple(canonical(t) for t in row) for row in result))
+                return QueryResult(names, tuple(tuple(canonical(t) for t in row) for row in result))  # type: ignore[union-attr]
             except RecursionError:
                 raise QueryError("the query is nested too deeply for the rdflib engine; use --store oxigraph") from None
 
-        return _with_timeout(work, timeout)  # type: ignore[no-any-return]
+        return _with_timeout(work, timeout)
 
     def __len__(self) -> int:
         return len(self.graph)
@@ -262,7 +262,8 @@ class OxigraphStore:
                 self.store.bulk_load(path=str(path), format=fmt)
                 return
             with open(path, "rb") as handle:
-                self.store.bulk_load(CountingReader(handle, path.stat().st_size, self.progress), format=fmt)
+                reader: Any = CountingReader(handle, path.stat().st_size, self.progress)
+                self.store.bulk_load(reader, format=fmt)
         except (SyntaxError, ValueError, OSError) as exc:
             raise load_error(path, exc) from None
 
@@ -307,7 +308,7 @@ class OxigraphStore:
                                  "oxigraph store binds only variables the query returns") from None
             return _collect(answer)
 
-        return _with_timeout(work, timeout)  # type: ignore[no-any-return]
+        return _with_timeout(work, timeout)
 
     def __len__(self) -> int:
         return len(self.store)

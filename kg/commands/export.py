@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -13,7 +13,7 @@ import typer
 from kg.cli import app
 
 
-class StatsFormat(str, Enum):
+class StatsFormat(StrEnum):
     table = "table"
     json = "json"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -18,11 +18,11 @@ def push(
     endpoint: Annotated[str, typer.Option("--endpoint", help="Graph Store Protocol URL, e.g. "
                                           "http://localhost:7878/store (Oxigraph) or http://host:3030/ds/data "
                                           "(Fuseki).", show_default=False)],
-    target: Annotated[Optional[str], typer.Option("--graph", help="Put the file's default-graph triples in this "
+    target: Annotated[str | None, typer.Option("--graph", help="Put the file's default-graph triples in this "
                                                   "named graph (an absolute IRI).")] = None,
     replace: Annotated[bool, typer.Option("--replace", help="Replace each graph on the server (HTTP PUT) instead "
                                           "of adding to it (POST).")] = False,
-    query_endpoint: Annotated[Optional[str], typer.Option("--query-endpoint", help="SPARQL query URL used to count "
+    query_endpoint: Annotated[str | None, typer.Option("--query-endpoint", help="SPARQL query URL used to count "
                                                           "the triples afterwards; default: 'query' beside "
                                                           "--endpoint.")] = None,
     timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for each answer.")] = 60.0,

@@ -33,7 +33,7 @@ class RdfFormat:
     def oxigraph(self) -> pyoxigraph.RdfFormat:
         import pyoxigraph as ox  # heavy: imported on use only
 
-        return getattr(ox.RdfFormat, self.ox)  # type: ignore[no-any-return]
+        return getattr(ox.RdfFormat, self.ox)
 
 
 #: rdflib name → format. The only table of RDF formats in kg.

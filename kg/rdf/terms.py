@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kg.errors import QueryError
-
-if TYPE_CHECKING:
-    import pyoxigraph
 
 
 def local_name(iri: object) -> str:
@@ -35,8 +32,7 @@ _DECIMAL, _BOOLEAN = str(XSD.decimal), str(XSD.boolean)
 _FLOATS = frozenset({str(XSD.double), str(XSD.float)})
 
 
-def to_ox(term: Node, iris: dict[str, Any] | None = None
-          ) -> pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal:
+def to_ox(term: Node, iris: dict[str, Any] | None = None) -> Any:
     """An rdflib term as a pyoxigraph term, the lexical form kept; ``iris`` caches
     the NamedNodes made (subjects and predicates repeat)."""
     import pyoxigraph as ox
@@ -48,7 +44,7 @@ def to_ox(term: Node, iris: dict[str, Any] | None = None
         node = iris.get(term)
         if node is None:
             node = iris[term] = ox.NamedNode(str(term))
-        return node  # type: ignore[no-any-return]
+        return node
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     if isinstance(term, Literal):
@@ -77,7 +73,7 @@ def from_ox(term: Any) -> Node:
     raise QueryError(f"the query returned an RDF-star triple term ({term}); kg cannot show those")
 
 
-def canonical(term: Node | None) -> Node | None:
+def canonical(term: Any) -> Any:
     """The same term with the canonical lexical form of its value (XSD 1.1, as Oxigraph
     prints it): ``"15000.0"^^xsd:decimal`` → ``"15000"``, ``"007"^^xsd:integer`` → ``"7"``,
     ``"1"^^xsd:boolean`` → ``"true"``. Other terms, and invalid lexical forms, unchanged.

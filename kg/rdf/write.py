@@ -42,13 +42,22 @@ def ox_quads(graph: Graph) -> Iterator[Any]:
 
     iris: dict[str, Any] = {}
     if isinstance(graph, Dataset) or graph.context_aware:
-        for s, p, o, g in graph.quads((None, None, None, None)):  # type: ignore[misc]
+        for s, p, o, g in graph.quads((None, None, None, None)):  # type: ignore[attr-defined]
             name = getattr(g, "identifier", g)
             graph_name = ox.DefaultGraph() if name is None or name == DATASET_DEFAULT_GRAPH_ID else to_ox(name, iris)
             yield ox.Quad(to_ox(s, iris), to_ox(p, iris), to_ox(o, iris), graph_name)
         return
     for s, p, o in graph:
         yield ox.Triple(to_ox(s, iris), to_ox(p, iris), to_ox(o, iris))
+
+
+def ox_bytes(items: Any, fmt: Any, **options: Any) -> bytes:
+    """pyoxigraph's serializer into bytes."""
+    import pyoxigraph as ox
+
+    data = ox.serialize(items, format=fmt, **options)
+    assert data is not None  # no output file given: bytes come back
+    return data
 
 
 def sorted_lines(data: bytes) -> bytes:
@@ -65,7 +74,7 @@ def _line_based(graph: Graph, fmt: str) -> bytes:
     if fmt == "nquads" and items and isinstance(items[0], ox.Triple):
         items = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in items]
     target = ox.RdfFormat.N_TRIPLES if fmt == "nt" else ox.RdfFormat.N_QUADS
-    return sorted_lines(ox.serialize(items, format=target))
+    return sorted_lines(ox_bytes(items, target))
 
 
 def _iris(graph: Graph) -> set[str]:
@@ -126,7 +135,7 @@ def _rdf_xml(graph: Graph) -> bytes:
     from rdflib import RDF
 
     names = {str(p) for p in graph.predicates(unique=True)} | {str(o) for o in graph.objects(predicate=RDF.type)}
-    return ox.serialize(triples, format=ox.RdfFormat.RDF_XML, prefixes=used(names))
+    return ox_bytes(triples, ox.RdfFormat.RDF_XML, prefixes=used(names))
 
 
 def _sorted_json(value: object) -> object:
