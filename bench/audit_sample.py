@@ -51,8 +51,8 @@ def load(graph_path: str | None) -> Graph:
     if not corpus.is_file():
         sys.exit(f"audit_sample: corpus not found: {corpus} (expected ../shared/data/wikinews_fr100/"
                  "articles.jsonl beside the project; or pass --graph PATH)")
-    from kg.io import read_sources
     from kg.pipeline import build_graph
+    from kg.sources import read_sources
 
     return build_graph(read_sources([str(corpus)]))
 

@@ -50,9 +50,9 @@ def _repeat(corpus: Path, times: int, out: Path) -> int:
 
 def _child(mode: str, corpus: str, output: str) -> None:
     """One measurement, in its own process; prints a JSON line."""
-    from kg.io import read_sources
     from kg.nlp import get_model
     from kg.pipeline import BATCH
+    from kg.sources import read_sources
 
     nlp = get_model("fr")
     list(nlp.pipe(["Le président a reçu son homologue à Paris lundi."] * 4))  # warm up
@@ -71,8 +71,8 @@ def _child(mode: str, corpus: str, output: str) -> None:
             pass
     else:
         from kg import corpus as kgcorpus
-        from kg.io import write_graph
         from kg.pipeline import build_corpus, build_graph
+        from kg.rdf.write import write_graph
 
         sources = read_sources([corpus])
         if kgcorpus.is_dataset_path(output):  # what kg build -o out.trig does
@@ -87,9 +87,9 @@ def _stages(nlp, corpus: str, output: str) -> None:
     """CPU seconds of each stage of the build, in one streaming pass like kg build's."""
     from kg import corpus as kgcorpus
     from kg.extraction import extract
-    from kg.io import read_sources
     from kg.lang import load
     from kg.pipeline import BATCH
+    from kg.sources import read_sources
 
     data = load("fr")
     clock = time.process_time

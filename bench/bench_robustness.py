@@ -4,7 +4,7 @@ Prints, in one run, CPU-time ratios (robust on a busy machine):
 
 * refusing a 50 MB text (its size is checked before it is read) against
   reading a normal article;
-* kg.io.decode's cleaning (control characters, surrogates) against a bare
+* kg.sources.decode's cleaning (control characters, surrogates) against a bare
   UTF-8 decode of the same 2 MB text;
 * deterministic serialisation (sorted N-Triples / JSON-LD, RDF/XML via
   pyoxigraph) against rdflib's own writer, on the seed graph repeated;
@@ -44,7 +44,7 @@ def cpu(fn: Callable[[], object], rounds: int = 3, clock: Callable[[], float] = 
 
 def refusal(folder: Path) -> tuple[float, float]:
     from kg.errors import InputError
-    from kg.io import read_sources
+    from kg.sources import read_sources
 
     big, small = folder / "big.txt", folder / "small.txt"
     chunk = SEED.read_bytes()
@@ -62,14 +62,14 @@ def refusal(folder: Path) -> tuple[float, float]:
 
 
 def cleaning() -> tuple[float, float]:
-    from kg.io import MAX_CHARS, decode
+    from kg.sources import MAX_CHARS, decode
 
     data = SEED.read_bytes() * (MAX_CHARS // 2 // len(SEED.read_bytes()))
     return cpu(lambda: decode(data, "bench")), cpu(lambda: data.decode("utf-8"))
 
 
 def serialisation() -> list[tuple[str, float, float]]:
-    from kg.io import serialize
+    from kg.rdf.write import serialize
 
     graph = _seed_graph()
     rows = []
@@ -78,7 +78,7 @@ def serialisation() -> list[tuple[str, float, float]]:
     return rows
 
 
-def _seed_graph() -> "Graph":
+def _seed_graph() -> Graph:
     """A graph of some 200 small documents without the model: the golden graph copied under new IRIs."""
     from rdflib import Graph, URIRef
 
@@ -93,7 +93,7 @@ def _seed_graph() -> "Graph":
 
 
 def atomic(folder: Path) -> tuple[float, float]:
-    from kg.io import write_atomic
+    from kg.files import write_atomic
 
     data = b"x" * 5_000_000
     target = folder / "out.ttl"

@@ -37,13 +37,13 @@ DEFAULT_ID = "text"
 def _date(value: str | dt.date | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
-    from kg.io import parse_date
+    from kg.sources import parse_date
 
     return parse_date(str(value), "date")
 
 
 def _sources(texts: Iterable[str], ids: Iterable[str] | None) -> list[Any]:
-    from kg.io import MAX_CHARS, Source
+    from kg.sources import MAX_CHARS, Source
 
     texts = list(texts)
     names = [str(i) for i in ids] if ids is not None else [f"doc{n}" for n in range(1, len(texts) + 1)]

@@ -36,18 +36,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 from rdflib.plugins.stores.memory import SimpleMemory
-from rdflib.term import Node
 
 from kg import __version__
 from kg.errors import FormatError, InputError
-from kg.io import Source, write_atomic
+from kg.files import write_atomic
 from kg.namespace import KG, RES
 from kg.rdf.iri import document_iri
-from kg.rdf.mapping import PREFIXES, add_document, new_graph
+from kg.rdf.mapping import add_document, new_graph
+from kg.rdf.prefixes import PREFIXES
+from kg.rdf.read import quads
+from kg.rdf.terms import from_ox, to_ox
+from kg.rdf.write import ox_bytes, sorted_lines
 from kg.records import DocumentRecord
+from kg.sources import Source
 from kg.stats import ENTITY_CLASSES, EVENT_CLASSES
 
 if TYPE_CHECKING:
@@ -57,7 +61,6 @@ if TYPE_CHECKING:
 DATASET_FORMATS = {".trig": "trig", ".nq": "nquads"}
 #: The software agent every build activity is associated with.
 SOFTWARE = RES[f"software/kg-{__version__}"]
-_XSD_STRING = str(XSD.string)
 
 #: Extraction as the update sees it: sources in, one record per source out, in order.
 Extractor = Callable[[list[Source]], Iterable[DocumentRecord]]
@@ -93,28 +96,7 @@ class Corpus:
         return g
 
 
-def _lines(ntriples: bytes) -> bytes:
-    """Distinct N-Triples lines in sorted order."""
-    return b"".join(line + b"\n" for line in sorted(set(ntriples.splitlines())) if line.strip())
-
-
-def _to_ox(term: Node, iris: dict[str, pyoxigraph.NamedNode]
-           ) -> pyoxigraph.NamedNode | pyoxigraph.Literal | pyoxigraph.BlankNode:
-    """rdflib term → pyoxigraph term, the lexical form kept; ``iris`` caches IRIs."""
-    import pyoxigraph as ox
-
-    if isinstance(term, URIRef):
-        node = iris.get(term)
-        if node is None:
-            node = iris[term] = ox.NamedNode(term)
-        return node
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None and term.datatype != XSD.string:
-            return ox.Literal(str(term), datatype=_to_ox(term.datatype, iris))
-        return ox.Literal(str(term))
-    return ox.BlankNode(str(term))
+_lines = sorted_lines
 
 
 def _nt(graph: Graph) -> bytes:
@@ -123,8 +105,8 @@ def _nt(graph: Graph) -> bytes:
     import pyoxigraph as ox
 
     iris: dict[str, ox.NamedNode] = {}  # subjects and predicates repeat: convert each IRI once
-    triples = [ox.Triple(_to_ox(s, iris), _to_ox(p, iris), _to_ox(o, iris)) for s, p, o in graph]
-    return _lines(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
+    triples = [ox.Triple(to_ox(s, iris), to_ox(p, iris), to_ox(o, iris)) for s, p, o in graph]
+    return _lines(ox_bytes(triples, ox.RdfFormat.N_TRIPLES))
 
 
 # --- files
@@ -140,60 +122,39 @@ def _ox_format(path: str | Path) -> pyoxigraph.RdfFormat:
     return ox.RdfFormat.TRIG if suffix == ".trig" else ox.RdfFormat.N_QUADS
 
 
-def _term(term: pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal) -> Node:
-    """pyoxigraph term → rdflib term; ``"x"^^xsd:string`` becomes the plain ``"x"`` kg writes."""
-    import pyoxigraph as ox
-
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == _XSD_STRING:
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
-
-
 def load(path: str | Path) -> Corpus:
     """Read a TriG or N-Quads dataset; raises InputError if it is missing or malformed."""
     import pyoxigraph as ox
 
-    fmt = _ox_format(path)
-    if not Path(path).is_file():
+    _ox_format(path)
+    if not Path(path).exists():
         raise InputError(f"{path}: no such dataset file")
     corpus = Corpus()
     named: dict[str, list[pyoxigraph.Triple]] = {}
-    try:
-        for q in ox.parse(path=str(path), format=fmt):
-            if isinstance(q.graph_name, ox.DefaultGraph):
-                corpus.default.add((_term(q.subject), _term(q.predicate), _term(q.object)))
-            else:
-                named.setdefault(q.graph_name.value, []).append(q.triple)
-    except SyntaxError as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "syntax error"
-        raise InputError(f"{path}: not valid {fmt.name} ({first})") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    for q in quads(path):
+        if isinstance(q.graph_name, ox.DefaultGraph):
+            corpus.default.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+        else:
+            named.setdefault(q.graph_name.value, []).append(q.triple)
     for name, triples in named.items():
-        corpus.graphs[URIRef(name)] = _lines(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
+        corpus.graphs[URIRef(name)] = _lines(ox_bytes(triples, ox.RdfFormat.N_TRIPLES))
     return corpus
 
 
 def _prefixes() -> dict[str, str]:
-    out = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-    out.update(rdf=str(RDF), rdfs=str(RDFS))  # no res: Turtle would need res:doc\/… escapes
-    return out
+    return dict(PREFIXES)
 
 
 def _nquads(corpus: Corpus) -> Iterator[bytes]:
     """N-Quads lines: the default graph, then each named graph by IRI."""
-    for line in _nt(corpus.default).splitlines():
-        yield line + b"\n"
+    for line in _nt(corpus.default).split(b"\n"):
+        if line:
+            yield line + b"\n"
     for name in sorted(corpus.graphs):
         end = b" <" + name.encode("utf-8") + b"> .\n"
-        for line in corpus.graphs[name].splitlines():
-            yield line[:-2] + end  # "<s> <p> <o> ." → "<s> <p> <o> <g> ."
+        for line in corpus.graphs[name].split(b"\n"):
+            if line:
+                yield line[:-2] + end  # "<s> <p> <o> ." → "<s> <p> <o> <g> ."
 
 
 def serialize(corpus: Corpus, fmt: str) -> bytes:
@@ -204,8 +165,8 @@ def serialize(corpus: Corpus, fmt: str) -> bytes:
         raise FormatError(f"a dataset is written as trig or nquads, not {fmt!r}")
     quads = ox.parse(b"".join(_nquads(corpus)), format=ox.RdfFormat.N_QUADS)
     if fmt == "nquads":
-        return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-    return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_prefixes())
+        return ox_bytes(quads, ox.RdfFormat.N_QUADS)
+    return ox_bytes(quads, ox.RdfFormat.TRIG, prefixes=_prefixes())
 
 
 def write(corpus: Corpus, path: str | Path) -> None:
@@ -231,7 +192,9 @@ def summary(corpus: Corpus) -> str:
     found: dict[str, set[bytes]] = {"entity": set(), "event": set()}
     triples = len(corpus.default)
     for data in corpus.graphs.values():
-        for line in data.splitlines():
+        for line in data.split(b"\n"):
+            if not line:
+                continue
             triples += 1
             s, p, rest = line.split(b" ", 2)
             if p[1:-1] == type_ and rest[:-2] in classes:
@@ -244,20 +207,19 @@ def summary(corpus: Corpus) -> str:
 # --- document metadata and updates
 
 
-def input_digest(text: str, lang: str, date: str | None, title: str | None, source: str | None) -> str:
-    """``sha256:<hex>`` of everything a document's extraction depends on: its
-    text, language, given publication date, title and source. Stored as the
-    document's ``dcterms:identifier``; an update skips a document whose digest
-    is unchanged."""
-    payload = json.dumps([text, lang, date, title, source], ensure_ascii=False)
+def input_digest(text: str, lang: str, date: str | None, title: str | None, url: str | None = None) -> str:
+    """``sha256:<hex>`` of a document's content: everything its extraction depends on
+    (text, language, given publication date, title, URL), not where it was read
+    from. Stored as the document's ``dcterms:identifier``; an update skips a
+    document whose digest is recorded."""
+    payload = json.dumps([text, lang, date, title, url], ensure_ascii=False)
     return "sha256:" + hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def source_digest(source: Source, lang: str, publication_date: dt.date | None) -> str:
     """:func:`input_digest` of a source as kg.pipeline.extract_records will see it."""
     date = source.date or publication_date
-    return input_digest(source.text, lang, date.isoformat() if date else None, source.title,
-                        source.url or source.origin)
+    return input_digest(source.text, lang, date.isoformat() if date else None, source.title, source.url)
 
 
 @dataclass
@@ -275,20 +237,25 @@ class Plan:
 
 def plan_update(corpus: Corpus, sources: Iterable[Source], *, lang: str = "fr",
                 publication_date: dt.date | None = None) -> Plan:
-    """Sort sources into new, changed and unchanged by their input digest."""
+    """Sort sources into new, changed and unchanged. A source is unchanged when its
+    content digest is recorded (under its id, or under another id: the same
+    article read from a renamed file); changed when its id is known with
+    another digest; new otherwise."""
     plan = Plan()
     seen: set[str] = set()
+    recorded = {str(d) for d in corpus.default.objects(None, DCTERMS.identifier)}
     for source in sources:
         if source.doc_id in seen:
             raise InputError(f"two inputs have the document id {source.doc_id!r} ({source.origin}); "
                              "ids must be unique within a corpus")
         seen.add(source.doc_id)
         have = corpus.default.value(document_iri(source.doc_id), DCTERMS.identifier)
-        if have is None:
-            plan.new.append(source)
-        elif str(have) == source_digest(source, lang, publication_date):
+        digest = source_digest(source, lang, publication_date)
+        if digest in recorded:
             plan.unchanged.append(source)
             continue
+        if have is None:
+            plan.new.append(source)
         else:
             plan.changed.append(source)
         plan.todo.append(source)
@@ -307,6 +274,24 @@ def remove_document(corpus: Corpus, doc_id: str) -> None:
     for activity in activities:
         if next(default.objects(activity, PROV.generated), None) is None:
             default.remove((activity, None, None))
+
+
+def document_ids(corpus: Corpus) -> list[str]:
+    """The ids of the corpus's documents, sorted."""
+    prefix = str(document_iri(""))
+    return sorted(str(d)[len(prefix):] for d in corpus.default.subjects(RDF.type, KG.Document)
+                  if str(d).startswith(prefix))
+
+
+def remove(corpus: Corpus, doc_id: str) -> None:
+    """Remove a document from the corpus: its named graph (and so the entities only
+    it named: an entity other documents name stays in theirs), its metadata and
+    provenance. InputError when the corpus has no such document."""
+    if graph_iri(doc_id) not in corpus.graphs and (document_iri(doc_id), None, None) not in corpus.default:
+        known = document_ids(corpus)
+        hint = f"; it holds {', '.join(known[:10])}{' ...' if len(known) > 10 else ''}" if known else ""
+        raise InputError(f"no document {doc_id!r} in the dataset{hint}")
+    remove_document(corpus, doc_id)
 
 
 def add_records(corpus: Corpus, records: Iterable[DocumentRecord], *, digests: Mapping[str, str] | None = None,

@@ -21,9 +21,9 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from kg.errors import DistributedError
-from kg.io import Source
 from kg.parsing import extract_records
 from kg.records import DocumentRecord
+from kg.sources import Source
 
 if TYPE_CHECKING:
     from dask.distributed import Client

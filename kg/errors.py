@@ -20,6 +20,8 @@ code  class                 when
 10    QueryError            a query is unknown, malformed or lacks a parameter
 11    EndpointError         a request the endpoint refuses, or it cannot start
 12    LanguageDataError     a language's data files are malformed
+13    LockError             another kg process is updating the same dataset
+14    QueryTimeoutError     a query ran past its time limit
 130   (interrupted)         Ctrl-C; 143 for SIGTERM
 ====  ====================  ==============================================
 """
@@ -101,3 +103,15 @@ class LanguageDataError(KgError):
     """A language's data files are malformed: the message names the file and the key."""
 
     exit_code = 12
+
+
+class LockError(KgError):
+    """Another kg process holds the lock on the dataset being updated."""
+
+    exit_code = 13
+
+
+class QueryTimeoutError(KgError):
+    """A query ran past its time limit (``kg query --timeout``)."""
+
+    exit_code = 14

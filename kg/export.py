@@ -27,9 +27,13 @@ from typing import TYPE_CHECKING, Any
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from kg.errors import FormatError
-from kg.io import FORMATS, write_atomic, write_graph
+from kg.files import write_atomic
 from kg.namespace import KG
+from kg.rdf.formats import WRITE_EXTENSIONS
+from kg.rdf.terms import local_name
+from kg.rdf.write import write_graph
 from kg.stats import ENTITY_CLASSES, EVENT_CLASSES
+from kg.text import xml_safe
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -38,7 +42,7 @@ if TYPE_CHECKING:
 ROLES = ("agent", "recipient", "participant", "place", "source")
 #: Entity → entity properties that become edges.
 RELATIONS = ("affiliation", "ally")
-#: Network formats by file extension (RDF ones are :data:`kg.io.FORMATS`).
+#: Network formats by file extension (RDF ones are :data:`kg.rdf.formats.WRITE_EXTENSIONS`).
 NETWORK_FORMATS = {".graphml": "graphml", ".gexf": "gexf"}
 #: Classes another kg class refines: a node typed with both is shown with the finer one.
 _GENERAL = frozenset({KG.Entity, KG.Organization, KG.Place, KG.Event})
@@ -46,7 +50,7 @@ DEFAULT_TOP = 10
 
 
 def _local(iri: URIRef) -> str:
-    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    return xml_safe(local_name(iri))
 
 
 def _class_of(types: Iterable[URIRef]) -> URIRef:
@@ -74,7 +78,7 @@ def _value(term: Any) -> str | float | bool | None:
         return value
     if isinstance(value, (int, float, Decimal)):
         return float(value)
-    return str(term)
+    return xml_safe(str(term))
 
 
 def _event_attributes(graph: Graph, event: URIRef) -> dict[str, Any]:
@@ -96,17 +100,17 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     entities, events = _typed(graph, ENTITY_CLASSES), _typed(graph, EVENT_CLASSES)
     for kind, nodes in (("entity", entities), ("event", events)):
         for node in sorted(nodes):
-            attributes = {"label": str(graph.value(node, RDFS.label) or _local(node)),
+            attributes = {"label": xml_safe(str(graph.value(node, RDFS.label) or _local(node))),
                           "class": _local(nodes[node]), "kind": kind}
             if kind == "event":
                 attributes.update(_event_attributes(graph, node))
-            network.add_node(str(node), **{k: v for k, v in attributes.items() if v is not None})
+            network.add_node(xml_safe(str(node)), **{k: v for k, v in attributes.items() if v is not None})
     edges = [(name, s, o) for name, sources, targets in ((r, events, entities) for r in ROLES)
              for s, o in graph.subject_objects(KG[name]) if s in sources and o in targets]
     edges += [(name, s, o) for name in RELATIONS
               for s, o in graph.subject_objects(KG[name]) if s in entities and o in entities]
     for n, (name, s, o) in enumerate(sorted(edges, key=lambda e: (str(e[1]), e[0], str(e[2])))):
-        network.add_edge(str(s), str(o), key=name, id=f"e{n}", role=name, label=name)
+        network.add_edge(xml_safe(str(s)), xml_safe(str(o)), key=name, id=f"e{n}", role=name, label=name)
     return network
 
 
@@ -132,10 +136,10 @@ def export(graph: Graph, path: str | Path) -> None:
     suffix = Path(path).suffix.lower()
     if suffix in NETWORK_FORMATS:
         write_atomic(path, network_bytes(to_networkx(graph), NETWORK_FORMATS[suffix]))
-    elif suffix in FORMATS:
+    elif suffix in WRITE_EXTENSIONS:
         write_graph(graph, path)
     else:
-        known = ", ".join(sorted({*FORMATS, *NETWORK_FORMATS}))
+        known = ", ".join(sorted({*WRITE_EXTENSIONS, *NETWORK_FORMATS}))
         raise FormatError(f"unknown export format {suffix or '(no extension)'!r} for {path}; use one of {known}")
 
 

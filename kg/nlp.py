@@ -32,7 +32,7 @@ def get_model(lang: str = "fr") -> Language:
             f"spaCy model {name!r} is not installed ({exc.__class__.__name__}); "
             f"install kg with 'pip install .' which brings it, or 'pip install {name.replace('_', '-')}'"
         ) from exc
-    from kg.io import MAX_CHARS
+    from kg.sources import MAX_CHARS
 
-    nlp.max_length = MAX_CHARS  # kg.io refuses longer texts before they get here
+    nlp.max_length = MAX_CHARS  # kg.sources refuses longer texts before they get here
     return nlp

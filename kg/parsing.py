@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 
-from kg.io import Source
 from kg.lang import load
 from kg.records import DocumentRecord
+from kg.sources import Source
 
 #: Texts per nlp.pipe batch.
 BATCH = 16

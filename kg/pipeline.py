@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterable, Iterator
 from rdflib import Dataset, Graph
 
 from kg import corpus
-from kg.io import Source
 from kg.parsing import extract_records
 from kg.rdf.mapping import add_document, new_graph
 from kg.records import DocumentRecord
+from kg.sources import Source
 
 
 def records(sources: Iterable[Source], *, lang: str = "fr", publication_date: dt.date | None = None,

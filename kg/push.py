@@ -2,11 +2,17 @@
 
 Every graph of the file goes in its own request: named graphs to
 ``ENDPOINT?graph=IRI``, the default graph to ``ENDPOINT?default`` (or to the
-named graph given as ``target``), as N-Triples. ``replace=False`` POSTs (adds
-to what the server holds), ``replace=True`` PUTs (each graph of the file
-replaces the server's graph of that name). Then a SPARQL query
-(``push_count.rq``) to the query endpoint counts what the server holds in those
-graphs, so a push that lost triples is an error, not a surprise.
+named graph given as ``target``), as N-Triples streamed in chunks.
+``replace=False`` POSTs (adds to what the server holds), ``replace=True`` PUTs:
+each graph *of the file* replaces the server's graph of that name, and no
+other graph is touched (the default graph only when the file has one).
+
+Then the push is checked by content: a SPARQL query (``push_count.rq``) to the
+query endpoint counts the triples of every graph (each pushed graph must hold
+at least what was sent, exactly that after ``replace``), and a sample of the
+pushed graphs is fetched back (Graph Store GET) to see that sampled triples
+are there. The whole push has one deadline (``timeout`` seconds, reads and
+writes together) and answers are read up to :data:`MAX_ANSWER_BYTES`.
 
 Works with Oxigraph (``ENDPOINT=http://host:7878/store``), Fuseki
 (``http://host:3030/ds/data``) and any server of the protocol; the query
@@ -15,31 +21,29 @@ endpoint defaults to ``query`` beside the store endpoint.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
-from kg.errors import FormatError, InputError, KgError
-from kg.graphs import READ_FORMATS
+from kg.errors import InputError, PushError
+from kg.rdf.read import by_graph
+from kg.rdf.write import ox_bytes
 
 if TYPE_CHECKING:
     import httpx
-    import pyoxigraph
 
 #: The SPARQL query that counts triples per graph on the server.
 COUNT_QUERY = Path(__file__).with_name("push_count.rq")
-#: rdflib format names (kg.graphs.READ_FORMATS) → pyoxigraph format names.
-_OX_FORMATS = {"turtle": "TURTLE", "trig": "TRIG", "nt": "N_TRIPLES", "nquads": "N_QUADS", "xml": "RDF_XML",
-               "json-ld": "JSON_LD", "n3": "N3"}
 NTRIPLES = "application/n-triples"
+#: Largest answer read from the server (bytes): a count, an error page or a sampled graph.
+MAX_ANSWER_BYTES = 256 << 20
+#: Triples sent per request chunk, graphs fetched back and triples sampled in each.
+CHUNK_TRIPLES, SAMPLED_GRAPHS, SAMPLED_TRIPLES = 10_000, 3, 50
 
-
-class PushError(KgError):
-    """The SPARQL server cannot be reached, refused the data or lost some of it."""
-
-    exit_code = 7
+__all__ = ["PushError", "PushReport", "count_triples", "push"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,20 @@ class PushReport:
                 f"{'them' if self.graphs != 1 else 'it'} ({self.total} in all its graphs)")
 
 
+class _Deadline:
+    """One time limit for the whole push."""
+
+    def __init__(self, seconds: float):
+        self.seconds, self.end = seconds, time.monotonic() + seconds
+
+    def left(self, url: str, what: str) -> float:
+        remaining = self.end - time.monotonic()
+        if remaining <= 0:
+            raise PushError(f"{url}: the push of {what} did not finish within --timeout {self.seconds:g} s; "
+                            "raise --timeout or check the server")
+        return remaining
+
+
 def _check_url(url: str, what: str) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -65,35 +83,19 @@ def _check_url(url: str, what: str) -> str:
     return url
 
 
-def read_graphs(path: str | Path, target: str | None = None) -> dict[str | None, list[pyoxigraph.Triple]]:
-    """The file's triples by graph: ``None`` for the default graph (or ``target``
-    if given), an IRI for each named graph."""
-    import pyoxigraph as ox
-
-    p = Path(path)
-    fmt = READ_FORMATS.get(p.suffix.lower())
-    if fmt is None or fmt not in _OX_FORMATS:
-        raise FormatError(f"{p}: unknown graph format {p.suffix!r}; use one of {', '.join(sorted(READ_FORMATS))}")
-    if not p.is_file():
-        raise InputError(f"{p}: no such graph file")
-    graphs: dict[str | None, dict[ox.Triple, None]] = {}  # dict: ordered, without duplicates
-    try:
-        for q in ox.parse(path=str(p), format=getattr(ox.RdfFormat, _OX_FORMATS[fmt])):
-            name = target if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
-            graphs.setdefault(name, {})[q.triple] = None
-    except SyntaxError as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "syntax error"
-        raise InputError(f"{p}: not valid {fmt} ({first})") from None
-    if not graphs:
-        raise InputError(f"{p}: holds no triple; nothing to push")
-    return {name: list(triples) for name, triples in graphs.items()}
-
-
-def _request(http: httpx.Client, method: str, url: str, what: str, **kwargs) -> httpx.Response:
+def _request(http: httpx.Client, deadline: _Deadline, method: str, url: str, what: str, **kwargs: Any) -> bytes:
+    """Send one request within the deadline; the answer's body, read up to MAX_ANSWER_BYTES."""
     import httpx
 
     try:
-        response = http.request(method, url, **kwargs)
+        with http.stream(method, url, timeout=httpx.Timeout(deadline.left(url, what)), **kwargs) as response:
+            body = bytearray()
+            for chunk in response.iter_raw():
+                body += chunk
+                deadline.left(url, what)
+                if len(body) > MAX_ANSWER_BYTES:
+                    raise PushError(f"{url} answered {method} of {what} with more than {MAX_ANSWER_BYTES:,} bytes; "
+                                    "is this a SPARQL server?")
     except httpx.ConnectError as exc:
         raise PushError(f"cannot connect to {url} ({exc}); is the SPARQL server running, and is the URL "
                         "right?") from None
@@ -103,19 +105,20 @@ def _request(http: httpx.Client, method: str, url: str, what: str, **kwargs) -> 
     except httpx.HTTPError as exc:
         raise PushError(f"{method} of {what} to {url} failed ({exc.__class__.__name__}: {exc})") from None
     if response.status_code >= 400:
-        detail = response.text.strip().splitlines()[0][:200] if response.text.strip() else ""
+        text = bytes(body[:2000]).decode("utf-8", "replace").strip()
+        detail = text.splitlines()[0][:200] if text else ""
         raise PushError(f"{url} refused {method} of {what}: HTTP {response.status_code} "
                         f"{response.reason_phrase}{': ' + detail if detail else ''}")
-    return response
+    return bytes(body)
 
 
-def _graph_url(endpoint: str, name: str | None) -> httpx.URL:
+def _graph_url(endpoint: str, name: str | None) -> str:
     import httpx
 
     url = httpx.URL(endpoint)
     if name is None:  # the protocol's bare ?default parameter
-        return url.copy_with(query=(url.query + b"&" if url.query else b"") + b"default")
-    return url.copy_merge_params({"graph": name})
+        return str(url.copy_with(query=(url.query + b"&" if url.query else b"") + b"default"))
+    return str(url.copy_merge_params({"graph": name}))
 
 
 def _ordered(graphs: dict[str | None, list]) -> Iterator[str | None]:
@@ -124,18 +127,51 @@ def _ordered(graphs: dict[str | None, list]) -> Iterator[str | None]:
     yield from sorted(name for name in graphs if name is not None)
 
 
-def count_triples(http: httpx.Client, query_endpoint: str) -> dict[str | None, int]:
-    """Triples per graph on the server (``None``: the default graph)."""
-    response = _request(http, "POST", query_endpoint, "the count query",
-                        content=COUNT_QUERY.read_text(encoding="utf-8").encode("utf-8"),
-                        headers={"Content-Type": "application/sparql-query",
-                                 "Accept": "application/sparql-results+json"})
+def _body(triples: list, deadline: _Deadline, url: str, what: str) -> Iterator[bytes]:
+    """N-Triples in chunks, so a large graph is never one buffer."""
+    import pyoxigraph as ox
+
+    for start in range(0, len(triples), CHUNK_TRIPLES):
+        deadline.left(url, what)
+        yield ox_bytes(triples[start:start + CHUNK_TRIPLES], ox.RdfFormat.N_TRIPLES)
+
+
+def _count(http: httpx.Client, deadline: _Deadline, query_endpoint: str) -> dict[str | None, int]:
+    import json
+
+    body = _request(http, deadline, "POST", query_endpoint, "the count query",
+                    content=COUNT_QUERY.read_text(encoding="utf-8").encode("utf-8"),
+                    headers={"Content-Type": "application/sparql-query",
+                             "Accept": "application/sparql-results+json"})
     try:
-        rows = response.json()["results"]["bindings"]
+        rows = json.loads(body)["results"]["bindings"]
         return {row["g"]["value"] if "g" in row else None: int(row["n"]["value"]) for row in rows}
     except (ValueError, KeyError, TypeError):
         raise PushError(f"{query_endpoint} did not answer the count query with SPARQL JSON results; "
                         "give the query endpoint with --query-endpoint") from None
+
+
+def count_triples(http: httpx.Client, query_endpoint: str, timeout: float = 60.0) -> dict[str | None, int]:
+    """Triples per graph on the server (``None``: the default graph)."""
+    return _count(http, _Deadline(timeout), query_endpoint)
+
+
+def _check_sample(http: httpx.Client, deadline: _Deadline, endpoint: str, name: str | None, triples: list) -> None:
+    """Fetch one pushed graph back and check that a sample of its triples is there."""
+    import pyoxigraph as ox
+
+    url = _graph_url(endpoint, name)
+    what = f"graph {name or '(default)'}"
+    body = _request(http, deadline, "GET", url, what, headers={"Accept": NTRIPLES})
+    try:
+        held = {q.triple for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)}
+    except SyntaxError:
+        raise PushError(f"{url} did not send {what} back as N-Triples; cannot check the push") from None
+    step = max(1, len(triples) // SAMPLED_TRIPLES)
+    missing = [t for t in triples[::step] if t not in held]
+    if missing:
+        raise PushError(f"the server does not hold the pushed {what}: {len(missing)} sampled triples missing, "
+                        f"e.g. {missing[0]}")
 
 
 def push(path: str | Path, endpoint: str, *, target: str | None = None, replace: bool = False,
@@ -143,26 +179,34 @@ def push(path: str | Path, endpoint: str, *, target: str | None = None, replace:
     """Send every graph of ``path`` to the Graph Store ``endpoint``; see the module doc.
 
     Raises InputError for a bad file or URL, PushError when the server cannot be
-    reached, answers with an HTTP error, or holds fewer triples than were sent.
+    reached, answers with an HTTP error, runs past ``timeout`` or does not hold what was sent.
     """
     import httpx
-    import pyoxigraph as ox
 
     _check_url(endpoint, "--endpoint")
     query_endpoint = _check_url(query_endpoint or urljoin(endpoint, "query"), "--query-endpoint")
     if target is not None and not urlsplit(target).scheme:
         raise InputError(f"--graph {target!r} is not an absolute IRI; e.g. https://example.org/graph/news")
-    graphs = read_graphs(path, target)
+    graphs = by_graph(path, target)
+    if not graphs:
+        raise InputError(f"{path}: holds no triple; nothing to push")
     method = "PUT" if replace else "POST"
-    with httpx.Client(timeout=timeout) as http:
-        for name in _ordered(graphs):
-            body = ox.serialize(graphs[name], format=ox.RdfFormat.N_TRIPLES)
-            _request(http, method, str(_graph_url(endpoint, name)), f"graph {name or '(default)'}", content=body,
+    deadline = _Deadline(timeout)
+    names = list(_ordered(graphs))
+    with httpx.Client() as http:
+        for name in names:
+            url, what = _graph_url(endpoint, name), f"graph {name or '(default)'}"
+            _request(http, deadline, method, url, what, content=_body(graphs[name], deadline, url, what),
                      headers={"Content-Type": NTRIPLES})
-        counts = count_triples(http, query_endpoint)
+        counts = _count(http, deadline, query_endpoint)
+        short = [(n, counts.get(n, 0), len(graphs[n])) for n in names
+                 if counts.get(n, 0) < len(graphs[n]) or (replace and counts.get(n, 0) != len(graphs[n]))]
+        if short:
+            name, held, sent = short[0]
+            raise PushError(f"the server holds {held} triples in graph {name or '(default)'}, not the {sent} sent "
+                            f"(query endpoint {query_endpoint}); {len(short)} graph(s) differ")
+        for name in names[:: max(1, len(names) // SAMPLED_GRAPHS)][:SAMPLED_GRAPHS]:
+            _check_sample(http, deadline, endpoint, name, graphs[name])
     sent = sum(len(triples) for triples in graphs.values())
     stored = sum(counts.get(name, 0) for name in graphs)
-    if stored < sent:
-        raise PushError(f"the server holds {stored} triples in the pushed graphs, fewer than the {sent} sent "
-                        f"(query endpoint {query_endpoint})")
     return PushReport(endpoint, len(graphs), sent, stored, sum(counts.values()))

@@ -27,29 +27,28 @@ otherwise a plain string.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
 from kg.errors import QueryError
 from kg.namespace import KG
+from kg.rdf.terms import canonical
 from kg.resources import queries_dir
+from kg.results import FORMATS, format_result, short, to_json
 from kg.store import QUERY_PREFIXES, QueryResult, Store
 
 #: Parameter types a ``# param:`` line may declare.
 PARAM_TYPES = ("string", "iri", "integer", "decimal", "date", "boolean")
-#: Output formats of :func:`format_result`.
-FORMATS = ("table", "csv", "tsv", "json")
+#: Longest number a parameter may be written with (characters) and largest decimal exponent.
+MAX_NUMBER_CHARS, MAX_EXPONENT = 100, 100
 
 _HEADER = re.compile(r"#\s*(title|description|param)\s*:\s*(.*)$")
 _PARAM = re.compile(r"(\w+)\s*(?:—|–|--|-)\s*(.*?)\s*\(([^()]*)\)\s*$")
@@ -234,10 +233,13 @@ def to_term(value: str, kind: str, name: str = "value") -> Identifier:
             return Literal(text)
         if kind == "iri":
             return _expand_iri(text, name)
+        if kind in ("integer", "decimal") and len(text) > MAX_NUMBER_CHARS:
+            raise QueryError(f"--param {name}: a number of {len(text):,} characters; kg takes numbers of at most "
+                             f"{MAX_NUMBER_CHARS} characters")
         if kind == "integer":
-            return Literal(int(text), datatype=XSD.integer)
+            return Literal(str(int(text)), datatype=XSD.integer)
         if kind == "decimal":
-            return Literal(Decimal(text), datatype=XSD.decimal)
+            return Literal(_decimal(text, name), datatype=XSD.decimal)
         if kind == "date":
             return Literal(dt.date.fromisoformat(text).isoformat(), datatype=XSD.date)
         if kind == "boolean" and text.lower() in _TRUE + _FALSE:
@@ -246,6 +248,18 @@ def to_term(value: str, kind: str, name: str = "value") -> Identifier:
         pass
     examples = {"integer": "3", "decimal": "15000 or 2.5", "date": "2024-06-19", "boolean": "true or false"}
     raise QueryError(f"--param {name}={value!r} is not a valid {kind}; expected e.g. {examples.get(kind, '')}")
+
+
+def _decimal(text: str, name: str) -> str:
+    """A decimal parameter's canonical text, its exponent bounded (``1e9999999999`` would
+    be written out in full: gigabytes); never ``Infinity`` or ``NaN``."""
+    value = Decimal(text)
+    if not value.is_finite():
+        raise ValueError(text)
+    if value and not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
+        raise QueryError(f"--param {name}={text!r}: the number is out of range; kg takes decimals between "
+                         f"1e-{MAX_EXPONENT} and 1e{MAX_EXPONENT}")
+    return str(canonical(Literal(format(value, "f"), datatype=XSD.decimal)))
 
 
 def _expand_iri(text: str, name: str) -> URIRef:
@@ -270,112 +284,12 @@ def _iri(text: str, name: str) -> URIRef:
     return URIRef(text)
 
 
-def run(store: Store, query: Query, values: Mapping[str, str] | None = None) -> QueryResult:
-    """Run ``query`` on ``store`` with parameter ``values`` (strings, as typed by a user)."""
-    return store.query(query.text, bind(query, values or {}))
+def run(store: Store, query: Query, values: Mapping[str, str] | None = None, *,
+        timeout: float | None = None) -> QueryResult:
+    """Run ``query`` on ``store`` with parameter ``values`` (strings, as typed by a user),
+    stopped after ``timeout`` seconds if given."""
+    return store.query(query.text, bind(query, values or {}), timeout=timeout)
 
 
-# --------------------------------------------------------------------------- output
-
-
-def short(term: Identifier | None) -> str:
-    """A term for people: prefixed IRIs, lexical literals, '' when unbound."""
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        iri = str(term)
-        best = max((ns for ns in QUERY_PREFIXES.items() if iri.startswith(ns[1])), key=lambda ns: len(ns[1]),
-                   default=None)
-        if best is not None and re.fullmatch(r"[\w/.#=,-]*", iri[len(best[1]):]):
-            return f"{best[0]}:{iri[len(best[1]):]}"
-        return f"<{iri}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return str(term)
-
-
-def format_result(result: QueryResult, fmt: str = "table", width: int | None = None) -> str:
-    """``result`` as ``table`` (rich), ``csv``, ``tsv`` or ``json`` (SPARQL 1.1 results formats)."""
-    if fmt == "json":
-        return to_json(result)
-    if fmt == "csv":
-        return to_csv(result)
-    if fmt == "tsv":
-        return to_tsv(result)
-    if fmt == "table":
-        return to_table(result, width)
-    raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-
-
-def to_table(result: QueryResult, width: int | None = None) -> str:
-    """A rich table; values are plain text, never read as rich markup."""
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    if result.boolean is not None:
-        return ("yes" if result.boolean else "no") + "\n"
-    table = Table(*result.vars, show_lines=False, header_style="bold")
-    for row in result.rows:
-        table.add_row(*(Text(short(t)) for t in row))
-    console = Console(file=io.StringIO(), width=width or 160, color_system=None, soft_wrap=False)
-    console.print(table)
-    return console.file.getvalue()  # type: ignore[attr-defined]
-
-
-def to_csv(result: QueryResult) -> str:
-    """SPARQL 1.1 Query Results CSV: IRIs and literals as plain values."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    if result.boolean is not None:
-        writer.writerow(["boolean"])
-        writer.writerow(["true" if result.boolean else "false"])
-        return out.getvalue()
-    writer.writerow(result.vars)
-    for row in result.rows:
-        writer.writerow(["" if t is None else (f"_:{t}" if isinstance(t, BNode) else str(t)) for t in row])
-    return out.getvalue()
-
-
-def to_tsv(result: QueryResult) -> str:
-    """SPARQL 1.1 Query Results TSV: terms in N-Triples syntax."""
-    if result.boolean is not None:
-        return "?boolean\n" + ("true" if result.boolean else "false") + "\n"
-    lines = ["\t".join(f"?{v}" for v in result.vars)]
-    lines += ["\t".join("" if t is None else _nt(t) for t in row) for row in result.rows]
-    return "\n".join(lines) + "\n"
-
-
-def _nt(term: Identifier) -> str:
-    if isinstance(term, Literal):
-        escaped = (str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-                   .replace("\r", "\\r").replace("\t", "\\t"))
-        if term.language:
-            return f'"{escaped}"@{term.language}'
-        if term.datatype and term.datatype != XSD.string:
-            return f'"{escaped}"^^<{term.datatype}>'
-        return f'"{escaped}"'
-    return term.n3()
-
-
-def to_json(result: QueryResult) -> str:
-    """SPARQL 1.1 Query Results JSON."""
-    if result.boolean is not None:
-        return json.dumps({"head": {}, "boolean": result.boolean}, indent=1) + "\n"
-    bindings = [{v: _json_term(t) for v, t in zip(result.vars, row) if t is not None} for row in result.rows]
-    doc = {"head": {"vars": list(result.vars)}, "results": {"bindings": bindings}}
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
-
-
-def _json_term(term: Identifier) -> dict[str, str]:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    assert isinstance(term, Literal)
-    out = {"type": "literal", "value": str(term)}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype and term.datatype != XSD.string:
-        out["datatype"] = str(term.datatype)
-    return out
+__all__ = ["FORMATS", "PARAM_TYPES", "Param", "Query", "bind", "format_result", "list_queries", "load_query",
+           "parse_assignments", "parse_query", "query_variables", "run", "short", "to_json", "to_term"]

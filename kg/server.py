@@ -287,8 +287,9 @@ WORKER_CODE = "import sys; from kg.server import worker_main; worker_main(int(sy
 def worker_main(jobs_fd: int, answers_fd: int) -> None:
     """A worker process: read the graph (N-Triples bytes, then the prefix map) from ``jobs_fd``, load it, then
     answer (query, media type, max rows) jobs on ``answers_fd`` until the job pipe closes or sends None."""
-    import pyoxigraph as ox
     from multiprocessing.connection import Connection
+
+    import pyoxigraph as ox
 
     jobs, answers = Connection(jobs_fd, writable=False), Connection(answers_fd, readable=False)
     store = ox.Store()
@@ -642,7 +643,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._check_host()
             respond(urlsplit(self.path))
         except EndpointError as exc:
-            self._send(exc.status, f"{exc}\n".encode("utf-8"), "text/plain; charset=utf-8")
+            self._send(exc.status, f"{exc}\n".encode(), "text/plain; charset=utf-8")
 
     def _check_host(self) -> None:
         if self.server.loopback and not _is_loopback(_host_name(self.headers.get("Host", ""))):

@@ -1,57 +1,59 @@
-"""Where a graph is held while it is queried: rdflib in memory, or pyoxigraph.
+"""Where a dataset is held while it is queried: pyoxigraph (default) or rdflib.
 
 Both stores have the same small surface (:class:`Store`): ``load(files)``,
-``add_graph(graph)``, ``query(text, bindings)`` and ``len()``. Query results
-always come back as rdflib terms in a :class:`QueryResult`, whichever engine
-answered, so formatting and tests do not care about the store.
+``add_graph(graph)``, ``query(text, bindings, timeout=)`` and ``len()``. They
+hold an RDF *dataset*: the named graphs of TriG / N-Quads files stay apart, so
+``GRAPH ?g`` works, and the default graph a query sees is the union of every
+graph. Query results come back as rdflib terms in a :class:`QueryResult`,
+literals in their canonical lexical form (:func:`kg.rdf.terms.canonical`), so
+both stores print the same values.
 
-* ``rdflib`` (default): the graph lives in memory; SPARQL runs on rdflib's own
-  engine, parameters are bound with ``initBindings``.
-* ``oxigraph``: pyoxigraph's Rust store and SPARQL engine, much faster on large
-  graphs; parameters are bound with ``substitutions`` (SPARQL SEP-0007). With a
+* ``oxigraph`` (default): pyoxigraph's Rust store and SPARQL engine. With a
   ``path`` the store persists in that folder, so a large graph is loaded once
-  and later queries open it read-only in a fraction of a second. The files
-  loaded into a folder are recorded in ``kg-loaded.json`` beside the data:
-  loading the same unchanged file again is skipped. Oxigraph keeps values,
-  not datatypes, for derived integer types: an ``xsd:nonNegativeInteger``
-  offset comes back as ``xsd:integer`` with the same value.
+  and later queries open it read-only. The files loaded into a folder are
+  recorded in ``kg-loaded.json`` beside the data. A ``progress`` callback sees
+  the bytes read while a file loads.
+* ``rdflib``: an rdflib ``Dataset`` in memory, queried with rdflib's engine.
 
-Parameters are never pasted into the query text. Syntax errors become a
-:class:`kg.errors.QueryError` that gives the line and column.
+Parameters are bound by the engine (``substitutions`` / ``initBindings``),
+never pasted into the text. Updates are refused, queries that are too big or
+deep are refused before parsing, and ``timeout`` stops a query that runs too long.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, XSD
-from rdflib.term import Identifier
+from rdflib import Dataset, Graph
+from rdflib.term import Identifier, Node
 
-from kg.errors import FormatError, InputError, QueryError
-from kg.graphs import READ_FORMATS, load_graphs
-from kg.namespace import RES
-from kg.rdf.mapping import PREFIXES
+from kg.errors import InputError, QueryError, QueryTimeoutError
+from kg.rdf.prefixes import PREFIXES
+from kg.rdf.read import CountingReader, Progress, load_dataset, load_error, open_for_load
+from kg.rdf.sparql import check_size, first_line, oxigraph_syntax_error, rdflib_prepare
+from kg.rdf.terms import canonical, from_ox, to_ox
+from kg.resources import ontology_path
 
-if TYPE_CHECKING:
-    import pyoxigraph
-
-#: Names accepted by :func:`open_store` (and ``kg query --store``).
-STORE_KINDS = ("rdflib", "oxigraph")
+#: Names accepted by :func:`open_store` (and ``kg query --store``); the first is the default.
+STORE_KINDS = ("oxigraph", "rdflib")
 #: Prefixes every query may use without declaring them.
-QUERY_PREFIXES: dict[str, str] = {**{k: str(v) for k, v in PREFIXES.items()},
-                                  "rdf": str(RDF), "rdfs": str(RDFS), "res": str(RES)}
+QUERY_PREFIXES: dict[str, str] = dict(PREFIXES)
 #: Name of the file, inside a persistent oxigraph folder, listing what was loaded.
 MANIFEST = "kg-loaded.json"
 #: Column names of the rows a CONSTRUCT or DESCRIBE query gives.
 TRIPLE_VARS = ("subject", "predicate", "object")
 
-Row = tuple[Identifier | None, ...]
+Row = tuple[Node | None, ...]
+_UNPROJECTED = re.compile(r"does not contains? variable \?(\w+) in its SELECT projection")
+
+__all__ = ["MANIFEST", "QUERY_PREFIXES", "STORE_KINDS", "TRIPLE_VARS", "OxigraphStore", "QueryResult",
+           "RdflibStore", "Store", "from_ox", "open_store", "store_for", "to_ox"]
 
 
 @dataclass(frozen=True)
@@ -60,15 +62,24 @@ class QueryResult:
 
     ``vars`` names the columns; ``rows`` holds one tuple per solution (``None``
     where a variable is unbound). An ASK query has no columns and its answer in
-    ``boolean``; CONSTRUCT and DESCRIBE give ``subject, predicate, object`` rows.
+    ``boolean``; CONSTRUCT and DESCRIBE give ``subject, predicate, object`` rows
+    and ``graph`` is True.
     """
 
     vars: tuple[str, ...]
     rows: tuple[Row, ...]
     boolean: bool | None = None
+    graph: bool = False
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def to_graph(self) -> Graph:
+        """The triples of a CONSTRUCT or DESCRIBE answer as an rdflib Graph."""
+        g = Graph()
+        for s, p, o in self.rows:
+            g.add((s, p, o))  # type: ignore[arg-type]
+        return g
 
 
 class Store(Protocol):
@@ -77,19 +88,20 @@ class Store(Protocol):
     kind: str
 
     def load(self, files: Sequence[str | Path]) -> int:
-        """Add the triples of graph files (format from the extension); return how many files were read."""
+        """Add the quads of graph files (format from the extension); return how many files were read."""
 
     def add_graph(self, graph: Graph) -> None:
-        """Add the triples of an rdflib graph."""
+        """Add the triples (a dataset's quads) of an rdflib graph."""
 
-    def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> QueryResult:
+    def query(self, text: str, bindings: Mapping[str, Identifier] | None = None,
+              timeout: float | None = None) -> QueryResult:
         """Run SPARQL with ``bindings`` (variable name without ``?`` → term)."""
 
     def __len__(self) -> int:
-        """Number of triples (quads for oxigraph) held."""
+        """Number of quads held."""
 
 
-def open_store(kind: str = "rdflib", path: str | Path | None = None, *, read_only: bool = False) -> Store:
+def open_store(kind: str = "oxigraph", path: str | Path | None = None, *, read_only: bool = False) -> Store:
     """A new store of ``kind``; ``path`` (oxigraph only) is the folder it persists in.
 
     ``read_only`` opens an existing oxigraph folder without locking it, so
@@ -105,11 +117,40 @@ def open_store(kind: str = "rdflib", path: str | Path | None = None, *, read_onl
     raise QueryError(f"unknown store {kind!r}; use one of {', '.join(STORE_KINDS)}")
 
 
+def _sorted_triples(triples: Iterable[Row]) -> tuple[Row, ...]:
+    """Triples in a stable order (by their N-Triples text), whichever engine made them."""
+    return tuple(sorted(triples, key=lambda t: tuple(x.n3() if x is not None else "" for x in t)))
+
+
+def _with_timeout(work: Any, timeout: float | None) -> Any:
+    """``work()`` in a daemon thread, QueryTimeoutError after ``timeout`` seconds
+    (the engines release the GIL, so the answer is waited for, not polled)."""
+    if timeout is None:
+        return work()
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = work()
+        except BaseException as exc:  # noqa: BLE001 — handed to the waiting thread
+            box["error"] = exc
+
+    worker = threading.Thread(target=run, name="kg-query", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise QueryTimeoutError(f"the query ran past --timeout {timeout:g} s and was stopped; narrow it "
+                                "(a LIMIT, more specific patterns) or raise --timeout")
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
 # --------------------------------------------------------------------------- rdflib
 
 
 class RdflibStore:
-    """An in-memory rdflib graph queried with rdflib's SPARQL engine.
+    """An in-memory rdflib dataset queried with rdflib's SPARQL engine.
 
     ``RdflibStore(graph)`` queries ``graph`` itself, not a copy: loading files adds to it.
     """
@@ -117,85 +158,51 @@ class RdflibStore:
     kind = "rdflib"
 
     def __init__(self, graph: Graph | None = None):
-        self.graph = graph if graph is not None else Graph()
+        self.graph = graph if graph is not None else Dataset(default_union=True)
 
     def load(self, files: Sequence[str | Path]) -> int:
         if not files:
             return 0
-        loaded = load_graphs(list(files))
-        if len(self.graph):
-            self.graph += loaded
+        if isinstance(self.graph, Dataset):
+            load_dataset(list(files), into=self.graph)
         else:
-            self.graph = loaded
+            from kg.rdf.read import load_graphs
+
+            self.graph += load_graphs(list(files))
         return len(files)
 
     def add_graph(self, graph: Graph) -> None:
-        self.graph += graph
+        if isinstance(self.graph, Dataset) and isinstance(graph, Dataset):
+            for s, p, o, g in graph.quads((None, None, None, None)):
+                self.graph.graph(getattr(g, "identifier", g)).add((s, p, o))
+        else:
+            self.graph += graph
 
-    def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> QueryResult:
-        prepared = _rdflib_prepare(text)
-        result = self.graph.query(prepared, initBindings=dict(bindings or {}))
-        if result.type == "ASK":
-            return QueryResult((), (), bool(result.askAnswer))
-        if result.type in ("CONSTRUCT", "DESCRIBE"):
-            assert result.graph is not None
-            return QueryResult(TRIPLE_VARS, _sorted_triples(tuple(t) for t in result.graph))
-        names = tuple(str(v) for v in result.vars or ())
-        return QueryResult(names, tuple(tuple(row) for row in result))
+    def query(self, text: str, bindings: Mapping[str, Identifier] | None = None,
+              timeout: float | None = None) -> QueryResult:
+        prepared = rdflib_prepare(text)
+
+        def work() -> QueryResult:
+            try:
+                result = self.graph.query(prepared, initBindings=dict(bindings or {}))
+                if result.type == "ASK":
+                    return QueryResult((), (), bool(result.askAnswer))
+                if result.type in ("CONSTRUCT", "DESCRIBE"):
+                    assert result.graph is not None
+                    return QueryResult(TRIPLE_VARS, _sorted_triples(tuple(map(canonical, t)) for t in result.graph),
+                                       graph=True)
+                names = tuple(str(v) for v in result.vars or ())
+                return QueryResult(names, tuple(tuple(canonical(t) for t in row) for row in result))  # type: ignore[union-attr]
+            except RecursionError:
+                raise QueryError("the query is nested too deeply for the rdflib engine; use --store oxigraph") from None
+
+        return _with_timeout(work, timeout)
 
     def __len__(self) -> int:
         return len(self.graph)
 
 
-def _sorted_triples(triples: Iterable[Row]) -> tuple[Row, ...]:
-    """Triples in a stable order (by their N-Triples text), whichever engine made them."""
-    return tuple(sorted(triples, key=lambda t: tuple(x.n3() if x is not None else "" for x in t)))
-
-
-def _rdflib_prepare(text: str) -> Any:
-    """Parse ``text`` with rdflib; syntax errors → QueryError with line and column."""
-    from pyparsing import ParseException
-    from rdflib.plugins.sparql import prepareQuery
-
-    try:
-        return prepareQuery(text, initNs=QUERY_PREFIXES)
-    except ParseException as exc:
-        raise QueryError(f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: "
-                         f"{_first_line(exc.msg)} near {exc.line.strip()[:60]!r}") from None
-    except Exception as exc:  # rdflib raises a bare Exception for an undeclared prefix
-        match = re.match(r"Unknown namespace prefix\s*:\s*(\S+)", str(exc))
-        if match is None:
-            raise
-        line, col = _locate_prefix(text, match.group(1))
-        raise QueryError(f"SPARQL syntax error at line {line}, column {col}: prefix {match.group(1)}: "
-                         "is not declared; add a PREFIX line or use one of "
-                         f"{', '.join(sorted(QUERY_PREFIXES))}") from None
-
-
-def _locate_prefix(text: str, prefix: str) -> tuple[int, int]:
-    """Line and column (1-based) of the first use of ``prefix:`` outside comments."""
-    pattern = re.compile(rf"(?<![\w<?$]){re.escape(prefix)}:")
-    for n, line in enumerate(text.splitlines(), 1):
-        code = line.split("#", 1)[0] if not line.lstrip().startswith("PREFIX") else ""
-        found = pattern.search(code)
-        if found:
-            return n, found.start() + 1
-    return 1, 1
-
-
-def _first_line(message: str, limit: int = 160) -> str:
-    first = message.strip().splitlines()[0] if message.strip() else "invalid query"
-    return first if len(first) <= limit else first[: limit - 1] + "…"
-
-
 # --------------------------------------------------------------------------- oxigraph
-
-
-#: File extension → pyoxigraph RdfFormat attribute name.
-OX_FORMATS = {"turtle": "TURTLE", "trig": "TRIG", "json-ld": "JSON_LD", "nt": "N_TRIPLES",
-              "nquads": "N_QUADS", "xml": "RDF_XML", "n3": "N3"}
-_OX_SYNTAX = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.S)
-_OX_UNPROJECTED = re.compile(r"does not contains? variable \?(\w+) in its SELECT projection")
 
 
 class OxigraphStore:
@@ -208,18 +215,19 @@ class OxigraphStore:
 
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
+        self.progress: Progress | None = None
         try:
             if self.path is None:
                 self.store = ox.Store()
             elif read_only:
                 if not (self.path / "CURRENT").is_file():
                     raise InputError(f"{self.path}: no kg database there; create it by loading graph files, "
-                                     f"e.g. kg query NAME graph.ttl --store oxigraph --db {self.path}")
+                                     f"e.g. kg query NAME graph.ttl --db {self.path}")
                 self.store = ox.Store.read_only(str(self.path))
             else:
                 self.store = ox.Store(str(self.path))
         except OSError as exc:
-            raise InputError(f"{self.path}: cannot open the database ({_first_line(str(exc))}); "
+            raise InputError(f"{self.path}: cannot open the database ({first_line(str(exc))}); "
                              "another kg process may be writing it") from None
 
     # ---- loading
@@ -232,7 +240,7 @@ class OxigraphStore:
         manifest = self._manifest()
         read = 0
         for p in map(Path, files):
-            fmt = _ox_format(p)
+            p, fmt = open_for_load(p)
             key, stamp = str(p.resolve()), _stamp(p)
             if key in manifest:
                 if manifest[key] == stamp:
@@ -250,11 +258,14 @@ class OxigraphStore:
 
     def _load_file(self, path: Path, fmt: Any) -> None:
         try:
-            self.store.bulk_load(path=str(path), format=fmt)
-        except SyntaxError as exc:
-            raise InputError(f"{path}: not valid RDF ({_first_line(str(exc))})") from None
-        except OSError as exc:
-            raise InputError(f"{path}: cannot be loaded ({_first_line(str(exc))})") from None
+            if self.progress is None:
+                self.store.bulk_load(path=str(path), format=fmt)
+                return
+            with open(path, "rb") as handle:
+                reader: Any = CountingReader(handle, path.stat().st_size, self.progress)
+                self.store.bulk_load(reader, format=fmt)
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise load_error(path, exc) from None
 
     def _manifest(self) -> dict[str, list[int]]:
         if self.path is None or not (self.path / MANIFEST).is_file():
@@ -269,48 +280,55 @@ class OxigraphStore:
     def add_graph(self, graph: Graph) -> None:
         import pyoxigraph as ox
 
-        self.store.extend(ox.Quad(*map(to_ox, triple)) for triple in graph)
+        from kg.rdf.write import ox_quads
+
+        quads = (q if isinstance(q, ox.Quad) else ox.Quad(q.subject, q.predicate, q.object) for q in ox_quads(graph))
+        self.store.extend(quads)
 
     # ---- querying
 
-    def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> QueryResult:
+    def query(self, text: str, bindings: Mapping[str, Identifier] | None = None,
+              timeout: float | None = None) -> QueryResult:
         import pyoxigraph as ox
 
+        check_size(text)
         substitutions = {ox.Variable(name): to_ox(term) for name, term in (bindings or {}).items()}
-        try:
-            answer = self.store.query(text, prefixes=QUERY_PREFIXES, use_default_graph_as_union=True,
-                                      substitutions=substitutions)
-        except SyntaxError as exc:
-            raise QueryError(_ox_syntax_message(str(exc))) from None
-        except RuntimeError as exc:  # pyoxigraph binds only variables the SELECT list names
-            match = _OX_UNPROJECTED.search(str(exc))
-            if match is None:
-                raise
-            raise QueryError(f"parameter ?{match.group(1)} must be in the SELECT list of the query: the oxigraph "
-                             "store binds only variables the query returns") from None
-        if isinstance(answer, ox.QueryBoolean):
-            return QueryResult((), (), bool(answer))
-        if isinstance(answer, ox.QueryTriples):
-            triples = (tuple(from_ox(t) for t in (tr.subject, tr.predicate, tr.object)) for tr in answer)
-            return QueryResult(TRIPLE_VARS, _sorted_triples(triples))
-        names = tuple(v.value for v in answer.variables)
-        rows = tuple(tuple(from_ox(sol[i]) if sol[i] is not None else None for i in range(len(names)))
-                     for sol in answer)
-        return QueryResult(names, rows)
+
+        def work() -> QueryResult:
+            try:
+                answer = self.store.query(text, prefixes=QUERY_PREFIXES, use_default_graph_as_union=True,
+                                          substitutions=substitutions)
+            except SyntaxError as exc:
+                raise oxigraph_syntax_error(text, str(exc)) from None
+            except RuntimeError as exc:  # pyoxigraph binds only variables the SELECT list names
+                match = _UNPROJECTED.search(str(exc))
+                if match is None:
+                    raise QueryError(f"the query failed: {first_line(str(exc))}") from None
+                raise QueryError(f"parameter ?{match.group(1)} must be in the SELECT list of the query: the "
+                                 "oxigraph store binds only variables the query returns") from None
+            return _collect(answer)
+
+        return _with_timeout(work, timeout)
 
     def __len__(self) -> int:
         return len(self.store)
 
 
-def _ox_format(path: Path) -> Any:
+def _collect(answer: Any) -> QueryResult:
     import pyoxigraph as ox
 
-    fmt = READ_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise FormatError(f"{path}: unknown graph format {path.suffix!r}; use one of {', '.join(sorted(READ_FORMATS))}")
-    if not path.is_file():
-        raise InputError(f"{path}: no such graph file")
-    return getattr(ox.RdfFormat, OX_FORMATS[fmt])
+    try:
+        if isinstance(answer, ox.QueryBoolean):
+            return QueryResult((), (), bool(answer))
+        if isinstance(answer, ox.QueryTriples):
+            triples = (tuple(canonical(from_ox(t)) for t in (tr.subject, tr.predicate, tr.object)) for tr in answer)
+            return QueryResult(TRIPLE_VARS, _sorted_triples(triples), graph=True)
+        names = tuple(v.value for v in answer.variables)
+        rows = tuple(tuple(canonical(from_ox(sol[i])) if sol[i] is not None else None for i in range(len(names)))
+                     for sol in answer)
+        return QueryResult(names, rows)
+    except (RuntimeError, OSError) as exc:
+        raise QueryError(f"the query failed: {first_line(str(exc))}") from None
 
 
 def _stamp(path: Path) -> list[int]:
@@ -318,63 +336,37 @@ def _stamp(path: Path) -> list[int]:
     return [st.st_size, st.st_mtime_ns]
 
 
-def _ox_syntax_message(message: str) -> str:
-    match = _OX_SYNTAX.match(message.strip())
-    if match is None:
-        return f"SPARQL syntax error: {_first_line(message)}"
-    line, col, what = match.groups()
-    if "Prefix not found" in what:
-        what = f"a prefix is not declared; add a PREFIX line or use one of {', '.join(sorted(QUERY_PREFIXES))}"
-    return f"SPARQL syntax error at line {line}, column {col}: {_first_line(what)}"
+def _ontology(store: Store) -> None:
+    """Add the ontology (``ontology/kg.ttl``) to the store's default graph, so class
+    parameters match subclasses (``rdfs:subClassOf*``)."""
+    if isinstance(store, OxigraphStore) and store.read_only:
+        return
+    if isinstance(store, OxigraphStore):
+        from pyoxigraph import RdfFormat
+
+        store.store.load(path=str(ontology_path()), format=RdfFormat.TURTLE)
+    else:
+        store.load([ontology_path()])
 
 
-# --------------------------------------------------------------------------- terms
+def store_for(files: Sequence[str | Path], kind: str | None = None, db: str | Path | None = None, *,
+              ontology: bool = True, progress: Progress | None = None) -> Store:
+    """The store a command queries: ``files`` loaded into ``kind`` (default oxigraph),
+    or into / from the folder ``db``, with the ontology beside them unless ``ontology=False``.
 
-
-def to_ox(term: Identifier) -> pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal:
-    """An rdflib term as a pyoxigraph term."""
-    import pyoxigraph as ox
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD.string)))
-    raise QueryError(f"cannot bind {term!r}: only IRIs, blank nodes and literals are supported")
-
-
-def from_ox(term: Any) -> Identifier:
-    """A pyoxigraph term as an rdflib term (``xsd:string`` literals become plain ones)."""
-    import pyoxigraph as ox
-
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        return Literal(term.value) if datatype == str(XSD.string) else Literal(term.value, datatype=URIRef(datatype))
-    raise QueryError(f"the query returned an RDF-star triple term ({term}); kg cannot show those")
-
-
-
-def store_for(files: Sequence[str | Path], kind: str | None = None, db: str | Path | None = None) -> Store:
-    """The store a command queries: ``files`` loaded into ``kind``, or into / from the folder ``db``.
-
-    ``db`` implies oxigraph. With ``db`` and no files, the folder is opened
-    read-only; with files, those not loaded yet are added to it.
+    With ``db`` and no files, the folder is opened read-only; with files, those
+    not loaded yet are added to it.
     """
-    kind = kind or ("oxigraph" if db is not None else "rdflib")
+    kind = kind or STORE_KINDS[0]
     if db is not None and kind != "oxigraph":
-        raise QueryError("--db needs the oxigraph store (--store oxigraph); the rdflib store lives in memory")
+        raise QueryError("--db needs the oxigraph store; the rdflib store lives in memory")
     if not files and db is None:
         raise InputError("no graph file given; name graph files, or --db DIR for a database an earlier "
-                         "'kg query --store oxigraph --db DIR NAME graph.ttl' filled")
+                         "'kg query NAME graph.ttl --db DIR' filled")
     store = open_store(kind, db, read_only=db is not None and not files)
+    if isinstance(store, OxigraphStore):
+        store.progress = progress
     store.load(list(files))
+    if ontology:
+        _ontology(store)
     return store

@@ -18,12 +18,14 @@ from pathlib import Path
 
 from rdflib import Graph
 from rdflib import term as rdflib_term
-from rdflib.namespace import RDF, RDFS, SH, SKOS, XSD, NamespaceManager
+from rdflib.namespace import RDF, SH, NamespaceManager
 from rdflib.term import BNode, Literal, Node, URIRef
 
 from kg import resources
-from kg.errors import ValidationError
-from kg.namespace import KG, NIF, RES, SCHEMA, WD
+from kg.errors import KgError, ValidationError
+from kg.rdf.prefixes import bind_all, short
+from kg.rdf.read import load_graphs
+from kg.rdf.terms import local_name
 
 #: How the default shapes file is named in messages.
 _DEFAULT_SHAPES_NAME = "ontology/shapes.ttl"
@@ -113,52 +115,24 @@ def _load(path: Path, what: str) -> Graph:
     """Parse a Turtle file, turning a missing or malformed file into a ValidationError."""
     if not path.is_file():
         raise ValidationError(f"{what} file not found: {path} (it ships as ontology/{path.name} beside the code)")
-    graph = Graph()
     try:
-        graph.parse(path, format="turtle")
-    except (SyntaxError, ValueError) as err:  # rdflib's BadSyntax is a SyntaxError
+        graph = load_graphs([path])
+    except KgError as err:
         raise ValidationError(f"{what} file {path} is not valid Turtle: {err}") from err
-    except OSError as err:
-        raise ValidationError(f"cannot read {what} file {path}: {err}") from err
     return graph
 
 
-#: Prefixes used to print nodes in violation lines.
-_PREFIXES: tuple[tuple[str, str], ...] = (
-    ("kg", str(KG._NS)),
-    ("nif", str(NIF._NS)),
-    ("res", str(RES)),
-    ("wd", str(WD)),
-    ("schema", str(SCHEMA)),
-    ("rdf", str(RDF)),
-    ("rdfs", str(RDFS)),
-    ("skos", str(SKOS)),
-    ("xsd", str(XSD)),
-)
-
-
 def _namespaces() -> NamespaceManager:
-    """A namespace manager knowing :data:`_PREFIXES`, for literal datatypes."""
-    manager = NamespaceManager(Graph(), bind_namespaces="none")
-    for prefix, namespace in _PREFIXES:
-        manager.bind(prefix, namespace, override=True, replace=True)
-    return manager
+    """A namespace manager knowing kg's prefixes, for literal datatypes."""
+    return bind_all(Graph(bind_namespaces="none")).namespace_manager
 
 
 def _show(node: Node | None, manager: NamespaceManager) -> str:
-    """A node shortened with the known prefixes (``res:person/x``, ``kg:date``).
-
-    Unlike Turtle qnames, the part after the prefix may hold ``/``: the line is
-    for people, not for a parser.
-    """
+    """A node as kg prints terms: a valid prefixed name or ``<IRI>`` (see :func:`kg.rdf.prefixes.short`)."""
     if node is None:
         return _NO_PATH
     if isinstance(node, URIRef):
-        text = str(node)
-        for prefix, namespace in _PREFIXES:
-            if text.startswith(namespace) and len(text) > len(namespace):
-                return f"{prefix}:{text[len(namespace):]}"
-        return f"<{text}>"
+        return short(str(node))
     if isinstance(node, (BNode, Literal)):
         return node.n3(manager)
     return str(node)
@@ -177,15 +151,9 @@ def _violations(report: Graph) -> list[str]:
             message = " / ".join(messages)
         else:
             component = report.value(result, SH.sourceConstraintComponent)
-            message = _local_name(component) if isinstance(component, URIRef) else "constraint violated"
+            message = local_name(component) if isinstance(component, URIRef) else "constraint violated"
         line = f"{_show(focus, manager)} — {_show(path, manager)} — {message}"
         if value is not None and value != focus:
             line += f" (value: {_show(value, manager)})"
         lines.add(line)
     return sorted(lines)
-
-
-def _local_name(iri: URIRef) -> str:
-    """The part of an IRI after its last ``#`` or ``/``."""
-    text = str(iri)
-    return text[max(text.rfind("#"), text.rfind("/")) + 1 :]

@@ -624,7 +624,7 @@ def view_html(graph: Graph, *, title: str = "kg view", **options) -> tuple[str, 
 
 def write_view(graph: Graph, path: str | Path, **options) -> View:
     """Write the view of ``graph`` to ``path`` (atomically); returns the view drawn."""
-    from kg.io import write_atomic
+    from kg.files import write_atomic
 
     html, view = view_html(graph, title=f"kg view: {Path(path).stem}", **options)
     write_atomic(path, html.encode("utf-8"))

@@ -50,7 +50,7 @@ def seed_record(extract_text):
 
 @pytest.fixture(scope="session")
 def seed_graph(nlp):
-    from kg.io import read_sources
     from kg.pipeline import build_graph
+    from kg.sources import read_sources
 
     return build_graph(read_sources([str(SEED)]))

@@ -19,10 +19,10 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg import corpus
 from kg.errors import FormatError, InputError
-from kg.io import Source, read_sources
 from kg.namespace import KG
 from kg.rdf.iri import document_iri, entity_iri
 from kg.records import DocumentRecord, EntityRecord, EventRecord, QuantityValue, SentenceRecord, Span
+from kg.sources import Source, read_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 WIKINEWS = ROOT.parent / "shared" / "data" / "wikinews_fr100" / "articles.jsonl"
@@ -242,7 +242,7 @@ def test_output_does_not_depend_on_input_order():
 def test_timestamp_only_when_given():
     ds = corpus.Corpus()
     assert (None, PROV.startedAtTime, None) not in build([A]).default
-    when = dt.datetime(2025, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
+    when = dt.datetime(2025, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
     activity = corpus.add_records(ds, [fake_record(A)], started=when)
     assert str(ds.default.value(activity, PROV.startedAtTime)) == "2025-01-02T03:04:05+00:00"
 

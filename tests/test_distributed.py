@@ -7,7 +7,7 @@ import socket
 import pytest
 
 from kg import corpus
-from kg.io import Source
+from kg.sources import Source
 
 pytest.importorskip("distributed")
 

@@ -189,7 +189,7 @@ def test_gexf_bytes_do_not_depend_on_the_day(monkeypatch):
     """networkx writes today's date into GEXF; kg strips it so output is reproducible."""
     import datetime as real_dt
 
-    from rdflib import Graph, Literal, RDF, RDFS
+    from rdflib import RDF, RDFS, Graph, Literal
 
     from kg.export import network_bytes, to_networkx
     from kg.namespace import KG, RES

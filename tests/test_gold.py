@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SEED, SHARED
 
 pytestmark = pytest.mark.model
@@ -28,9 +27,10 @@ GOLD = sorted((SHARED / "eval" / "gold").glob("*.json")) + sorted((ROOT / "tests
 
 
 def _score(path: Path, tmp_path: Path) -> float:
-    from kg.io import Source, write_graph
     from kg.pipeline import build_graph
+    from kg.rdf.write import write_graph
     from kg.resources import ontology_path
+    from kg.sources import Source
 
     if not SCORER.is_file():
         pytest.skip("../shared/eval/score.py is absent")

@@ -26,13 +26,25 @@ from rdflib import Graph, Literal, URIRef
 from kg.errors import InputError
 from kg.extraction.dates import find_dates
 from kg.extraction.numbers import find_numbers
-from kg.io import clean, decode, html_text
+from kg.html import html_text
 from kg.lang import load
 from kg.namespace import RESOURCE_IRI
 from kg.rdf.iri import entity_iri, slug
 from kg.rdf.mapping import to_graph
-from kg.records import (ENTITY_TYPES, EVENT_TYPES, MODALITIES, DateValue, DocumentRecord, EntityRecord,
-                        EventRecord, QuantityValue, RelationRecord, SentenceRecord, Span)
+from kg.records import (
+    ENTITY_TYPES,
+    EVENT_TYPES,
+    MODALITIES,
+    DateValue,
+    DocumentRecord,
+    EntityRecord,
+    EventRecord,
+    QuantityValue,
+    RelationRecord,
+    SentenceRecord,
+    Span,
+)
+from kg.sources import clean, decode
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 #: Characters an IRI may not hold unescaped (RFC 3987), plus the space.
@@ -41,7 +53,7 @@ HOSTILE = ['"', "'", '"""', "\\", "\\n", "<>", "<script>alert(1)</script>", "#",
            "🚀", "🇺🇦", "👩‍👩‍👧", "\u200b", "\u202e", "\ufeff", "\x00", "\x07", "\x1b[31m", "\x7f", "\r\n", "\t",
            "Ελευθέριος", "習近平", "محمد", "  ", "@prefix", "_:b0", "^^xsd:int", "@fr", "{", "}", "%20"]
 
-#: Any string without lone surrogates (no UTF-8 file or JSON text can carry one past kg.io).
+#: Any string without lone surrogates (no UTF-8 file or JSON text can carry one past kg.sources).
 names = st.one_of(
     st.text(st.characters(blacklist_categories=("Cs",)), max_size=40),
     st.lists(st.sampled_from(HOSTILE), min_size=1, max_size=6).map("".join),

@@ -30,8 +30,21 @@ from SPARQLWrapper import CSV, JSON, N3, TSV, TURTLE, XML, SPARQLWrapper
 
 from kg.errors import KgError
 from kg.namespace import KG, RES
-from kg.server import (DEFAULT_HOST, GRAPH_TYPES, MAX_BODY, RESULT_TYPES, SERVICE_REFUSED, UPDATE_REFUSED,
-                       EndpointError, Example, SparqlServer, check_query, make_server, negotiate, render_page)
+from kg.server import (
+    DEFAULT_HOST,
+    GRAPH_TYPES,
+    MAX_BODY,
+    RESULT_TYPES,
+    SERVICE_REFUSED,
+    UPDATE_REFUSED,
+    EndpointError,
+    Example,
+    SparqlServer,
+    check_query,
+    make_server,
+    negotiate,
+    render_page,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Filler vocabulary for the heavy cross join (a plain Namespace: not part of kg).

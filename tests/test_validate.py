@@ -146,7 +146,7 @@ def test_badly_typed_date_is_a_violation(date: Literal) -> None:
     assert not result.conforms
     lines = _violations_on(result, "kg:date")
     assert len(lines) == 1
-    assert lines[0].startswith("res:event/test/0 — kg:date — ")
+    assert lines[0].startswith(f"<{RES}event/test/0> — kg:date — ")  # full IRI: res:event/… is no valid name
 
 
 def test_quantity_without_value_is_a_violation() -> None:
@@ -176,7 +176,7 @@ def test_unknown_modality_is_a_violation() -> None:
     result = validate(sample.graph)
     assert not result.conforms
     lines = _violations_on(result, "kg:modality")
-    assert lines and all(line.startswith("res:event/test/0 — kg:modality — ") for line in lines)
+    assert lines and all(line.startswith(f"<{RES}event/test/0> — kg:modality — ") for line in lines)
     assert any("kg:Nonsense" in line for line in lines)
 
 
@@ -192,7 +192,7 @@ def test_person_with_two_labels_is_a_violation() -> None:
     result = validate(sample.graph)
     assert not result.conforms
     assert result.violations == [
-        "res:person/emmanuel-macron — rdfs:label — "
+        f"<{RES}person/emmanuel-macron> — rdfs:label — "
         "An entity must have exactly one rdfs:label (put other names in skos:altLabel)."
     ]
 

@@ -136,8 +136,8 @@ def test_tooltip_shows_the_payload_as_text(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def pipeline_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, View]:
     """The seed article and a text with payloads, through the real pipeline, built once."""
-    from kg.io import Source, read_sources
     from kg.pipeline import build_graph
+    from kg.sources import Source, read_sources
 
     sources = [*read_sources([str(ROOT / "seeds" / "000_b0697d4f31a32cd1.txt")]),
                Source("injection", INJECTED, "injection.txt")]

@@ -46,8 +46,9 @@ def build(
 
     from kg import corpus
     from kg.errors import FormatError, InputError
-    from kg.io import format_for, parse_date, read_sources, write_graph
     from kg.pipeline import build_graph, update_corpus
+    from kg.rdf.write import format_for, write_graph
+    from kg.sources import parse_date, read_sources
 
     target = output or update
     if target is None:

@@ -13,18 +13,21 @@ This module never imports spaCy.
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.namespace import KG, NIF, WD
 from kg.rdf.iri import document_iri, entity_iri, event_iri, quantity_iri, span_iri
+from kg.rdf.prefixes import PREFIXES as ALL_PREFIXES
 from kg.records import DocumentRecord, EntityRecord, EventRecord, Span
 
-#: Prefixes written in every output, so files read well in Protégé and editors.
-PREFIXES = {"kg": KG._NS, "nif": NIF._NS, "skos": SKOS._NS, "wd": WD, "prov": PROV._NS,
-            "dcterms": DCTERMS._NS, "owl": OWL._NS, "xsd": XSD._NS}
+#: Prefixes written in every output, so files read well in Protégé and editors (res: included).
+PREFIXES = {prefix: URIRef(ns) for prefix, ns in ALL_PREFIXES.items()}
+#: Largest quantity value written: larger ones (« 9999…9 soldats ») keep only their text.
+MAX_QUANTITY = 1e18
 DATATYPES = {"date": XSD.date, "gYearMonth": XSD.gYearMonth, "gYear": XSD.gYear, "gMonthDay": XSD.gMonthDay}
 
 
@@ -32,7 +35,6 @@ def new_graph() -> Graph:
     g = Graph()
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns, override=True)
-    g.bind("res", URIRef("https://w3id.org/kgnews/resource/"))
     return g
 
 
@@ -44,9 +46,10 @@ def _decimal(value: float) -> Literal:
     return Literal(text, datatype=XSD.decimal)
 
 
-def _name(text: str) -> Literal:
-    """A name as a literal, its white space runs (tabs, line breaks, doubled spaces) made one space."""
-    return Literal(" ".join(text.split()))
+def _name(text: str, lang: str) -> Literal:
+    """A name as a literal in the document's language, its white space runs (tabs,
+    line breaks, doubled spaces) made one space."""
+    return Literal(" ".join(text.split()), lang=lang or None)
 
 
 class _Mapper:
@@ -74,10 +77,10 @@ class _Mapper:
         g.add((doc, RDF.type, KG.Document))
         g.add((doc, RDF.type, NIF.Context))
         g.add((doc, NIF.isString, Literal(r.text)))
-        g.add((doc, RDFS.label, Literal(r.title or r.doc_id)))
+        g.add((doc, RDFS.label, Literal(r.title or r.doc_id, lang=r.lang if r.title else None)))
         g.add((doc, DCTERMS.language, Literal(r.lang)))
         if r.title:
-            g.add((doc, DCTERMS.title, Literal(r.title)))
+            g.add((doc, DCTERMS.title, Literal(r.title, lang=r.lang)))
         if r.source:
             g.add((doc, DCTERMS.source, Literal(r.source)))
         if r.publication_date:
@@ -112,7 +115,7 @@ class _Mapper:
         node = entity_iri(ent.type, ent.label)
         self.entity_nodes[ent.key] = node
         g.add((node, RDF.type, KG[ent.type]))
-        label = _name(ent.label)
+        label = _name(ent.label, self.r.lang)
         # One rdfs:label per node: names the slug folds together (« Emmanuel  Macron »,
         # « EMMANUEL MACRON » in another document) become alternative labels.
         kept = g.value(node, RDFS.label)
@@ -121,7 +124,7 @@ class _Mapper:
         elif kept != label:
             g.add((node, SKOS.altLabel, label))
         preferred = kept if kept is not None else label
-        for alias in sorted({_name(a) for a in ent.aliases} - {preferred}):
+        for alias in sorted({_name(a, self.r.lang) for a in ent.aliases} - {preferred}):
             g.add((node, SKOS.altLabel, alias))
         if ent.wikidata:
             g.add((node, SKOS.exactMatch, WD[ent.wikidata]))
@@ -135,7 +138,7 @@ class _Mapper:
         g, r = self.g, self.r
         node = event_iri(r.doc_id, ev.key, ev.type)
         g.add((node, RDF.type, KG[ev.type]))
-        g.add((node, RDFS.label, Literal(self._label(ev))))
+        g.add((node, RDFS.label, Literal(self._label(ev), lang=r.lang)))
         g.add((node, KG.lemma, Literal(ev.lemma)))
         g.add((node, KG.document, self.doc))
         g.add((node, PROV.wasDerivedFrom, self.doc))
@@ -155,13 +158,13 @@ class _Mapper:
         if ev.date is not None:
             g.add((node, KG.date, Literal(ev.date.iso, datatype=DATATYPES[ev.date.datatype])))
             g.add((node, KG.dateText, Literal(ev.date.span.text)))
-        if ev.quantity is not None:
+        if ev.quantity is not None and math.isfinite(ev.quantity.value) and abs(ev.quantity.value) < MAX_QUANTITY:
             q = quantity_iri(r.doc_id, ev.key)
             g.add((node, KG.quantity, q))
             g.add((q, RDF.type, KG.Quantity))
             g.add((q, KG.value, _decimal(ev.quantity.value)))
             g.add((q, KG.approximate, Literal(ev.quantity.approximate)))
-            g.add((q, RDFS.label, Literal(ev.quantity.span.text)))
+            g.add((q, RDFS.label, Literal(ev.quantity.span.text, lang=r.lang)))
             if ev.quantity.unit:
                 g.add((q, KG.unit, Literal(ev.quantity.unit)))
         g.add((node, KG.modality, KG[ev.modality]))

@@ -98,7 +98,7 @@ MIXED = {
     "mixed/.hidden.txt": b"\x00\x01binary but hidden",
     "mixed/.git/HEAD.txt": b"\x00\x01binary but hidden",
 }
-MIXED_READ = ("one", "two", "three", "four")
+MIXED_READ = ("one", "two", "sub-three", "sub-four")  # ids are paths relative to the folder given
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,8 @@ def test_text_is_decoded_exactly(built: Built, case: Case) -> None:
 
 def test_html_keeps_the_visible_text_only(built: Built) -> None:
     text = _text(built, "page")
-    assert "Emmanuel Macron a rencontré «\u00a0Olaf Scholz\u00a0» à Paris & Berlin." in text
+    # trafilatura reads the article; it makes French no-break spaces plain spaces
+    assert re.search("Emmanuel Macron a rencontré «[\u00a0 ]Olaf Scholz[\u00a0 ]» à Paris & Berlin[.]", text)
     assert "Selon l’AFP" in text
     for markup in ("<", ">", "&laquo;", "var s", "color: red"):
         assert markup not in text
@@ -189,7 +190,7 @@ def test_jsonl_corpus_with_surrogates_and_nul(built: Built) -> None:
     assert str(built.graph.value(first, KG.publicationDate)) == "2024-05-07"
     second = docs["wire-2"]
     assert str(built.graph.value(second, NIF.isString)) == "Le  7 mai, Emmanuel Macron a remercié l'Ukraine.\ufffd"
-    assert built.graph.value(second, DCTERMS.title) == Literal("\ufffd")
+    assert built.graph.value(second, DCTERMS.title) == Literal("\ufffd", lang="fr")  # titles carry the language
 
 
 def test_standard_input_is_one_document(built: Built) -> None:

@@ -78,9 +78,10 @@ def test_each_format_is_valid_and_round_trips(pairs: dict[str, Pair], ext: str) 
 _SERIALIZE = """
 import sys
 from rdflib import Graph
-from kg.io import FORMATS, serialize
+from kg.rdf.formats import WRITE_EXTENSIONS, rdflib_name
+from kg.rdf.write import serialize
 graph = Graph().parse(sys.argv[1])
-for fmt in sorted(set(FORMATS.values())):
+for fmt in sorted({rdflib_name("x" + ext, writing=True) for ext in WRITE_EXTENSIONS}):
     sys.stdout.buffer.write(fmt.encode() + b"\\n" + serialize(graph, fmt))
 """
 

@@ -47,7 +47,7 @@ def test_binary_without_nul_bytes(tmp_path: Path) -> None:
 
 
 def test_50_megabyte_file_is_refused_before_the_model_loads(tmp_path: Path) -> None:
-    from kg.io import MAX_CHARS
+    from kg.sources import MAX_CHARS
 
     big = tmp_path / "big.txt"
     chunk = SEED.read_bytes()

@@ -1,0 +1,113 @@
+"""Query results as people and programs read them.
+
+* ``table``: a rich table whose cells are full IRIs or valid prefixed names
+  (:func:`kg.rdf.prefixes.short`), never cut: the table is as wide as its content.
+* ``json``: SPARQL 1.1 Query Results JSON, written by :func:`to_json` (kg's one
+  SPARQL-JSON writer); ``csv`` and ``tsv``: pyoxigraph's result serializers.
+* ``turtle``, ``ntriples``, ``jsonld``: the triples of a CONSTRUCT or DESCRIBE
+  query as RDF (:mod:`kg.rdf.write`), prefixes bound.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from kg.errors import QueryError
+from kg.rdf import prefixes
+from kg.store import QueryResult
+
+#: Output formats for any answer, and those for CONSTRUCT / DESCRIBE answers only.
+TABLE_FORMATS = ("table", "csv", "tsv", "json")
+RDF_FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld"}
+FORMATS = (*TABLE_FORMATS, *RDF_FORMATS)
+
+
+def short(term: Node | None) -> str:
+    """A term for people: a valid prefixed name or ``<IRI>``, a literal's lexical form, '' when unbound."""
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        return prefixes.short(str(term))
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
+
+
+def format_result(result: QueryResult, fmt: str = "table", width: int | None = None) -> str:
+    """``result`` in ``fmt`` (see the module doc)."""
+    if fmt in RDF_FORMATS:
+        if not result.graph:
+            raise QueryError(f"--format {fmt} writes the triples of a CONSTRUCT or DESCRIBE query; this query "
+                             f"gives a table: use one of {', '.join(TABLE_FORMATS)}")
+        from kg.rdf.write import serialize
+
+        graph = prefixes.bind_all(result.to_graph())
+        return serialize(graph, RDF_FORMATS[fmt]).decode("utf-8")
+    if fmt == "json":
+        return to_json(result)
+    if fmt in ("csv", "tsv"):
+        return _oxigraph_text(result, fmt)
+    if fmt == "table":
+        return to_table(result, width)
+    raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def to_table(result: QueryResult, width: int | None = None) -> str:
+    """A rich table; values are plain text, never read as rich markup, never cut."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    if result.boolean is not None:
+        return ("yes" if result.boolean else "no") + "\n"
+    cells = [[short(t) for t in row] for row in result.rows]
+    widths = [max([len(v), *(max((len(line) for line in row[i].split("\n")), default=0) for row in cells)])
+              for i, v in enumerate(result.vars)]
+    needed = sum(widths) + 3 * len(widths) + 1
+    table = Table(*result.vars, show_lines=False, header_style="bold")
+    for row in cells:
+        table.add_row(*(Text(cell) for cell in row))
+    console = Console(file=io.StringIO(), width=max(width or 160, needed), color_system=None, soft_wrap=False)
+    console.print(table)
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def _oxigraph_text(result: QueryResult, fmt: str) -> str:
+    """CSV or TSV by pyoxigraph's serializers (booleans, which those formats do not define, as one cell)."""
+    import pyoxigraph as ox
+
+    if result.boolean is not None:
+        value = "true" if result.boolean else "false"
+        return f"boolean\r\n{value}\r\n" if fmt == "csv" else f"?boolean\n{value}\n"
+    parsed = ox.parse_query_results(to_json(result), format=ox.QueryResultsFormat.JSON)
+    target = ox.QueryResultsFormat.CSV if fmt == "csv" else ox.QueryResultsFormat.TSV
+    return parsed.serialize(format=target).decode("utf-8")  # type: ignore[union-attr]
+
+
+def to_json(result: QueryResult) -> str:
+    """SPARQL 1.1 Query Results JSON."""
+    if result.boolean is not None:
+        return json.dumps({"head": {}, "boolean": result.boolean}, indent=1) + "\n"
+    bindings = [{v: _json_term(t) for v, t in zip(result.vars, row, strict=True) if t is not None}
+                for row in result.rows]
+    doc = {"head": {"vars": list(result.vars)}, "results": {"bindings": bindings}}
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def _json_term(term: Node) -> dict[str, str]:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    assert isinstance(term, Literal)
+    out = {"type": "literal", "value": str(term)}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype and term.datatype != XSD.string:
+        out["datatype"] = str(term.datatype)
+    return out
