@@ -48,3 +48,16 @@ class ValidationError(KgError):
     """A graph does not satisfy the SHACL shapes."""
 
     exit_code = 5
+
+
+class EndpointError(KgError):
+    """A request the SPARQL endpoint (``kg serve``) refuses, or an endpoint that cannot start.
+
+    ``status`` is the HTTP status the endpoint answers with.
+    """
+
+    exit_code = 2
+
+    def __init__(self, message: str, status: int = 400):
+        super().__init__(message)
+        self.status = int(status)
