@@ -25,5 +25,7 @@ BACKLOG = 1024
 #: Parse-tree parts a query may have (the largest named query has about 200); more gets 400, so no query can
 #: exhaust the engine's stack.
 MAX_PARTS = 10_000
+#: Opening braces a query may hold, counted before parsing (which takes seconds for thousands of groups).
+MAX_GROUPS = 4_000
 #: Seconds a worker may take to load the graph.
 LOAD_TIMEOUT = 600.0

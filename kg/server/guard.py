@@ -9,7 +9,8 @@ CR (and CRLF) becomes LF in the text that is both checked and run; only a CR
 inside a long ``\"\"\"...\"\"\"`` literal reads differently (as LF). Then the
 parse tree, with ``\\u`` escapes expanded by the parser, must hold no
 ``SERVICE`` and be a query (an update, ``LOAD`` included, is refused), and it
-must not be larger than :data:`~kg.server.config.MAX_PARTS` parts.
+must not be larger than :data:`~kg.server.config.MAX_PARTS` parts (nor hold more
+than :data:`~kg.server.config.MAX_GROUPS` braces, counted before parsing).
 
 The worker process is also unable to open a network socket (see
 :mod:`kg.server.sandbox`), so a future hole in this check still sends nothing.
@@ -24,7 +25,7 @@ from http import HTTPStatus
 from typing import Any
 
 from kg.errors import EndpointError
-from kg.server.config import MAX_PARTS
+from kg.server.config import MAX_GROUPS, MAX_PARTS
 
 UPDATE_REFUSED = "this endpoint is read-only: SPARQL updates (INSERT, DELETE, LOAD, CLEAR...) are refused"
 SERVICE_REFUSED = ("SERVICE is refused: this endpoint does not call other endpoints; "
@@ -85,6 +86,8 @@ def check(query: str) -> Checked:
     from rdflib.plugins.sparql.parser import parseQuery
 
     text = engine_text(query)
+    if text.count("{") > MAX_GROUPS:
+        raise EndpointError(f"the query is too large: more than {MAX_GROUPS:,} groups {{…}}; split it or use VALUES")
     try:
         tree = parseQuery(text)
     except ParseException as exc:
