@@ -59,6 +59,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: SparqlServer
     protocol_version = "HTTP/1.1"
     server_version = "kg-sparql"
+    disable_nagle_algorithm = True  # else a keep-alive client's delayed ACK adds 40 ms to every answer
     deadline = 0.0
 
     def setup(self) -> None:
@@ -171,10 +172,11 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Connection", "close")
         for name, value in (headers or {}).items():
             self.send_header(name, value)
-        self.end_headers()
+        buffer = self._headers_buffer  # type: ignore[attr-defined]  # (filled by send_header)
+        buffer.append(b"\r\n")  # end_headers(), with the body in the same write: one segment, no ACK wait
         if self.command != "HEAD":
-            self.wfile.write(body)
-        self.wfile.flush()
+            buffer.append(body)
+        self.flush_headers()
         drain = getattr(self, "_drain", 0)
         if drain:
             self._drain = 0
