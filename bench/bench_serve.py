@@ -6,9 +6,9 @@ servers (oxigraph with ``--union-default-graph``, as kg serves it), then for
 each client count runs that many keep-alive HTTP clients for ``--seconds``
 against each server in turn, all on 127.0.0.1, and prints requests per
 second, p50 and p95 latency, errors (resets, refusals, non-200 answers) and
-the ratio kg / oxigraph. The clients are threads spread over a few processes
-(the same client code for both servers). Every figure is measured in this
-run. Usage::
+the ratio kg / oxigraph, then kg's resident memory before and after the run.
+The clients are threads, five per process (the same client code for both
+servers). Every figure is measured in this run. Usage::
 
     python bench/bench_serve.py [--clients 5 20 50] [--seconds 5] [--documents 100] [--data corpus.trig]
 """
@@ -161,12 +161,15 @@ def main() -> None:
                 wait_answering(url)
             print(f"query: {QUERY}\n{'clients':>8} {'oxigraph req/s':>15} {'p50':>7} {'p95':>7} {'err':>4}   "
                   f"{'kg req/s':>9} {'p50':>7} {'p95':>7} {'err':>4}   {'kg/ox':>6}")
+            rss_before = rss_kib(kg.pid)
             for clients in args.clients:
                 o, k = load(ox_url, clients, args.seconds), load(kg_url, clients, args.seconds)
                 print(f"{clients:>8} {o['rps']:>15,.0f} {o['p50']:>6.1f}ms {o['p95']:>6.1f}ms {o['errors']:>4}   "
                       f"{k['rps']:>9,.0f} {k['p50']:>6.1f}ms {k['p95']:>6.1f}ms {k['errors']:>4}   "
                       f"{k['rps'] / o['rps'] if o['rps'] else float('nan'):>6.2f}"
                       + (f"   kg errors: {k['kinds']}" if k["errors"] else ""), flush=True)
+            print(f"kg serve memory (server and workers, resident): {rss_before / 1024:,.0f} MiB before, "
+                  f"{rss_kib(kg.pid) / 1024:,.0f} MiB after the run")
         finally:
             for proc in (kg, ox):
                 proc.terminate()
@@ -174,6 +177,21 @@ def main() -> None:
                     proc.wait(30)
                 except subprocess.TimeoutExpired:
                     proc.kill()
+
+
+def rss_kib(pid: int) -> int:
+    """Resident memory of a process and its children (KiB), from /proc (0 where unavailable)."""
+    def one(p: int) -> int:
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+        except OSError:
+            return 0
+        return next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+
+    children = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        children += [int(c) for c in task.read_text().split()]
+    return one(pid) + sum(one(c) for c in children)
 
 
 def free_port() -> int:

@@ -47,13 +47,8 @@ def serve(
     then: curl --data-urlencode "query=ASK { ?s ?p ?o }" http://127.0.0.1:7878/sparql
     """
     import signal
-    import sys
 
     from kg.server import make_server
-
-    # One thread per connection: a thread back from the network waits for the interpreter lock at most this long
-    # (default 5 ms), which with 50 clients is most of the tail latency.
-    sys.setswitchinterval(0.0005)
 
     server = make_server(graphs, host=host, port=port, timeout=timeout, max_rows=max_rows,
                          workers=workers, quiet=quiet)
