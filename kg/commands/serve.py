@@ -39,8 +39,8 @@ def serve(
     otherwise. GET or POST /sparql: SELECT and ASK results as JSON, XML, CSV or
     TSV, CONSTRUCT and DESCRIBE as Turtle, N-Triples or JSON-LD, by Accept.
     Updates and SERVICE are refused; bodies over 256 KiB get 413. Open the
-    printed address in a browser for the query page with the named queries.
-    Ctrl+C stops it.
+    printed address in a browser for YASGUI (served by kg itself, works
+    offline) with the named queries of queries/ as tabs. Ctrl+C stops it.
 
     Example: kg serve corpus.trig --port 7878
 

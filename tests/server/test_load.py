@@ -214,3 +214,34 @@ def test_an_engine_failure_is_a_500_and_the_worker_exits(monkeypatch: pytest.Mon
     assert not thread.is_alive()
     assert (status, code) == ("error", 500)
     assert "RuntimeError: the engine broke" in message and "replaced" in message
+
+
+@pytest.mark.slow
+def test_workers_end_with_a_killed_server(tmp_path: Path) -> None:
+    """SIGKILL to ``kg serve`` (no chance to clean up) while a worker runs a query for minutes: the kernel ends
+    the workers too (an idle worker would also end on its closed pipe; a busy one would not)."""
+    import subprocess
+    import sys
+
+    graph = tmp_path / "g.nt"
+    small_graph().serialize(graph, format="nt")
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(graph), "--port", "0", "--quiet",
+                             "--timeout", "600"], stderr=subprocess.PIPE, text=True,
+                            cwd=Path(__file__).resolve().parents[2])
+    try:
+        line = proc.stderr.readline()
+        url = line.split("SPARQL endpoint ")[1].split()[0]
+        busy = threading.Thread(target=lambda: httpx.get(url, params={"query": HEAVY}, timeout=600), daemon=True)
+        busy.start()
+        time.sleep(1.0)
+        workers = {int(c) for task in Path(f"/proc/{proc.pid}/task").iterdir()
+                   for c in (task / "children").read_text().split()}
+        assert len(workers) == 2
+    finally:
+        proc.kill()
+        proc.wait(30)
+    for _ in range(100):
+        if not any(_alive(pid) for pid in workers):
+            break
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in workers)
