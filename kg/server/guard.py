@@ -37,11 +37,13 @@ QUERY_FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CO
 
 @dataclass(frozen=True)
 class Checked:
-    """A query that passed the guard: the text to run, its form, and whether it names its own dataset."""
+    """A query that passed the guard: the text to run, its form, whether it names its own dataset, and the
+    LIMIT of its outermost query (None without one)."""
 
     text: str
     form: str
     has_dataset: bool
+    limit: int | None = None
 
 
 def engine_text(text: str) -> str:
@@ -108,7 +110,17 @@ def check(query: str) -> Checked:
     forms = [QUERY_FORMS[name] for name in names if name in QUERY_FORMS]
     if len(forms) != 1:  # a subquery is a SubSelect, so a query has exactly one form
         raise EndpointError("not a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE)")
-    return Checked(text, forms[0], "DatasetClause" in names)
+    return Checked(text, forms[0], "DatasetClause" in names, _limit(tree))
+
+
+def _limit(tree: Any) -> int | None:
+    """The outermost query's LIMIT."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    clauses = dict.get(tree[-1], "limitoffset")
+    if isinstance(clauses, CompValue) and dict.get(clauses, "limit") is not None:
+        return int(dict.get(clauses, "limit"))
+    return None
 
 
 def check_query(text: str) -> str:

@@ -1,8 +1,10 @@
 """Running one checked query in a worker and writing its result with pyoxigraph's serializers.
 
-SELECT rows are cut after ``max_rows``: the kept rows go through pyoxigraph's
-TSV results parser (each term in its own N-Triples form, which the TSV format
-uses) and out through its JSON, XML, CSV or TSV serializer. CONSTRUCT and
+SELECT results are written by pyoxigraph's JSON, XML, CSV or TSV serializer:
+straight from the engine when the query's own LIMIT keeps them within
+``max_rows``; otherwise the first ``max_rows`` rows are kept and go through
+pyoxigraph's TSV results parser (each term in its own N-Triples form, which
+the TSV format uses) on their way to the serializer. CONSTRUCT and
 DESCRIBE triples are written by pyoxigraph as Turtle, N-Triples or JSON-LD.
 """
 
@@ -97,6 +99,8 @@ def answer(store: Any, job: Job, prefixes: dict[str, str]) -> Answer:
     try:
         result = store.query(checked.text, prefixes=prefixes, **_dataset(job, checked.has_dataset))
         if isinstance(result, ox.QueryBoolean):
+            body, truncated = result.serialize(format=ox.QueryResultsFormat.from_media_type(media)) or b"", False
+        elif isinstance(result, ox.QuerySolutions) and checked.limit is not None and checked.limit <= job.max_rows:
             body, truncated = result.serialize(format=ox.QueryResultsFormat.from_media_type(media)) or b"", False
         elif isinstance(result, ox.QuerySolutions):
             body, truncated = _solutions(result, media, job.max_rows)
