@@ -118,9 +118,8 @@ def _limit(tree: Any) -> int | None:
     from rdflib.plugins.sparql.parserutils import CompValue
 
     clauses = dict.get(tree[-1], "limitoffset")
-    if isinstance(clauses, CompValue) and dict.get(clauses, "limit") is not None:
-        return int(dict.get(clauses, "limit"))
-    return None
+    limit = dict.get(clauses, "limit") if isinstance(clauses, CompValue) else None
+    return None if limit is None else int(limit)
 
 
 def check_query(text: str) -> str:
