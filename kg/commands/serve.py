@@ -29,28 +29,34 @@ def serve(
                                          "in its own process holding a copy of the graph.")] = DEFAULT_WORKERS,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not log each request.")] = False,
 ) -> None:
-    """Serve graphs as a read-only SPARQL 1.1 endpoint, with a query page.
+    """Serve graph files as a read-only SPARQL 1.1 endpoint, with a query page.
 
-    GET or POST /sparql (results as JSON, XML, CSV or TSV by Accept; Turtle or
-    N-Triples for CONSTRUCT); updates and SERVICE are refused. Open the printed
-    address in a browser for the query page with the named queries. Ctrl+C
-    stops it.
+    A dataset file (.trig, .nq) keeps its named graphs: GRAPH ?g sees each of
+    them and the default graph is their union (plus the triples of plain graph
+    files), unless the request's default-graph-uri / named-graph-uri say
+    otherwise. GET or POST /sparql: SELECT and ASK results as JSON, XML, CSV or
+    TSV, CONSTRUCT and DESCRIBE as Turtle, N-Triples or JSON-LD, by Accept.
+    Updates and SERVICE are refused; bodies over 256 KiB get 413. Open the
+    printed address in a browser for YASGUI (served by kg itself, works
+    offline) with the named queries of queries/ as tabs. Ctrl+C stops it.
 
-    Example: kg serve graph.ttl --port 7878
+    Example: kg serve corpus.trig --port 7878
+
+    then: curl --data-urlencode "query=ASK { ?s ?p ?o }" http://127.0.0.1:7878/sparql
     """
     import signal
 
-    from kg.graphs import load_graphs
     from kg.server import make_server
 
-    server = make_server(load_graphs(graphs), host=host, port=port, timeout=timeout, max_rows=max_rows,
+    server = make_server(graphs, host=host, port=port, timeout=timeout, max_rows=max_rows,
                          workers=workers, quiet=quiet)
     previous = signal.signal(signal.SIGTERM, _stop)
     try:
         if not server.loopback:
             typer.echo(f"warning: listening on {host}: anyone who can reach this machine can read the graph",
                        err=True)
-        typer.echo(f"SPARQL endpoint {server.url}sparql ({server.triples:,} triples); query page {server.url}"
+        typer.echo(f"SPARQL endpoint {server.url}sparql ({server.quads:,} quads in {server.graphs:,} named graphs "
+                   f"and the default graph; {server.triples:,} triples in their union); query page {server.url}"
                    " ; Ctrl+C stops it", err=True)
         server.serve_forever()
     except KeyboardInterrupt:
