@@ -117,7 +117,7 @@ def query(graph: Graph, name_or_sparql: str, /, **params: object) -> list[dict[s
     >>> query(g, "ASK { ?e a kg:Agreement }")
     True
     """
-    from kg.query import bind, load_query
+    from kg.queries import bind, load_query
     from kg.store import RdflibStore
 
     parsed = load_query(name_or_sparql)

@@ -15,7 +15,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.namespace import KG, NIF, RES, WD
-from kg.query import Query, list_queries, run, short
+from kg.queries import Query, list_queries, run, short
 from kg.store import OxigraphStore, RdflibStore, Store
 
 #: A plain Namespace: rdflib's XSD object warns when pytest probes module attributes.

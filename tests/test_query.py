@@ -1,4 +1,4 @@
-"""kg.query (headers, parameters, formats), kg.store (both engines, persistence) and the CLI."""
+"""kg.queries (headers, parameters, formats), kg.store (both engines, persistence) and the CLI."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from rdflib.namespace import RDF, RDFS
 
 from kg.errors import FormatError, InputError, QueryError
 from kg.namespace import KG, RES
-from kg.query import (
+from kg.queries import (
     bind,
     format_result,
     list_queries,

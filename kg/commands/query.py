@@ -90,7 +90,7 @@ def query(
     """
     from contextlib import nullcontext
 
-    from kg.query import bind, format_result, load_query, parse_assignments, run
+    from kg.queries import bind, format_result, load_query, parse_assignments, run
     from kg.store import store_for
 
     chosen = load_query(query)
@@ -110,7 +110,7 @@ def query(
 
 def queries() -> None:
     """List the named queries with what they answer and their parameters."""
-    from kg.query import list_queries
+    from kg.queries import list_queries
 
     for q in list_queries():
         typer.echo(f"{q.name} — {q.title}")

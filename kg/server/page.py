@@ -44,8 +44,8 @@ class Example:
 
 
 def example_queries() -> list[Example]:
-    """The named queries of ``queries/*.rq`` (see :mod:`kg.query`), with a note on their parameters."""
-    from kg.query import list_queries
+    """The named queries of ``queries/*.rq`` (see :mod:`kg.queries`), with a note on their parameters."""
+    from kg.queries import list_queries
 
     examples = []
     for query in list_queries():
