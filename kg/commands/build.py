@@ -9,9 +9,9 @@ import typer
 
 
 def build(
-    inputs: Annotated[list[str], typer.Argument(
+    inputs: Annotated[list[str] | None, typer.Argument(
         metavar="PATH...", show_default=False,
-        help="Text files, folders of .txt/.md files, .jsonl corpora, or - for standard input.")],
+        help="Text files, folders of .txt/.md/.html files, .jsonl corpora, or - for standard input.")] = None,
     output: Annotated[Path | None, typer.Option(
         "-o", "--output", metavar="OUT",
         help="Where to write the graph; the extension picks the format: .ttl .trig .jsonld .nt .nq .rdf; "
@@ -31,6 +31,10 @@ def build(
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", metavar="ADDRESS",
         help="Address of a running Dask scheduler (tcp://host:8786) whose workers do the extraction.")] = None,
+    remove: Annotated[list[str] | None, typer.Option(
+        "--remove", metavar="ID",
+        help="With --update: drop this document (its named graph, metadata and the entities only it named); "
+             "repeat for several. Ids are JSONL ids or paths relative to the folder given.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
     """Build a knowledge graph from news texts.
@@ -40,28 +44,45 @@ def build(
     their roles, dates, quantities and modality, and the sentence each came
     from. The same entity is one node across all documents.
 
-    Example: kg build wires/ --update corpus.trig --workers 2
+    Examples:
+
+      kg build article.txt --date 2024-12-27 -o graph.ttl
+
+      kg build wires/ --update corpus.trig --workers 2
+
+      kg build --update corpus.trig --remove wires/old.txt
+
+      kg build article.txt -o - | head     (Turtle on standard output)
     """
     from contextlib import ExitStack
 
     from kg import corpus
     from kg.errors import FormatError, InputError
+    from kg.files import exclusive_lock, refuse_overwriting_inputs
     from kg.pipeline import build_graph, update_corpus
     from kg.rdf.write import format_for, write_graph
     from kg.sources import parse_date, read_sources
 
+    inputs = inputs or []
     target = output or update
     if target is None:
-        raise InputError("no output given; name it with -o OUT (.ttl .trig .nq ...) or add to a dataset with "
-                         "--update DATASET.trig")
+        raise InputError("no output given; name it with -o OUT (.ttl .trig .nq ..., - for standard output) or add "
+                         "to a dataset with --update DATASET.trig")
     format_for(target)  # refuse an unknown format before the slow part
-    if update is not None and not (corpus.is_dataset_path(update) and corpus.is_dataset_path(target)):
-        raise FormatError("--update needs datasets with one named graph per document: use .trig or .nq files")
-    publication = parse_date(date) if date else None
-    sources = read_sources(inputs)
-    options: dict[str, Any] = dict(lang=lang, publication_date=publication, workers=workers, scheduler=scheduler)
     dataset = corpus.is_dataset_path(target)
+    if update is not None and not (corpus.is_dataset_path(update) and dataset):
+        raise FormatError("--update needs datasets with one named graph per document: use .trig or .nq files")
+    if remove and update is None:
+        raise InputError("--remove takes documents out of a dataset: give the dataset with --update DATASET.trig")
+    if not inputs and not remove:
+        raise InputError("no input given; name text files, folders or .jsonl corpora, or - for standard input")
+    refuse_overwriting_inputs(inputs, output, update)
+    publication = parse_date(date) if date else None
+    options: dict[str, Any] = dict(lang=lang, publication_date=publication, workers=workers, scheduler=scheduler)
     with ExitStack() as stack:
+        if update is not None:  # one writer at a time: a second run waits here
+            stack.enter_context(exclusive_lock(update))
+        sources = read_sources(inputs) if inputs else []
         hooks: dict[str, Any] = {}
         if not quiet and len(sources) > 1:
             from rich.progress import Progress
@@ -73,17 +94,18 @@ def build(
                 hooks["on_plan"] = lambda p: progress.update(task, total=len(p.todo))
         if not dataset:
             graph = build_graph(sources, **options, **hooks)
-        else:
-            built = corpus.load(update) if update is not None and update.exists() else corpus.Corpus()
-            plan = update_corpus(built, sources, **options, **hooks)
-    if not dataset:
-        write_graph(graph, target)
-        if not quiet:
-            from kg.stats import summary
+            write_graph(graph, target)
+            if not quiet:
+                from kg.stats import summary
 
-            typer.echo(f"{target}: {summary(graph)}", err=True)
-        return
-    if plan.todo or target != update:
-        corpus.write(built, target)
+                typer.echo(f"{target}: {summary(graph)}", err=True)
+            return
+        built = corpus.load(update) if update is not None and update.exists() else corpus.Corpus()
+        for doc_id in remove or []:
+            corpus.remove(built, doc_id)
+        plan = update_corpus(built, sources, **options, **hooks)
+        if plan.todo or remove or target != update:
+            corpus.write(built, target)
     if not quiet:
-        typer.echo(f"{target}: {corpus.summary(built)} ({plan.describe()})", err=True)
+        removed = f"; {len(remove)} removed" if remove else ""
+        typer.echo(f"{target}: {corpus.summary(built)} ({plan.describe()}{removed})", err=True)
