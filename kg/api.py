@@ -24,7 +24,7 @@ from kg.errors import InputError
 
 if TYPE_CHECKING:
     from rdflib import Dataset, Graph
-    from rdflib.term import Identifier
+    from rdflib.term import Node
 
     from kg.records import DocumentRecord
 
@@ -106,7 +106,7 @@ def extract(text: str, *, date: str | dt.date | None = None, lang: str = "fr",
     return next(iter(extract_records([source], lang=lang, publication_date=_date(date))))
 
 
-def query(graph: Graph, name_or_sparql: str, /, **params: object) -> list[dict[str, Identifier | None]] | bool:
+def query(graph: Graph, name_or_sparql: str, /, **params: object) -> list[dict[str, Node | None]] | bool:
     """Run a named query (see ``kg queries``), a ``.rq`` file or SPARQL text on
     ``graph``, with ``params`` bound as the query's parameters (never pasted
     into its text). SELECT gives one dict per row (variable → rdflib term, or

@@ -33,85 +33,65 @@ USAGE_EXIT = 2
 
 
 class KgError(Exception):
-    """Base class of every error kg reports to a user."""
+    """Base class of every error kg reports to a user; ``exit_code`` is the CLI's exit status."""
 
     exit_code = 1
 
+    def __init_subclass__(cls, code: int = 1, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.exit_code = code
 
-class InputError(KgError):
+
+class InputError(KgError, code=3):
     """An input text or folder cannot be read or holds no usable text."""
 
-    exit_code = 3
 
-
-class ModelError(KgError):
+class ModelError(KgError, code=4):
     """The language model is missing or the language is not supported."""
 
-    exit_code = 4
 
-
-class ValidationError(KgError):
+class ValidationError(KgError, code=5):
     """A graph does not satisfy the SHACL shapes."""
 
-    exit_code = 5
 
-
-class DistributedError(KgError):
+class DistributedError(KgError, code=6):
     """The Dask cluster cannot be reached or lost a worker."""
 
-    exit_code = 6
 
-
-class PushError(KgError):
+class PushError(KgError, code=7):
     """The SPARQL server cannot be reached, refused the data or lost some of it."""
 
-    exit_code = 7
 
-
-class OutputError(KgError):
+class OutputError(KgError, code=8):
     """The output cannot be written."""
 
-    exit_code = 8
 
-
-class FormatError(KgError):
+class FormatError(KgError, code=9):
     """An unknown or unsupported file format was asked for."""
 
-    exit_code = 9
 
-
-class QueryError(KgError):
+class QueryError(KgError, code=10):
     """A SPARQL query is unknown, malformed or missing a parameter."""
 
-    exit_code = 10
 
-
-class EndpointError(KgError):
+class EndpointError(KgError, code=11):
     """A request the endpoint refuses, or an endpoint that cannot start.
 
     ``status`` is the HTTP status the endpoint answers with.
     """
-
-    exit_code = 11
 
     def __init__(self, message: str, status: int = 400):
         super().__init__(message)
         self.status = int(status)
 
 
-class LanguageDataError(KgError):
+class LanguageDataError(KgError, code=12):
     """A language's data files are malformed: the message names the file and the key."""
 
-    exit_code = 12
 
-
-class LockError(KgError):
+class LockError(KgError, code=13):
     """Another kg process holds the lock on the dataset being updated."""
 
-    exit_code = 13
 
-
-class QueryTimeoutError(KgError):
+class QueryTimeoutError(KgError, code=14):
     """A query ran past its time limit (``kg query --timeout``)."""
-
-    exit_code = 14

@@ -25,23 +25,25 @@ class GazetteerEntry:
 
 
 @dataclass(frozen=True)
-class CountryItem:
+class _Item:
+    """What every gazetteer item has: its label, Wikidata id, other names and seats of power."""
+
     label: str
     qid: str | None = None
     aliases: tuple[str, ...] = ()
-    capital: tuple[str, ...] = ()
-    demonyms: tuple[str, ...] = ()
     seats: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
-class NamedItem:
-    label: str
+class CountryItem(_Item):
+    capital: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class NamedItem(_Item):
     type: Literal["City", "Region", "Place", "Organization", "PoliticalParty", "NewsAgency"] = "Organization"
-    qid: str | None = None
-    aliases: tuple[str, ...] = ()
-    country: str | None = None
-    seats: tuple[str, ...] = ()
+    country: str | None = None  # label of the country an organisation belongs to
 
 
 @dataclass(frozen=True)
