@@ -431,7 +431,7 @@ def test_cli_errors_are_one_line(capsys, monkeypatch, ttl: Path) -> None:
     assert code == QueryError.exit_code
     assert err.startswith("kg: error: SPARQL syntax error at line 3") and err.count("\n") == 1
     code, _, err = kg(capsys, monkeypatch, "query", "entity-facts", str(ttl))
-    assert code == 2 and "needs --param name=VALUE" in err
+    assert code == QueryError.exit_code and "needs --param name=VALUE" in err
     code, _, err = kg(capsys, monkeypatch, "query", "timeline")
     assert code == InputError.exit_code and "no graph file given" in err
     assert "Traceback" not in err

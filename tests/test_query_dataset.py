@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+from kg.errors import QueryError, QueryTimeoutError
+
 STORES = ("oxigraph", "rdflib")
 RES = "https://w3id.org/kgnews/resource/"
 LONG = f"{RES}person/vladimir-poutine-with-a-name-long-enough-to-be-cut-in-a-narrow-terminal"
@@ -113,7 +115,7 @@ def test_tables_print_full_iris_never_cut(trig: Path) -> None:
 def test_timeout_stops_a_query(trig: Path) -> None:
     run = kg("query", "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }",
              trig, "--timeout", "0.5")
-    assert run.returncode == 9 and run.stderr.startswith("kg: error: the query ran past --timeout 0.5 s")
+    assert run.returncode == QueryTimeoutError.exit_code and run.stderr.startswith("kg: error: the query ran past --timeout 0.5 s")
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -125,7 +127,7 @@ def test_timeout_stops_a_query(trig: Path) -> None:
 def test_hostile_queries_end_in_one_clear_line(trig: Path, args: tuple[str, ...], message: str) -> None:
     for store in STORES:
         run = kg("query", *args, trig, "--store", store)
-        assert run.returncode == 2 and run.stderr.count("\n") == 1 and message in run.stderr, run.stderr
+        assert run.returncode == QueryError.exit_code and run.stderr.count("\n") == 1 and message in run.stderr, run.stderr
         assert "Traceback" not in run.stderr
 
 
@@ -135,4 +137,4 @@ def test_twelve_thousand_unions_are_refused(trig: Path, tmp_path: Path) -> None:
                      encoding="utf-8")
     for store in STORES:
         run = kg("query", query, trig, "--store", store)
-        assert run.returncode == 2 and "UNION / OPTIONAL / MINUS" in run.stderr and "Traceback" not in run.stderr
+        assert run.returncode == QueryError.exit_code and "UNION / OPTIONAL / MINUS" in run.stderr and "Traceback" not in run.stderr

@@ -426,7 +426,7 @@ def test_kg_serve_command(tmp_path: Path, server: SparqlServer) -> None:
     _graph().serialize(graph, format="turtle")
     taken = _kg("serve", str(graph), "--port", str(server.server_address[1]))
     _, err = taken.communicate(timeout=60)
-    assert taken.returncode == 2
+    assert taken.returncode == EndpointError.exit_code
     assert err.strip() == f"kg: error: 127.0.0.1:{server.server_address[1]} is already in use; choose another --port"
 
     proc = _kg("serve", str(graph), "--port", "0", "--quiet", "--timeout", "3", "--max-rows", "5")

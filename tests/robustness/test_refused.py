@@ -165,7 +165,7 @@ def test_unknown_command(tmp_path: Path) -> None:
 
 
 def test_missing_input_argument(tmp_path: Path) -> None:
-    assert_refused(run_kg("build", "-o", "x.ttl", cwd=tmp_path), "Missing argument")
+    assert_refused(run_kg("build", "-o", "x.ttl", cwd=tmp_path), "no input given")
 
 
 def test_validate_a_file_that_is_not_rdf(tmp_path: Path) -> None:
