@@ -38,7 +38,7 @@ def fake_record(source: Source) -> DocumentRecord:
                             source.date.isoformat() if source.date else None)
     record.sentences.append(SentenceRecord(0, Span(0, len(text), text)))
     words = text.replace(".", " ").split()
-    for a, b in zip(words, words[1:]):
+    for a, b in zip(words, words[1:], strict=False):
         if a[:1].isupper() and b[:1].isupper():
             label = f"{a} {b}"
             start = text.index(label)
@@ -242,7 +242,7 @@ def test_output_does_not_depend_on_input_order():
 def test_timestamp_only_when_given():
     ds = corpus.Corpus()
     assert (None, PROV.startedAtTime, None) not in build([A]).default
-    when = dt.datetime(2025, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
+    when = dt.datetime(2025, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
     activity = corpus.add_records(ds, [fake_record(A)], started=when)
     assert str(ds.default.value(activity, PROV.startedAtTime)) == "2025-01-02T03:04:05+00:00"
 

@@ -34,8 +34,10 @@ def export(
     Example: kg export graph.ttl -o graph.gexf
     """
     from kg.export import export as write
+    from kg.files import refuse_overwriting_inputs
     from kg.graphs import load_graphs
 
+    refuse_overwriting_inputs(graphs, output)
     write(load_graphs(graphs), output)
     typer.echo(f"wrote {output}", err=True)
 
