@@ -169,10 +169,14 @@ def serialize(corpus: Corpus, fmt: str) -> bytes:
     return ox_bytes(quads, ox.RdfFormat.TRIG, prefixes=_prefixes())
 
 
-def write(corpus: Corpus, path: str | Path) -> None:
-    """Write atomically as TriG or N-Quads, chosen by the extension."""
+def write(corpus: Corpus, path: str | Path, fmt: str | None = None) -> None:
+    """Write atomically as TriG or N-Quads, chosen by the extension (``-``: standard
+    output, TriG unless ``fmt`` says ``nquads``)."""
+    if str(path) == "-":
+        write_atomic(path, serialize(corpus, fmt or "trig"))
+        return
     _ox_format(path)
-    write_atomic(path, serialize(corpus, DATASET_FORMATS[Path(path).suffix.lower()]))
+    write_atomic(path, serialize(corpus, fmt or DATASET_FORMATS[Path(path).suffix.lower()]))
 
 
 def to_dataset(corpus: Corpus) -> Dataset:
@@ -185,22 +189,27 @@ def to_dataset(corpus: Corpus) -> Dataset:
 
 
 def summary(corpus: Corpus) -> str:
-    """``N triples, D documents, E entities, V events, G named graphs``."""
+    """``Q quads (T triples in the union), D documents, E entities, V events, G named graphs``:
+    quads count a triple once per graph holding it (what a dataset file and a push hold),
+    the union once (what a query over the default graph and ``kg stats`` see)."""
     type_ = str(RDF.type).encode()
     classes = {f"<{c}>".encode(): kind for kind, group in (("entity", ENTITY_CLASSES), ("event", EVENT_CLASSES))
                for c in group}
     found: dict[str, set[bytes]] = {"entity": set(), "event": set()}
     triples = len(corpus.default)
+    distinct: set[bytes] = set(_nt(corpus.default).split(b"\n")) - {b""}
     for data in corpus.graphs.values():
         for line in data.split(b"\n"):
             if not line:
                 continue
             triples += 1
+            distinct.add(line)
             s, p, rest = line.split(b" ", 2)
             if p[1:-1] == type_ and rest[:-2] in classes:
                 found[classes[rest[:-2]]].add(s)
     docs = len(set(corpus.default.subjects(RDF.type, KG.Document)))
-    return (f"{triples} triples, {docs} document{'s' if docs != 1 else ''}, {len(found['entity'])} entities, "
+    return (f"{triples} quads ({len(distinct)} triples in the union), {docs} document{'s' if docs != 1 else ''}, "
+            f"{len(found['entity'])} entities, "
             f"{len(found['event'])} events, {len(corpus.graphs)} named graphs")
 
 
