@@ -32,6 +32,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,7 +43,7 @@ from rdflib.plugins.stores.memory import SimpleMemory
 
 from kg import __version__
 from kg.errors import FormatError, InputError
-from kg.files import write_atomic
+from kg.files import exclusive_lock, write_atomic
 from kg.namespace import KG, RES
 from kg.rdf.iri import document_iri
 from kg.rdf.mapping import add_document, new_graph
@@ -177,6 +178,28 @@ def write(corpus: Corpus, path: str | Path, fmt: str | None = None) -> None:
         return
     _ox_format(path)
     write_atomic(path, serialize(corpus, fmt or DATASET_FORMATS[Path(path).suffix.lower()]))
+
+
+@contextmanager
+def editing(path: str | Path, output: str | Path | None = None, *, wait: bool = True) -> Iterator[Corpus]:
+    """The dataset at ``path`` (empty if the file does not exist), held under an
+    exclusive lock for the block (a second process waits, or gets a LockError
+    with ``wait=False``), then written to ``output`` (default: ``path``) unless
+    nothing changed. For ``kg build --update`` and ``--remove``::
+
+        with corpus.editing("corpus.trig") as built:
+            corpus.remove(built, "a")
+    """
+    with exclusive_lock(path, wait=wait):
+        built = load(path) if Path(path).exists() else Corpus()
+        yield built
+        target = output if output is not None else path
+        data = serialize(built, DATASET_FORMATS.get(Path(target).suffix.lower(), "trig"))
+        if str(target) == str(path) and Path(path).is_file() and Path(path).read_bytes() == data:
+            return  # unchanged: the file keeps its bytes and its time stamp
+        if str(target) != "-":
+            _ox_format(target)
+        write_atomic(target, data)
 
 
 def to_dataset(corpus: Corpus) -> Dataset:

@@ -439,3 +439,23 @@ def test_datasets_bind_res_and_parse_back(tmp_path) -> None:
     text = path.read_text(encoding="utf-8")
     assert "@prefix res: <https://w3id.org/kgnews/resource/> ." in text
     assert corpus.serialize(corpus.load(path), "trig") == path.read_bytes()
+
+
+def test_editing_holds_the_lock_and_writes_only_a_change(tmp_path) -> None:
+    from kg.errors import LockError
+    from kg.files import exclusive_lock
+
+    path = tmp_path / "c.trig"
+    with corpus.editing(path) as built:
+        corpus.update(built, [A, B], FakeExtractor())
+        with pytest.raises(LockError):  # another process (or run) cannot take the dataset meanwhile
+            with exclusive_lock(path, wait=False):
+                pass
+    first = path.read_bytes()
+    stamp = path.stat().st_mtime_ns
+    with corpus.editing(path) as built:
+        corpus.update(built, [A, B], FakeExtractor())  # nothing new
+    assert path.stat().st_mtime_ns == stamp
+    with corpus.editing(path) as built:
+        corpus.remove(built, "b")
+    assert path.read_bytes() != first and corpus.document_ids(corpus.load(path)) == ["a"]
