@@ -32,6 +32,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,7 +43,7 @@ from rdflib.plugins.stores.memory import SimpleMemory
 
 from kg import __version__
 from kg.errors import FormatError, InputError
-from kg.files import write_atomic
+from kg.files import exclusive_lock, write_atomic
 from kg.namespace import KG, RES
 from kg.rdf.iri import document_iri
 from kg.rdf.mapping import add_document, new_graph
@@ -169,10 +170,36 @@ def serialize(corpus: Corpus, fmt: str) -> bytes:
     return ox_bytes(quads, ox.RdfFormat.TRIG, prefixes=_prefixes())
 
 
-def write(corpus: Corpus, path: str | Path) -> None:
-    """Write atomically as TriG or N-Quads, chosen by the extension."""
+def write(corpus: Corpus, path: str | Path, fmt: str | None = None) -> None:
+    """Write atomically as TriG or N-Quads, chosen by the extension (``-``: standard
+    output, TriG unless ``fmt`` says ``nquads``)."""
+    if str(path) == "-":
+        write_atomic(path, serialize(corpus, fmt or "trig"))
+        return
     _ox_format(path)
-    write_atomic(path, serialize(corpus, DATASET_FORMATS[Path(path).suffix.lower()]))
+    write_atomic(path, serialize(corpus, fmt or DATASET_FORMATS[Path(path).suffix.lower()]))
+
+
+@contextmanager
+def editing(path: str | Path, output: str | Path | None = None, *, wait: bool = True) -> Iterator[Corpus]:
+    """The dataset at ``path`` (empty if the file does not exist), held under an
+    exclusive lock for the block (a second process waits, or gets a LockError
+    with ``wait=False``), then written to ``output`` (default: ``path``) unless
+    nothing changed. For ``kg build --update`` and ``--remove``::
+
+        with corpus.editing("corpus.trig") as built:
+            corpus.remove(built, "a")
+    """
+    with exclusive_lock(path, wait=wait):
+        built = load(path) if Path(path).exists() else Corpus()
+        yield built
+        target = output if output is not None else path
+        data = serialize(built, DATASET_FORMATS.get(Path(target).suffix.lower(), "trig"))
+        if str(target) == str(path) and Path(path).is_file() and Path(path).read_bytes() == data:
+            return  # unchanged: the file keeps its bytes and its time stamp
+        if str(target) != "-":
+            _ox_format(target)
+        write_atomic(target, data)
 
 
 def to_dataset(corpus: Corpus) -> Dataset:
@@ -185,22 +212,27 @@ def to_dataset(corpus: Corpus) -> Dataset:
 
 
 def summary(corpus: Corpus) -> str:
-    """``N triples, D documents, E entities, V events, G named graphs``."""
+    """``Q quads (T triples in the union), D documents, E entities, V events, G named graphs``:
+    quads count a triple once per graph holding it (what a dataset file and a push hold),
+    the union once (what a query over the default graph and ``kg stats`` see)."""
     type_ = str(RDF.type).encode()
     classes = {f"<{c}>".encode(): kind for kind, group in (("entity", ENTITY_CLASSES), ("event", EVENT_CLASSES))
                for c in group}
     found: dict[str, set[bytes]] = {"entity": set(), "event": set()}
     triples = len(corpus.default)
+    distinct: set[bytes] = set(_nt(corpus.default).split(b"\n")) - {b""}
     for data in corpus.graphs.values():
         for line in data.split(b"\n"):
             if not line:
                 continue
             triples += 1
+            distinct.add(line)
             s, p, rest = line.split(b" ", 2)
             if p[1:-1] == type_ and rest[:-2] in classes:
                 found[classes[rest[:-2]]].add(s)
     docs = len(set(corpus.default.subjects(RDF.type, KG.Document)))
-    return (f"{triples} triples, {docs} document{'s' if docs != 1 else ''}, {len(found['entity'])} entities, "
+    return (f"{triples} quads ({len(distinct)} triples in the union), {docs} document{'s' if docs != 1 else ''}, "
+            f"{len(found['entity'])} entities, "
             f"{len(found['event'])} events, {len(corpus.graphs)} named graphs")
 
 

@@ -38,7 +38,7 @@ def fake_record(source: Source) -> DocumentRecord:
                             source.date.isoformat() if source.date else None)
     record.sentences.append(SentenceRecord(0, Span(0, len(text), text)))
     words = text.replace(".", " ").split()
-    for a, b in zip(words, words[1:]):
+    for a, b in zip(words, words[1:], strict=False):
         if a[:1].isupper() and b[:1].isupper():
             label = f"{a} {b}"
             start = text.index(label)
@@ -393,3 +393,69 @@ def test_build_needs_an_output_or_a_dataset_to_update(texts):
 
     result = CliRunner().invoke(app, ["build", str(texts / "a.txt")])
     assert isinstance(result.exception, InputError) and "-o OUT" in str(result.exception)
+
+
+# --- corpora by content (issue 12 item 6)
+
+
+def test_a_renamed_corpus_file_replaces_nothing(tmp_path) -> None:
+    lines = [{"text": f"Vladimir Poutine parle {n} fois.", "date": "2024-12-27"} for n in range(5)]
+    first = tmp_path / "wn.jsonl"
+    first.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
+    built = build(read_sources([str(first)]))
+    renamed = tmp_path / "copie.jsonl"
+    renamed.write_bytes(first.read_bytes())
+    extractor = FakeExtractor()
+    plan = corpus.update(built, read_sources([str(renamed)]), extractor)
+    assert plan.describe() == "0 added, 0 replaced, 5 unchanged" and extractor.calls == []
+
+
+def test_one_edited_article_replaces_one_document() -> None:
+    built = build([A, B, C])
+    edited = Source("b", "hier Vladimir Poutine a reçu Kim Jong deux fois.", "autre/b.txt")
+    moved = Source("a", A.text, "ailleurs/a.txt", A.date, A.title)  # same content, another path
+    extractor = FakeExtractor()
+    plan = corpus.update(built, [moved, edited, C], extractor)
+    assert (len(plan.new), len(plan.changed), len(plan.unchanged)) == (0, 1, 2) and extractor.calls == [["b"]]
+
+
+def test_remove_drops_a_document_and_the_entities_only_it_held() -> None:
+    built = build([A, B, C])
+    macron = entity_iri("Person", "Emmanuel Macron")
+    corpus.remove(built, "c")
+    assert corpus.document_ids(built) == ["a", "b"]
+    assert corpus.graph_iri("c") not in built.graphs
+    everything = union(built)
+    assert (macron, None, None) not in everything and (document_iri("c"), None, None) not in everything
+    assert (entity_iri("Person", "Vladimir Poutine"), None, None) in everything  # still named by a and b
+    with pytest.raises(InputError, match="no document 'zzz' in the dataset; it holds a, b"):
+        corpus.remove(built, "zzz")
+
+
+def test_datasets_bind_res_and_parse_back(tmp_path) -> None:
+    built = build([A, C])
+    path = tmp_path / "c.trig"
+    corpus.write(built, path)
+    text = path.read_text(encoding="utf-8")
+    assert "@prefix res: <https://w3id.org/kgnews/resource/> ." in text
+    assert corpus.serialize(corpus.load(path), "trig") == path.read_bytes()
+
+
+def test_editing_holds_the_lock_and_writes_only_a_change(tmp_path) -> None:
+    from kg.errors import LockError
+    from kg.files import exclusive_lock
+
+    path = tmp_path / "c.trig"
+    with corpus.editing(path) as built:
+        corpus.update(built, [A, B], FakeExtractor())
+        with pytest.raises(LockError):  # another process (or run) cannot take the dataset meanwhile
+            with exclusive_lock(path, wait=False):
+                pass
+    first = path.read_bytes()
+    stamp = path.stat().st_mtime_ns
+    with corpus.editing(path) as built:
+        corpus.update(built, [A, B], FakeExtractor())  # nothing new
+    assert path.stat().st_mtime_ns == stamp
+    with corpus.editing(path) as built:
+        corpus.remove(built, "b")
+    assert path.read_bytes() != first and corpus.document_ids(corpus.load(path)) == ["a"]

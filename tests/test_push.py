@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import subprocess
@@ -143,3 +144,105 @@ def test_bad_arguments_are_refused(dataset, tmp_path):
     empty.write_text("", encoding="utf-8")
     with pytest.raises(InputError, match="no triple"):
         push(empty, "http://127.0.0.1:1/store")
+
+
+def test_replace_touches_only_the_graphs_pushed(server, dataset, tmp_path):
+    other = tmp_path / "other.trig"
+    other.write_text("<http://example.org/g> { <http://example.org/a> <http://example.org/p> 1 . }\n"
+                     "<http://example.org/d> <http://example.org/p> 2 .\n", encoding="utf-8")
+    push(other, f"{server}/store")
+    only_named = tmp_path / "named.trig"
+    only_named.write_text(DATASET.split("<https://w3id.org/kgnews/resource/graph/a>", 1)[0].replace(
+        "<https://w3id.org/kgnews/resource/doc/", "# <") + "<https://w3id.org/kgnews/resource/graph/a>"
+        + DATASET.split("<https://w3id.org/kgnews/resource/graph/a>", 1)[1], encoding="utf-8")
+    report = push(only_named, f"{server}/store", replace=True)
+    assert report.graphs == 2
+    held = counts(server)
+    assert held["http://example.org/g"] == 1 and held[None] == 1  # neither pushed: both kept
+    assert held[GRAPH_A] == 5 and held[GRAPH_B] == 2
+
+
+class _LyingStore:
+    """A Graph Store that stores nothing but answers every count with a large number."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):  # quiet
+                pass
+
+            def _answer(self, body: bytes, kind: str) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def do_POST(self):  # noqa: N802
+                length = self.headers.get("Content-Length")
+                if length is not None:
+                    self.rfile.read(int(length))
+                else:  # chunked upload: read to the last chunk
+                    while (size := int(self.rfile.readline().strip() or b"0", 16)) > 0:
+                        self.rfile.read(size + 2)
+                    self.rfile.readline()
+                if self.path.startswith("/query"):
+                    rows = [{"g": {"type": "uri", "value": g}, "n": {"type": "literal", "value": "999"}}
+                            for g in (GRAPH_A, GRAPH_B)] + [{"n": {"type": "literal", "value": "999"}}]
+                    self._answer(json.dumps({"head": {"vars": ["g", "n"]}, "results": {"bindings": rows}}).encode(),
+                                 "application/sparql-results+json")
+                else:
+                    self._answer(b"", "text/plain")
+
+            def do_GET(self):  # noqa: N802
+                self._answer(b"", "application/n-triples")
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_a_server_that_reports_counts_but_stores_nothing_is_caught(dataset):
+    lying = _LyingStore()
+    try:
+        with pytest.raises(PushError, match="does not hold the pushed graph"):
+            push(dataset, f"{lying.url}/store")
+    finally:
+        lying.close()
+
+
+def test_the_timeout_covers_the_whole_push_not_each_read(dataset):
+    import http.server
+    import threading
+
+    class Dribble(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_POST(self):  # noqa: N802
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            for _ in range(300):  # one byte every 0.1 s: each read is quick, the answer never ends
+                try:
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                except OSError:
+                    return
+                time.sleep(0.1)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Dribble)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises(PushError, match="did not finish within --timeout 1 s"):
+            push(dataset, f"http://127.0.0.1:{server.server_address[1]}/store", timeout=1)
+    finally:
+        server.shutdown()
+        server.server_close()

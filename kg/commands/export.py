@@ -31,8 +31,10 @@ def export(
     Example: kg export graph.ttl -o graph.gexf
     """
     from kg.export import export as write
-    from kg.graphs import load_graphs
+    from kg.files import refuse_overwriting_inputs
+    from kg.rdf.read import load_graphs
 
+    refuse_overwriting_inputs(graphs, output)
     write(load_graphs(graphs), output)
     typer.echo(f"wrote {output}", err=True)
 
@@ -52,7 +54,7 @@ def stats(
     Example: kg stats graph.ttl --top 5
     """
     from kg.export import stats as compute
-    from kg.graphs import load_graphs
+    from kg.rdf.read import load_graphs
 
     result = compute(load_graphs(graphs), top)
     if fmt is StatsFormat.json:

@@ -128,14 +128,16 @@ def _as_dataset(graph: Graph) -> Dataset:
 
 
 def _rdf_xml(graph: Graph) -> bytes:
-    """RDF/XML in sorted order (rdflib's writer follows its store's set order)."""
+    """RDF/XML in sorted order (rdflib's writer follows its store's set order), carriage returns kept."""
     import pyoxigraph as ox
 
     triples = ox.parse(_line_based(graph, "nt"), format=ox.RdfFormat.N_TRIPLES)
     from rdflib import RDF
 
     names = {str(p) for p in graph.predicates(unique=True)} | {str(o) for o in graph.objects(predicate=RDF.type)}
-    return ox_bytes(triples, ox.RdfFormat.RDF_XML, prefixes=used(names))
+    data = ox_bytes(triples, ox.RdfFormat.RDF_XML, prefixes=used(names))
+    # XML readers turn a raw CR into LF; written as a character reference it stays a CR.
+    return data.replace(b"\r", b"&#13;")
 
 
 def _sorted_json(value: object) -> object:

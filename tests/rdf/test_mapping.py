@@ -60,7 +60,8 @@ def test_golden_graph_is_isomorphic():
     golden = Graph().parse(GOLDEN, format="turtle")
     if not isomorphic(g, golden):
         _, only_new, only_golden = graph_diff(to_isomorphic(g), to_isomorphic(golden))
-        raise AssertionError(f"graph differs from {GOLDEN.name}:\n+ {sorted(only_new)[:5]}\n- {sorted(only_golden)[:5]}")
+        raise AssertionError(f"graph differs from {GOLDEN.name}:\n+ {sorted(only_new)[:5]}\n"
+                             f"- {sorted(only_golden)[:5]}")
 
 
 def test_entities_are_typed_named_and_linked():
@@ -111,7 +112,8 @@ def test_mapping_never_imports_spacy():
 
 
 def test_importing_kg_is_light():
-    code = "import kg, kg.cli, sys; print(sorted(m for m in ('spacy', 'pyvis', 'pyshacl', 'pyoxigraph') if m in sys.modules))"
+    code = ("import kg, kg.cli, sys; "
+            "print(sorted(m for m in ('spacy', 'pyvis', 'pyshacl', 'pyoxigraph') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 

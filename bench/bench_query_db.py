@@ -1,0 +1,88 @@
+"""Benchmark: ``kg query --db`` against bare pyoxigraph, both as whole processes.
+
+Writes the synthetic kg graph of ``bench_store.py`` (``--triples``, default
+1,000,000) as N-Triples, loads it once into an Oxigraph folder with
+``kg query ... --db DIR``, then runs each query ``--repeat`` times as:
+
+* ``kg``: ``python -m kg query QUERY.rq --db DIR --format csv`` (parameters bound);
+* ``bare``: ``python -c`` opening the same folder read-only with pyoxigraph,
+  running the same query with the same substitution and writing CSV to stdout.
+
+Both write their CSV to /dev/null. Figures are medians of wall-clock times
+measured in this run; the ratio is kg / bare (target: at most 1.3). Usage::
+
+    python bench/bench_query_db.py [--triples 1000000] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_store import QUERIES, write_graph  # noqa: E402
+
+BARE = """
+import sys, pyoxigraph as ox
+store = ox.Store.read_only(sys.argv[1])
+query = open(sys.argv[2], encoding="utf-8").read()
+subs = {ox.Variable(sys.argv[3]): ox.Literal(sys.argv[4])} if len(sys.argv) > 4 else {}
+prefixes = {"kg": "https://w3id.org/kgnews/ontology#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#"}
+answer = store.query(query, prefixes=prefixes, use_default_graph_as_union=True, substitutions=subs)
+sys.stdout.buffer.write(answer.serialize(format=ox.QueryResultsFormat.CSV))
+"""
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--workdir", type=Path, help="keep big.nt and big.db here and reuse them in later runs")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.workdir or Path(tmp)
+        graph, db = folder / "big.nt", folder / "big.db"
+        if not db.is_dir():
+            triples, _ = write_graph(graph, args.triples)
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "kg", "query", "ASK { ?s ?p ?o }", str(graph), "--db", str(db)],
+                           check=True, stdout=subprocess.DEVNULL)
+            print(f"{triples:,} triples loaded into {db.name} in {time.perf_counter() - start:.1f} s")
+        persons = sum(1 for line in graph.open(encoding="utf-8") if "/person/" in line.split(" ", 1)[0]
+                      and "rdf-syntax-ns#type" in line)
+        print(f"{'query':<14} {'kg (s)':>8} {'bare (s)':>9} {'ratio':>6}")
+        ratios = []
+        for name, (text, params) in QUERIES.items():
+            bound = {k: str(v) for k, v in params(persons).items()}
+            header = "".join(f"# param: {k} — bench value (string)\n" for k in bound)
+            head = text.split("WHERE", 1)[0]
+            missing = " ".join(f"?{k}" for k in bound if f"?{k}" not in head)  # oxigraph binds selected ones
+            select = text.replace("SELECT ", f"SELECT {missing} ", 1) if missing else text
+            rq = folder / f"{name.replace(' ', '-')}.rq"
+            rq.write_text(header + select, encoding="utf-8")
+            kg = [sys.executable, "-m", "kg", "query", str(rq), "--db", str(db), "--format", "csv",
+                  *(f"--param={k}={v}" for k, v in bound.items())]
+            bare = [sys.executable, "-c", BARE, str(db), str(rq), *(x for kv in bound.items() for x in kv)]
+            kg_times, bare_times = [], []
+            for _ in range(args.repeat):  # interleaved, so load on the machine hits both alike
+                kg_times.append(timed(kg))
+                bare_times.append(timed(bare))
+            k, b = statistics.median(kg_times), statistics.median(bare_times)
+            ratios.append(k / b)
+            print(f"{name:<14} {k:>8.3f} {b:>9.3f} {k / b:>6.2f}")
+        print(f"worst ratio {max(ratios):.2f} (target 1.30)")
+
+
+if __name__ == "__main__":
+    main()
