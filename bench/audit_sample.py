@@ -44,7 +44,7 @@ ROLES = ("agent", "recipient", "participant", "place", "source")
 def load(graph_path: str | None) -> Graph:
     """The graph to audit: read from ``graph_path`` or built from the corpus."""
     if graph_path:
-        from kg.graphs import load_graphs
+        from kg.rdf.read import load_graphs
 
         return load_graphs([graph_path])
     corpus = CORPUS.resolve()

@@ -118,7 +118,7 @@ def test_network_output_is_deterministic(graph: Graph) -> None:
 def test_rdf_formats(graph: Graph, tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"g{suffix}"
     export(graph, path)
-    from kg.graphs import load_graphs
+    from kg.rdf.read import load_graphs
 
     assert isomorphic(load_graphs([path]), graph)
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kg.server import DEFAULT_HOST, DEFAULT_MAX_ROWS, DEFAULT_PORT, DEFAULT_TIMEOUT, DEFAULT_WORKERS
+from kg.server.config import DEFAULT_HOST, DEFAULT_MAX_ROWS, DEFAULT_PORT, DEFAULT_TIMEOUT, DEFAULT_WORKERS
 
 
 def _stop(_signum: int, _frame: object) -> None:

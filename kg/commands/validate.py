@@ -16,7 +16,7 @@ def validate(
     Example: kg validate seed.ttl
     """
     from kg.errors import ValidationError
-    from kg.graphs import load_graphs
+    from kg.rdf.read import load_graphs
     from kg.validate import validate as run
 
     result = run(load_graphs(graphs))

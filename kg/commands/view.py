@@ -36,7 +36,7 @@ def view(
 
     Example: kg view graph.ttl -o graph.html --focus "Vladimir Poutine" --depth 2
     """
-    from kg.graphs import load_graphs
+    from kg.rdf.read import load_graphs
     from kg.view import write_view
 
     if output.suffix.lower() not in HTML_SUFFIXES:

@@ -31,14 +31,28 @@ Modules: :mod:`.config` (defaults and limits), :mod:`.negotiation`,
 :mod:`.endpoint`.
 """
 
-from kg.errors import EndpointError
-from kg.server.config import DEFAULT_HOST, DEFAULT_MAX_ROWS, DEFAULT_PORT, DEFAULT_TIMEOUT, DEFAULT_WORKERS, MAX_BODY
-from kg.server.endpoint import make_server
-from kg.server.guard import SERVICE_REFUSED, UPDATE_REFUSED, check_query
-from kg.server.http import SparqlServer
-from kg.server.negotiation import GRAPH_TYPES, RESULT_TYPES, negotiate
-from kg.server.page import Example, example_queries, render_page
+from __future__ import annotations
 
-__all__ = ["DEFAULT_HOST", "DEFAULT_MAX_ROWS", "DEFAULT_PORT", "DEFAULT_TIMEOUT", "DEFAULT_WORKERS", "GRAPH_TYPES",
-           "MAX_BODY", "RESULT_TYPES", "SERVICE_REFUSED", "UPDATE_REFUSED", "EndpointError", "Example",
-           "SparqlServer", "check_query", "example_queries", "make_server", "negotiate", "render_page"]
+import importlib
+from typing import Any
+
+#: Public names → the module of the package that defines them; loaded on first use, so that
+#: ``kg serve --help`` (and every other command) starts without the endpoint's imports.
+_EXPORTS = {
+    "EndpointError": "kg.errors",
+    **dict.fromkeys(("DEFAULT_HOST", "DEFAULT_MAX_ROWS", "DEFAULT_PORT", "DEFAULT_TIMEOUT", "DEFAULT_WORKERS",
+                     "MAX_BODY"), "kg.server.config"),
+    "make_server": "kg.server.endpoint",
+    **dict.fromkeys(("SERVICE_REFUSED", "UPDATE_REFUSED", "check_query"), "kg.server.guard"),
+    "SparqlServer": "kg.server.http",
+    **dict.fromkeys(("GRAPH_TYPES", "RESULT_TYPES", "negotiate"), "kg.server.negotiation"),
+    **dict.fromkeys(("Example", "example_queries", "render_page"), "kg.server.page"),
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'kg.server' has no attribute {name!r}")

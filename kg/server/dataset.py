@@ -2,7 +2,7 @@
 
 Files are read with pyoxigraph, the format from the extension (``.trig``,
 ``.nq``, ``.ttl``, ``.nt``, ``.jsonld``, ``.rdf``...), so the named graphs of a
-dataset file stay named graphs (``kg.graphs.load_graphs`` would merge them);
+dataset file stay named graphs (``kg.rdf.read.load_graphs`` would merge them);
 triples of plain graph files go to the default graph. Queries then see the
 union of all graphs as their default graph (see :mod:`kg.server.results`).
 """
