@@ -33,7 +33,8 @@ from pathlib import Path
 from rdflib import RDF, RDFS, XSD, Graph, Literal
 
 from kg.namespace import KG, RES
-from kg.view import DEFAULT_MAX_NODES, build_view, render_html, stabilization_iterations
+from kg.views import DEFAULT_MAX_NODES, build_view, render_html
+from kg.views.vis import stabilization_iterations
 
 ENTITY_CLASSES = ("Person", "Organization", "Country", "City", "NewsAgency")
 EVENT_CLASSES = ("Communication", "Meeting", "Agreement", "Deployment", "Attack", "Decision")

@@ -26,11 +26,35 @@ from kg.cli import app
 from kg.errors import FormatError, InputError
 from kg.namespace import KG
 from kg.rdf.mapping import to_graph
-from kg.records import (DateValue, DocumentRecord, EntityRecord, EventRecord, QuantityValue, RelationRecord,
-                        RoleFiller, SentenceRecord, Span)
-from kg.view import (PARENT, STYLES, View, ViewEdge, ViewNode, build_view, expand_types, filter_types, find_nodes,
-                     focus_view, initial_positions, limit_view, read_view, render_html, script_json,
-                     stabilization_iterations)
+from kg.records import (
+    DateValue,
+    DocumentRecord,
+    EntityRecord,
+    EventRecord,
+    QuantityValue,
+    RelationRecord,
+    RoleFiller,
+    SentenceRecord,
+    Span,
+)
+from kg.views import (
+    PARENT,
+    STYLES,
+    View,
+    ViewEdge,
+    ViewNode,
+    build_view,
+    expand_types,
+    filter_types,
+    find_nodes,
+    focus_view,
+    limit_view,
+    read_view,
+    render_html,
+)
+from kg.views.layout import initial_positions
+from kg.views.vis import stabilization_iterations
+from kg.web import script_json
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = "<script>document.body.appendChild(document.createElement('kg-pwned'))</script>"

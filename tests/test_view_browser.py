@@ -28,7 +28,7 @@ import pytest
 from test_view import IMG, SCRIPT, Tags, sample_record
 
 from kg.rdf.mapping import to_graph
-from kg.view import View, view_html
+from kg.views import View, view_html
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
