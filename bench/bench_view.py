@@ -40,8 +40,14 @@ ENTITY_CLASSES = ("Person", "Organization", "Country", "City", "NewsAgency")
 EVENT_CLASSES = ("Communication", "Meeting", "Agreement", "Deployment", "Attack", "Decision")
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,900",
-                  "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND")
+                  "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND",
+                  "--use-angle=swiftshader", "--enable-unsafe-swiftshader")  # software WebGL for sigma.js
 TARGET_SECONDS = 10.0
+#: Dates of the synthetic events: full, month only, year only, no year.
+DATES = (lambda i: Literal(f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}", datatype=XSD.date),
+         lambda i: Literal(f"2024-{1 + i % 12:02d}", datatype=XSD.gYearMonth),
+         lambda i: Literal(f"{2020 + i % 5}", datatype=XSD.gYear),
+         lambda i: Literal(f"--{1 + i % 12:02d}-{1 + i % 28:02d}", datatype=XSD.gMonthDay))
 
 
 def synthetic_graph(n_nodes: int, seed: int = 5) -> Graph:
@@ -64,7 +70,8 @@ def synthetic_graph(n_nodes: int, seed: int = 5) -> Graph:
         g.add((node, RDFS.label, Literal(f"{cls} {i}")))
         g.add((node, KG.lemma, Literal("annoncer")))
         g.add((node, KG.modality, KG.Reported if i % 4 == 0 else KG.Asserted))
-        g.add((node, KG.date, Literal(f"2024-{1 + i % 12:02d}", datatype=XSD.gYearMonth)))
+        if i % 10 < 7:  # dated events, with every kind of partial date kg writes
+            g.add((node, KG.date, DATES[i % 4](i)))
         fillers = set(rng.choices(entities, weights, k=rng.choice((2, 3))))
         for role, filler in zip(("agent", "recipient", "place"), sorted(fillers), strict=False):
             g.add((node, KG[role], filler))

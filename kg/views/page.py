@@ -60,10 +60,12 @@ def _sha256(content: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(content.encode("utf-8")).digest()).decode() + "'"
 
 
-def _legend(view: View) -> list[dict]:
+def _legend(view: View, engine: str) -> list[dict]:
+    """Classes present, with their count and symbol (sigma draws every node as a disc, events smaller)."""
     counts = Counter(n.cls for n in view.nodes)
-    return [{"cls": c, "count": counts[c], "colour": s.colour, "glyph": s.glyph} for c, s in STYLES.items()
-            if counts[c]]
+    return [{"cls": c, "count": counts[c], "colour": s.colour,
+             "glyph": s.glyph if engine == "vis" else "•" if s.shape == "diamond" else "●"}
+            for c, s in STYLES.items() if counts[c]]
 
 
 def _modalities(view: View) -> list[dict]:
@@ -94,7 +96,7 @@ def render_html(view: View, title: str = "kg view", engine: str = "auto") -> str
            "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
     env = Environment(autoescape=True, keep_trailing_newline=True)
     page = env.from_string(_template_file("view.html.j2"))
-    return page.render(title=title, csp=csp, engine=engine, legend=_legend(view), modalities=_modalities(view),
+    return page.render(title=title, csp=csp, engine=engine, legend=_legend(view, engine), modalities=_modalities(view),
                        notes=view.notes, n_nodes=len(view.nodes), n_edges=len(view.edges),
                        n_dated=sum(n.when is not None for n in view.nodes),
                        lib_js=_raw(lib_js, "script"), app_js=_raw(app_js, "script"),

@@ -51,7 +51,7 @@ def sigma_data(view: View, tables: dict) -> dict:
     nodes = []
     for i, (n, fields) in enumerate(zip(view.nodes, node_fields(view, tables), strict=True)):
         colour = style_of(n.cls).colour
-        size = 3.0 if n.is_event else min(18.0, 3.0 + 1.5 * math.sqrt(degree[n.key]))
+        size = 2.0 if n.is_event else min(14.0, 2.5 + 0.7 * math.sqrt(degree[n.key]))
         nodes.append({**fields, "id": i, "label": n.label.replace("\n", " · "), "x": places[i][0],
                       "y": -places[i][1], "size": round(size, 1), "color": pale(colour) if n.hedged else colour})
     edges = [{"from": ids[e.source], "to": ids[e.target], "label": e.role,

@@ -95,6 +95,11 @@ window.kgEngine = function (data, container, hooks) {
         var ratio = Math.min(1.2, Math.max(0.03, 1.4 * Math.max(box[2] - box[0], box[3] - box[1])));
         renderer.getCamera().setState({ x: (box[0] + box[2]) / 2, y: (box[1] + box[3]) / 2, ratio: ratio });
       }
+    },
+    where: function (id) {  /* the node's place in the window, in CSS pixels */
+      var p = renderer.graphToViewport(graph.getNodeAttributes(String(id)));
+      var box = container.getBoundingClientRect();
+      return [p.x + box.left, p.y + box.top];
     }
   };
 };

@@ -67,6 +67,11 @@ window.kgEngine = function (data, container, hooks) {
     },
     fit: function (ids) {
       network.fit({ nodes: ids, animation: false });
+    },
+    where: function (id) {  /* the node's place in the window, in CSS pixels */
+      var p = network.canvasToDOM(network.getPosition(id));
+      var box = container.getBoundingClientRect();
+      return [p.x + box.left, p.y + box.top];
     }
   };
 };

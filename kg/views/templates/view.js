@@ -13,7 +13,9 @@
 
   var SVG = "http://www.w3.org/2000/svg";
   var DAY_MS = 86400000;
+  var started = performance.now();
   var data = JSON.parse(document.getElementById("kg-data").textContent);
+  var phases = { scriptStart: Math.round(started), parseMs: Math.round(performance.now() - started) };
   var nodes = data.nodes;
   var edges = data.edges;
   var $ = function (id) { return document.getElementById(id); };
@@ -452,8 +454,12 @@
 
   /* --- start ------------------------------------------------------------------------------------------------ */
 
+  var t0 = performance.now();
   buildTimeline();
+  phases.timelineMs = Math.round(performance.now() - t0);
   engine.start(function (timing) {
+    status.phases = phases;
+    phases.buildMs = timing.buildMs;
     stable = true;
     status.ms = Math.round(performance.now());
     status.layoutMs = timing.layoutMs;
@@ -469,5 +475,5 @@
     report();
   });
   window.kgApp = { status: status, state: state, apply: apply, setRange: setRange, showDetails: showDetails,
-                   runSearch: runSearch, visible: function () { return visible; } };
+                   runSearch: runSearch, where: engine.where, visible: function () { return visible; } };
 })();
