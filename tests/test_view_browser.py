@@ -308,8 +308,7 @@ def timeline_record():
     """Five events: a full date, a month, a year (reported), a day without year, and no date."""
     import datetime
 
-    from kg.records import (DateValue, DocumentRecord, EntityRecord, EventRecord, RoleFiller, SentenceRecord,
-                            Span)
+    from kg.records import DateValue, DocumentRecord, EntityRecord, EventRecord, RoleFiller, SentenceRecord, Span
 
     text = TIMELINE_TEXT
 

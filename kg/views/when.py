@@ -48,7 +48,7 @@ def read_date(value: Literal) -> When | None:
             year = int(m[1])
             return When(day(year, 1, 1), day(year, 12, 31), "year", f"{text} (year only)")
         if m := _NO_YEAR.match(text):
-            day(2000, int(m[1]), int(m[2]))  # a leap year: checks the month and day
+            dt.date(2000, int(m[1]), int(m[2]))  # a leap year: checks the month and the day
             return When(0, 0, "no-year", text)
     except ValueError:
         return None
