@@ -69,16 +69,9 @@ def _sample(field: np.ndarray, gx: np.ndarray, gy: np.ndarray) -> np.ndarray:
             + field[x0, y0 + 1] * (1 - fx) * fy + field[x0 + 1, y0 + 1] * fx * fy)
 
 
-def spread_layout(view: View, iterations: int = ITERATIONS) -> list[tuple[float, float]]:
-    """A place for every node of ``view`` (in ``view.nodes`` order), computed ahead of the page; see the module."""
-    n = len(view.nodes)
-    if n == 0:
-        return []
-    index = {node.key: i for i, node in enumerate(view.nodes)}
-    start = initial_positions(view, spacing=1.0)
-    pos = np.array([start[node.key] for node in view.nodes], dtype=np.float64)
-    src = np.array([index[e.source] for e in view.edges], dtype=np.int64)
-    dst = np.array([index[e.target] for e in view.edges], dtype=np.int64)
+def _forces(pos: np.ndarray, src: np.ndarray, dst: np.ndarray, iterations: int) -> np.ndarray:
+    """``iterations`` steps of springs, particle-mesh repulsion and gravity from ``pos`` (see the module)."""
+    n = len(pos)
     mass = np.bincount(np.concatenate([src, dst]), minlength=n).astype(np.float64) + 1.0
     size = int(min(256, max(16, 2 ** math.ceil(math.log2(math.sqrt(n) + 1)))))
     kernel = _kernel(size)
@@ -105,7 +98,42 @@ def spread_layout(view: View, iterations: int = ITERATIONS) -> list[tuple[float,
         step = force / mass[:, None]
         length = np.hypot(step[:, 0], step[:, 1])[:, None] + 1e-9
         limit = max_step * (1 - it / iterations) + 0.05
-        pos += step * np.minimum(1.0, limit / length)
-    pos -= pos.mean(axis=0)
+        pos = pos + step * np.minimum(1.0, limit / length)
+    return pos
+
+
+def _park(count: int, low: np.ndarray, high: np.ndarray, spacing: float) -> np.ndarray:
+    """``count`` places in a square block ``spacing`` apart, right of the box ``low``–``high``."""
+    cols = max(1, math.ceil(math.sqrt(count)))
+    k = np.arange(count)
+    return np.column_stack([high[0] + 3 * spacing + (k % cols) * spacing, low[1] + (k // cols) * spacing])
+
+
+def spread_layout(view: View, iterations: int = ITERATIONS) -> list[tuple[float, float]]:
+    """A place for every node of ``view`` (in ``view.nodes`` order), computed ahead of the page; see the module.
+
+    Nodes without any edge are left out of the forces (they would ring the
+    drawing far away and shrink it) and parked in a block beside it, as dense.
+    """
+    n = len(view.nodes)
+    if n == 0:
+        return []
+    index = {node.key: i for i, node in enumerate(view.nodes)}
+    start = initial_positions(view, spacing=1.0)
+    src = np.array([index[e.source] for e in view.edges], dtype=np.int64)
+    dst = np.array([index[e.target] for e in view.edges], dtype=np.int64)
+    linked = np.zeros(n, dtype=bool)
+    linked[src] = linked[dst] = True
+    pos = np.zeros((n, 2))
+    if linked.any():
+        renumber = np.cumsum(linked) - 1
+        first = np.array([start[node.key] for node, keep in zip(view.nodes, linked, strict=True) if keep])
+        pos[linked] = _forces(first, renumber[src], renumber[dst], iterations)
+        low, high = pos[linked].min(axis=0), pos[linked].max(axis=0)
+        spacing = math.sqrt(float(np.prod(high - low)) / int(linked.sum()))  # as dense as the drawing
+    else:
+        spacing, low, high = 1.0, np.zeros(2), np.array([math.sqrt(n), -3.0])
+    pos[~linked] = _park(int((~linked).sum()), low, high, max(spacing, 1e-3))
+    pos -= (pos.min(axis=0) + pos.max(axis=0)) / 2
     scale = 1000.0 / max(float(np.abs(pos).max()), 1e-9)
     return [(round(float(x) * scale, 1), round(float(y) * scale, 1)) for x, y in pos]

@@ -48,10 +48,11 @@ def sigma_data(view: View, tables: dict) -> dict:
     ids = {n.key: i for i, n in enumerate(view.nodes)}
     degree = view.degrees()
     places = spread_layout(view)
+    big = len(view.nodes) > 5000  # smaller discs, or hubs hide their neighbours
     nodes = []
     for i, (n, fields) in enumerate(zip(view.nodes, node_fields(view, tables), strict=True)):
         colour = style_of(n.cls).colour
-        size = 2.0 if n.is_event else min(14.0, 2.5 + 0.7 * math.sqrt(degree[n.key]))
+        size = (1.5 if big else 2.5) if n.is_event else min(8.0 if big else 14.0, 2.5 + 0.6 * math.sqrt(degree[n.key]))
         nodes.append({**fields, "id": i, "label": n.label.replace("\n", " · "), "x": places[i][0],
                       "y": -places[i][1], "size": round(size, 1), "color": pale(colour) if n.hedged else colour})
     edges = [{"from": ids[e.source], "to": ids[e.target], "label": e.role,

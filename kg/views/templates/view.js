@@ -454,6 +454,19 @@
 
   /* --- start ------------------------------------------------------------------------------------------------ */
 
+  var resizing = null;
+  window.addEventListener("resize", function () {  /* the timeline is drawn to its box's width */
+    clearTimeout(resizing);
+    resizing = setTimeout(function () {
+      marks = Object.create(null);
+      buildTimeline();
+      drawBrush();
+      apply();
+      if (state.current !== null) {
+        showDetails(state.current);
+      }
+    }, 150);
+  });
   var t0 = performance.now();
   buildTimeline();
   phases.timelineMs = Math.round(performance.now() - t0);
