@@ -106,6 +106,7 @@ class Chromium:
         os.close(from_child)
         self._buffer = b""
         self._next = 0
+        self._events: list[dict] = []  # events read while waiting for a reply
         target = self.call("Target.createTarget", url="about:blank")["targetId"]
         self.session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
         self.call("Page.enable", session=self.session)
@@ -127,12 +128,20 @@ class Chromium:
         os.write(self._write, json.dumps(message).encode() + b"\0")
         while True:
             reply = self._message()
-            if reply.get("id") == self._next:
+            if "method" in reply:
+                if reply["method"].startswith("Page."):
+                    self._events = [*self._events[-100:], reply]
+            elif reply.get("id") == self._next:
                 if "error" in reply:
                     raise RuntimeError(f"{method}: {reply['error']}")
                 return reply.get("result", {})
 
     def wait_event(self, method: str) -> dict:
+        """The next event ``method``, including one read while a call waited for its reply."""
+        while self._events:
+            message = self._events.pop(0)
+            if message.get("method") == method:
+                return message.get("params", {})
         while True:
             message = self._message()
             if message.get("method") == method:
@@ -143,6 +152,7 @@ class Chromium:
         #kg-status, return it parsed."""
         self.call("Page.navigate", session=self.session, url="about:blank")
         self.wait_event("Page.loadEventFired")
+        self._events.clear()
         self.call("Page.navigate", session=self.session, url=url)
         self.wait_event("Page.loadEventFired")
         script = ("new Promise((done, fail) => { const t0 = Date.now(); const tick = () => {"

@@ -90,7 +90,7 @@ def render_html(view: View, title: str = "kg view", engine: str = "auto") -> str
         lib_js, lib_css = sigma_library(), ""
         data = sigma_data(view, tables)
     data.update(tables, engine=engine, colours={c: st.colour for c, st in STYLES.items()})
-    app_js = _template_file(f"engine-{engine}.js") + "\n" + _template_file("view.js")
+    app_js = "\n".join(_template_file(name) for name in (f"engine-{engine}.js", "timeline.js", "view.js"))
     app_css = _template_file("view.css")
     csp = ("default-src 'none'; " f"script-src {_sha256(lib_js)} {_sha256(app_js)}; "
            "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")

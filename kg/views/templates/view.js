@@ -11,8 +11,6 @@
 (function () {
   "use strict";
 
-  var SVG = "http://www.w3.org/2000/svg";
-  var DAY_MS = 86400000;
   var started = performance.now();
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   var phases = { scriptStart: Math.round(started), parseMs: Math.round(performance.now() - started) };
@@ -33,7 +31,6 @@
                 explore: null, current: null };
   var visible = new Uint8Array(nodes.length).fill(1);
   var stable = false;
-  var marks = Object.create(null);  /* node id → its timeline mark */
 
   var around = nodes.map(function () { return []; });
   edges.forEach(function (e) {
@@ -61,14 +58,8 @@
     return table;
   }
 
-  function isoDay(days) {
-    return new Date(days * DAY_MS).toISOString().slice(0, 10);
-  }
-
-  function dayOf(iso) {
-    var t = Date.parse(iso + "T00:00:00Z");
-    return isNaN(t) ? null : Math.round(t / DAY_MS);
-  }
+  var isoDay = window.kgDays.iso;
+  var dayOf = window.kgDays.parse;
 
   var engine = window.kgEngine(data, $("kg-network"), {
     rowsTable: rowsTable,
@@ -80,6 +71,14 @@
       } else {
         showDetails(id);
       }
+    }
+  });
+
+  var timeline = window.kgTimeline($("kg-timeline"), nodes, data.colours, {
+    brushed: function (first, last) { setRange(first, last); },
+    picked: function (id) {
+      engine.select([id]);
+      showDetails(id);
     }
   });
 
@@ -141,9 +140,7 @@
 
   function apply() {
     visible = computeVisible();
-    Object.keys(marks).forEach(function (id) {
-      marks[id].classList.toggle("kg-off", !visible[id]);
-    });
+    timeline.dim(visible);
     if (stable) {
       engine.setVisible(visible);
       report();
@@ -155,7 +152,7 @@
       : [first === null ? -Infinity : first, last === null ? Infinity : last];
     dateFrom.value = first === null ? "" : isoDay(first);
     dateTo.value = last === null ? "" : isoDay(last);
-    drawBrush();
+    timeline.showRange(state.range);
     apply();
   }
 
@@ -238,7 +235,7 @@
     detailsBody.replaceChildren.apply(detailsBody, parts);
     $("kg-neighbours").textContent = "show neighbours (" + around[id].length + ")";
     details.hidden = false;
-    Object.keys(marks).forEach(function (k) { marks[k].classList.toggle("kg-selected", +k === id); });
+    timeline.select(id);
   }
 
   $("kg-neighbours").addEventListener("click", function () {
@@ -319,148 +316,14 @@
   });
   window.addEventListener("hashchange", applyHash);
 
-  /* --- the timeline ----------------------------------------------------------------------------------------- */
-
-  var axis = null;  /* {lo, hi, left, width}: days ↔ pixels */
-  var brush = null;
-
-  function xOf(days) {
-    return axis.left + ((days - axis.lo) / (axis.hi - axis.lo)) * axis.width;
-  }
-
-  function daysOf(x) {
-    return axis.lo + ((x - axis.left) / axis.width) * (axis.hi - axis.lo);
-  }
-
-  function svgElement(name, attrs) {
-    var el = document.createElementNS(SVG, name);
-    Object.keys(attrs).forEach(function (k) { el.setAttribute(k, attrs[k]); });
-    return el;
-  }
-
-  function ticks(lo, hi) {
-    var out = [];
-    var first = new Date(lo * DAY_MS), span = hi - lo;
-    var year = first.getUTCFullYear(), month = first.getUTCMonth();
-    var step = span > 3 * 366 ? 12 * Math.ceil(span / 366 / 8) : span > 60 ? Math.max(1, Math.ceil(span / 30 / 10)) : 0;
-    if (step === 0) {  /* days */
-      var every = Math.max(1, Math.ceil(span / 10));
-      for (var d = Math.ceil(lo); d <= hi; d += every) {
-        out.push([d, isoDay(d)]);
-      }
-      return out;
-    }
-    for (var m = month; ; m += step) {
-      var t = Date.UTC(year, m, 1) / DAY_MS;
-      if (t > hi) {
-        break;
-      }
-      if (t >= lo) {
-        out.push([t, isoDay(t).slice(0, step >= 12 ? 4 : 7)]);
-      }
-    }
-    return out;
-  }
-
-  function drawBrush() {
-    if (!axis) {
-      return;
-    }
-    if (state.range === null) {
-      brush.setAttribute("width", 0);
-      return;
-    }
-    var a = Math.max(axis.left, xOf(state.range[0])), b = Math.min(axis.left + axis.width, xOf(state.range[1] + 1));
-    brush.setAttribute("x", a);
-    brush.setAttribute("width", Math.max(0, b - a));
-  }
-
-  function buildTimeline() {
-    var box = $("kg-timeline");
-    var dated = [];
-    nodes.forEach(function (n, i) { if (n.when) { dated.push(i); } });
-    if (!dated.length) {
-      box.textContent = "no dated event";
-      return;
-    }
-    var lo = Infinity, hi = -Infinity;
-    dated.forEach(function (i) { lo = Math.min(lo, nodes[i].when[0]); hi = Math.max(hi, nodes[i].when[1] + 1); });
-    var pad = Math.max(1, (hi - lo) * 0.02);
-    var width = Math.max(300, box.clientWidth || 900), height = Math.max(60, box.clientHeight || 96);
-    axis = { lo: lo - pad, hi: hi + pad, left: 6, width: width - 12 };
-    var classes = [];
-    dated.forEach(function (i) { if (classes.indexOf(nodes[i].cls) === -1) { classes.push(nodes[i].cls); } });
-    classes.sort();
-    var rowH = Math.max(4, Math.min(12, (height - 18) / classes.length));
-    var svg = svgElement("svg", { width: width, height: height, role: "img" });
-    ticks(axis.lo, axis.hi).forEach(function (t) {
-      var label = svgElement("text", { x: xOf(t[0]) + 2, y: height - 3, "class": "kg-tl-axis" });
-      label.textContent = t[1];
-      svg.appendChild(svgElement("line", { x1: xOf(t[0]), x2: xOf(t[0]), y1: 0, y2: height - 12, stroke: "#eee" }));
-      svg.appendChild(label);
-    });
-    dated.forEach(function (i) {
-      var n = nodes[i];
-      var x0 = xOf(n.when[0]), x1 = xOf(n.when[1] + 1);
-      var colour = data.colours[n.cls] || "#999999";
-      var mark = svgElement("rect", {
-        x: x0, width: Math.max(3, x1 - x0), y: 2 + classes.indexOf(n.cls) * rowH, height: Math.max(3, rowH - 3),
-        fill: colour, stroke: colour, "data-kg-timeline-event": i, "data-kg-date-kind": n.when[2],
-        "class": "kg-tl-mark" + (n.hedged ? " kg-hedged" : "") + (n.when[2] === "no-year" ? " kg-no-year" : "")
-          + (n.when[2] !== "date" ? " kg-partial" : "")
-      });
-      var title = svgElement("title", {});
-      title.textContent = n.when[3] + " · " + n.tip[0][1] + (n.hedged ? " · " + n.mod : "");
-      mark.appendChild(title);
-      marks[i] = mark;
-      svg.appendChild(mark);
-    });
-    brush = svgElement("rect", { x: 0, width: 0, y: 0, height: height - 12, "class": "kg-tl-brush" });
-    svg.appendChild(brush);
-    box.replaceChildren(svg);
-
-    var start = null;
-    function localX(ev) {
-      return ev.clientX - svg.getBoundingClientRect().left;
-    }
-    svg.addEventListener("pointerdown", function (ev) {
-      start = { x: localX(ev), target: ev.target };
-      svg.setPointerCapture(ev.pointerId);
-    });
-    svg.addEventListener("pointermove", function (ev) {
-      if (start !== null && Math.abs(localX(ev) - start.x) >= 3) {
-        var a = Math.min(start.x, localX(ev)), b = Math.max(start.x, localX(ev));
-        brush.setAttribute("x", a);
-        brush.setAttribute("width", b - a);
-      }
-    });
-    svg.addEventListener("pointerup", function (ev) {
-      if (start === null) {
-        return;
-      }
-      var x = localX(ev), began = start;
-      start = null;
-      if (Math.abs(x - began.x) < 3) {  /* a click: on a mark, that event's details */
-        var id = began.target.getAttribute && began.target.getAttribute("data-kg-timeline-event");
-        if (id !== null && id !== undefined) {
-          engine.select([+id]);
-          showDetails(+id);
-        }
-        return;
-      }
-      setRange(Math.floor(daysOf(Math.min(x, began.x))), Math.floor(daysOf(Math.max(x, began.x))));
-    });
-  }
-
   /* --- start ------------------------------------------------------------------------------------------------ */
 
   var resizing = null;
   window.addEventListener("resize", function () {  /* the timeline is drawn to its box's width */
     clearTimeout(resizing);
     resizing = setTimeout(function () {
-      marks = Object.create(null);
-      buildTimeline();
-      drawBrush();
+      timeline.build();
+      timeline.showRange(state.range);
       apply();
       if (state.current !== null) {
         showDetails(state.current);
@@ -468,7 +331,7 @@
     }, 150);
   });
   var t0 = performance.now();
-  buildTimeline();
+  timeline.build();
   phases.timelineMs = Math.round(performance.now() - t0);
   engine.start(function (timing) {
     status.phases = phases;
