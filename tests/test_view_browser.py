@@ -344,13 +344,16 @@ def test_timeline_marks_and_brushing_filter_the_graph(engine: str, tab: Page, tm
     assert status["timelineEvents"] == 4 == sum(n.when is not None for n in view.nodes)
     kinds = tab.js("Array.from(document.querySelectorAll('[data-kg-timeline-event]'))"
                    ".map(m => [m.getAttribute('data-kg-date-kind'), m.classList.contains('kg-hedged'),"
-                   " m.querySelector('title').textContent])")
+                   " m.getAttribute('aria-label')])")
     assert sorted(k[0] for k in kinds) == ["date", "month", "no-year", "year"]
     by_kind = {k[0]: k for k in kinds}
     assert "(month only)" in by_kind["month"][2] and "(year only)" in by_kind["year"][2]
     assert "placed in 2024" in by_kind["no-year"][2] and "publication year" in by_kind["no-year"][2]
     assert by_kind["year"][1] is True and by_kind["date"][1] is False  # the reported attack is hollow
     meeting = _node(view, "accueillir\n5 mars 2024")
+    tab.js(f"document.querySelector('[data-kg-timeline-event=\"{meeting}\"]')"
+           ".dispatchEvent(new PointerEvent('pointermove', {bubbles: true}))")
+    assert tab.js("document.getElementById('kg-timeline-key').textContent").startswith("2024-03-05 · Meeting")
     box = tab.js(f"(() => {{ const r = document.querySelector('[data-kg-timeline-event=\"{meeting}\"]')"
                  ".getBoundingClientRect(); return [r.left, r.right, r.top + r.height / 2]; })()")
     tab.drag(box[0] - 4, box[1] + 4, box[2])  # brush over the 5 March meeting only

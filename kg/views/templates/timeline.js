@@ -4,8 +4,9 @@
  * year or no-year). A month or a year without a day is a bar over that span; a day without a year
  * (placed in a year by Python, which says so in the label) has a dotted outline; a reported or
  * hypothetical event is hollow. Dragging across the timeline calls hooks.brushed(firstDay, lastDay)
- * (days since 1970-01-01); a click on a mark calls hooks.picked(node). Labels are set with
- * textContent. window.kgDays converts days to and from ISO dates.
+ * (days since 1970-01-01); a click on a mark calls hooks.picked(node), hovering one
+ * hooks.hovered(its label) (one label line, not a <title> per mark: 50,000 marks stay light).
+ * Labels are attribute values and textContent, never markup. window.kgDays converts days to and from ISO dates.
  */
 window.kgDays = {
   iso: function (days) {
@@ -111,9 +112,7 @@ window.kgTimeline = function (box, nodes, colours, hooks) {
         "class": "kg-tl-mark" + (n.hedged ? " kg-hedged" : "") + (n.when[2] === "no-year" ? " kg-no-year" : "")
           + (n.when[2] !== "date" ? " kg-partial" : "")
       });
-      var title = svgElement("title", {});
-      title.textContent = n.when[3] + " · " + n.tip[0][1] + (n.hedged ? " · " + n.mod : "");
-      mark.appendChild(title);
+      mark.setAttribute("aria-label", n.when[3] + " · " + n.tip[0][1] + (n.hedged ? " · " + n.mod : ""));
       marks[i] = mark;
       svg.appendChild(mark);
     });
@@ -130,6 +129,8 @@ window.kgTimeline = function (box, nodes, colours, hooks) {
       svg.setPointerCapture(ev.pointerId);
     });
     svg.addEventListener("pointermove", function (ev) {
+      var label = ev.target.getAttribute && ev.target.getAttribute("aria-label");
+      hooks.hovered(start === null && ev.target !== svg && label ? label : null);
       if (start !== null && Math.abs(localX(ev) - start.x) >= 3) {
         var a = Math.min(start.x, localX(ev)), b = Math.max(start.x, localX(ev));
         brush.setAttribute("x", a);

@@ -74,8 +74,11 @@
     }
   });
 
+  var timelineKey = $("kg-timeline-key");
+  var timelineHelp = timelineKey.textContent;
   var timeline = window.kgTimeline($("kg-timeline"), nodes, data.colours, {
     brushed: function (first, last) { setRange(first, last); },
+    hovered: function (label) { timelineKey.textContent = label === null ? timelineHelp : label; },
     picked: function (id) {
       engine.select([id]);
       showDetails(id);
