@@ -52,7 +52,10 @@ def sigma_data(view: View, tables: dict) -> dict:
     nodes = []
     for i, (n, fields) in enumerate(zip(view.nodes, node_fields(view, tables), strict=True)):
         colour = style_of(n.cls).colour
-        size = (1.5 if big else 2.5) if n.is_event else min(8.0 if big else 14.0, 2.5 + 0.6 * math.sqrt(degree[n.key]))
+        if big:
+            size = 1.5 if n.is_event else min(8.0, 2.5 + 0.6 * math.sqrt(degree[n.key]))
+        else:
+            size = 4.0 if n.is_event else min(14.0, 5.0 + 1.2 * math.sqrt(degree[n.key]))
         nodes.append({**fields, "id": i, "label": n.label.replace("\n", " · "), "x": places[i][0],
                       "y": -places[i][1], "size": round(size, 1), "color": pale(colour) if n.hedged else colour})
     edges = [{"from": ids[e.source], "to": ids[e.target], "label": e.role,

@@ -42,7 +42,7 @@ window.kgEngine = function (data, container, hooks) {
       var big = data.nodes.length > 5000;
       renderer = new Sigma(graph, container, {
         allowInvalidContainer: true, renderEdgeLabels: false, hideEdgesOnMove: big, hideLabelsOnMove: big,
-        labelRenderedSizeThreshold: 8, labelDensity: 0.5, zIndex: true, defaultEdgeType: "line",
+        labelRenderedSizeThreshold: big ? 6 : 0, labelDensity: big ? 0.5 : 1, zIndex: true, defaultEdgeType: "line",
         nodeReducer: nodeReducer, edgeReducer: edgeReducer
       });
       window.kgView = { renderer: renderer, graph: graph };
