@@ -409,3 +409,12 @@ def test_large_graph_with_webgl(tab: Page, tmp_path: Path) -> None:
     assert status["timelineEvents"] == sum(1 for _ in graph.subject_objects(module.KG.date))
     print(f"\n20,000 nodes: kg view {python_s:.1f} s; page stable at {status['ms']} ms; browser {browser_s:.1f} s")
     tab.screenshot(DOCS / "view-sigma.png")
+
+
+def test_without_webgl_the_sigma_page_says_so(tmp_path: Path) -> None:
+    path, _view = write_page(tmp_path, to_graph([sample_record()]), "no-webgl", engine="sigma")
+    dom = chromium(tmp_path / "profile", "--disable-webgl", "--dump-dom", "--virtual-time-budget=20000",
+                   path.as_uri())
+    match = re.search(r'<pre id="kg-status"[^>]*>(.*?)</pre>', dom, re.S)
+    assert match and json.loads(html.unescape(match.group(1)))["error"]
+    assert "kg view --engine vis" in dom

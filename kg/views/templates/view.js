@@ -6,7 +6,8 @@
  *
  * When the drawing is stable, #kg-status holds JSON: {engine, nodes, edges (in the engine's data),
  * drawnNodes, shownNodes, shownEdges, ms (performance.now() at the first stable drawing), layoutMs,
- * iterations, timelineEvents}; it is rewritten after each filter change. Tests and benchmarks read it.
+ * iterations, timelineEvents, phases}; it is rewritten after each filter change; it holds {error} when
+ * the engine cannot draw (sigma without WebGL). Tests and benchmarks read it.
  */
 (function () {
   "use strict";
@@ -336,7 +337,7 @@
   var t0 = performance.now();
   timeline.build();
   phases.timelineMs = Math.round(performance.now() - t0);
-  engine.start(function (timing) {
+  function started(timing) {
     status.phases = phases;
     phases.buildMs = timing.buildMs;
     stable = true;
@@ -352,7 +353,15 @@
     }
     applyHash();
     report();
-  });
+  }
+  try {
+    engine.start(started);
+  } catch (err) {  /* e.g. no WebGL here: say so instead of a blank page */
+    status.error = String(err && err.message ? err.message : err);
+    progress.textContent = "cannot draw the graph here (" + status.error + ")" +
+      (data.engine === "sigma" ? "; write the page with kg view --engine vis" : "");
+    statusBox.textContent = JSON.stringify(status);
+  }
   window.kgApp = { status: status, state: state, apply: apply, setRange: setRange, showDetails: showDetails,
                    runSearch: runSearch, where: engine.where, visible: function () { return visible; } };
 })();
