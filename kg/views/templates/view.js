@@ -337,7 +337,7 @@
   var t0 = performance.now();
   timeline.build();
   phases.timelineMs = Math.round(performance.now() - t0);
-  function started(timing) {
+  function whenStable(timing) {
     status.phases = phases;
     phases.buildMs = timing.buildMs;
     stable = true;
@@ -355,7 +355,7 @@
     report();
   }
   try {
-    engine.start(started);
+    engine.start(whenStable);
   } catch (err) {  /* e.g. no WebGL here: say so instead of a blank page */
     status.error = String(err && err.message ? err.message : err);
     progress.textContent = "cannot draw the graph here (" + status.error + ")" +
