@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from rdflib.term import Node
 
     from kg.records import DocumentRecord
+    from kg.views import ViewPage
 
 __all__ = ["build", "extract", "query", "view"]
 
@@ -131,25 +132,21 @@ def _strings(params: Mapping[str, object]) -> dict[str, str]:
     return {name: value.isoformat() if isinstance(value, dt.date) else str(value) for name, value in params.items()}
 
 
-def view(graph: Graph, path: str | Path | None = None, **options: Any) -> Any:
-    """The interactive HTML view of ``graph``: an object Jupyter shows inline
-    (``_repr_html_``), whose ``html`` is the whole page; with ``path`` the page
-    is also written there. ``options`` are those of ``kg view`` (``focus``,
-    ``depth``, ``types``, ``max_nodes``)."""
-    from kg.view import view_html, write_view
+def view(graph: Graph, path: str | Path | None = None, **options: Any) -> ViewPage:
+    """The interactive HTML view of ``graph``: a :class:`kg.views.ViewPage` that
+    Jupyter shows inline (``_repr_html_``: the page in a sandboxed iframe),
+    whose ``html`` is the whole page; with ``path`` the page is also written
+    there. ``options`` are those of ``kg view``: ``focus``, ``depth``,
+    ``types``, ``max_nodes``, ``engine`` (``"vis"`` or ``"sigma"``; chosen by
+    size when left out) and ``title``.
 
+    >>> page = view(build("Le Japon a signé un accord avec le Canada."))
+    >>> page.html.startswith("<!DOCTYPE html>"), page.engine
+    (True, 'vis')
+    """
+    from kg.views import render
+
+    page = render(graph, **options)
     if path is not None:
-        write_view(graph, path, **options)
-    html, _ = view_html(graph, **options)
-    return _Page(html)
-
-
-class _Page:
-    def __init__(self, html: str):
-        self.html = html
-
-    def _repr_html_(self) -> str:
-        import html
-
-        return (f'<iframe sandbox="allow-scripts" style="width:100%;height:640px;border:0" '
-                f'srcdoc="{html.escape(self.html, quote=True)}"></iframe>')
+        page.save(path)
+    return page

@@ -1,4 +1,4 @@
-"""kg.view and ``kg view`` on small graphs built by hand (no spaCy model, no browser).
+"""kg.views and ``kg view`` on small graphs built by hand (no spaCy model, no browser).
 
 The sample graph goes through the real mapping (:func:`kg.rdf.mapping.to_graph`)
 from hand-made records whose text holds ``<script>`` and ``<img onerror>``
@@ -37,7 +37,7 @@ from kg.records import (
     SentenceRecord,
     Span,
 )
-from kg.view import (
+from kg.views import (
     PARENT,
     STYLES,
     View,
@@ -48,13 +48,13 @@ from kg.view import (
     filter_types,
     find_nodes,
     focus_view,
-    initial_positions,
     limit_view,
     read_view,
     render_html,
-    script_json,
-    stabilization_iterations,
 )
+from kg.views.layout import initial_positions
+from kg.views.vis import stabilization_iterations
+from kg.web import script_json
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = "<script>document.body.appendChild(document.createElement('kg-pwned'))</script>"
