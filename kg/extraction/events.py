@@ -20,7 +20,7 @@ from kg.extraction.dates import DateMatch
 from kg.extraction.modality import confidence, modality
 from kg.extraction.numbers import NumberMatch
 from kg.extraction.roles import between, clause_places, noun_roles, verb_roles
-from kg.extraction.triggers import adjunct_of, evidenced, trigger_class
+from kg.extraction.triggers import adjunct_of, evidenced, repair_lemmas, trigger_class
 from kg.lang.hooks import norm
 from kg.records import EventRecord, Span
 
@@ -28,6 +28,7 @@ from kg.records import EventRecord, Span
 def find_events(ctx: Context, sentences: list[tuple[int, int, int]], dates: list[DateMatch],
                 numbers: list[NumberMatch]) -> list[EventRecord]:
     doc = ctx.doc
+    repair_lemmas(ctx)
     triggers: dict[int, str] = {}
     for tok in doc:
         cls = trigger_class(ctx, tok)

@@ -17,6 +17,18 @@ from kg.extraction.context import SUBJECTS, Context, clause_tokens, marker, refl
 from kg.records import EventRecord
 
 
+def repair_lemmas(ctx: Context) -> None:
+    """A verb the lemmatizer gave the lemma of its homograph noun (« il estime »
+    → *estime*) takes the infinitive its form derives to, when that is a trigger."""
+    known = ctx.lex.verbs.keys() | ctx.lex.reflexive_verbs.keys()
+    for tok in ctx.doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() in known:
+            continue
+        found = next((v for v in ctx.hooks.infinitives(tok.text) if v in known), None)
+        if found is not None:
+            tok.lemma_ = found
+
+
 def trigger_class(ctx: Context, tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
     phrase = phrase_class(ctx, tok)
