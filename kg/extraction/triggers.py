@@ -37,6 +37,10 @@ def trigger_class(ctx: Context, tok: Token) -> str | None:
     if tok.pos_ == "VERB" and lemma in ctx.lex.reflexive_verbs and reflexive(ctx, tok) and any(
             c.dep_.startswith("obl") and ctx.resolver.resolve(c) for c in tok.children):
         return ctx.lex.reflexive_verbs[lemma]  # « s'est rendu à Madrid », not « s'est rendu sur place »
+    if tok.pos_ == "VERB" and (lemma in ctx.lex.clause_verbs or (
+            ctx.lex.verbs.get(lemma, "Communication") != "Communication"
+            and lemma not in ctx.lex.content_clause_verbs)) and reports_speech(ctx, tok):
+        return "Communication"  # « a relevé que … », « a noté : « … » »: a statement, whatever the verb's other senses
     if tok.pos_ == "VERB" and lemma in ctx.lex.verbs:
         if adjectival(ctx, tok):
             return None  # adjectival participle (« les produits importés »): a description
@@ -56,6 +60,16 @@ def trigger_class(ctx: Context, tok: Token) -> str | None:
             return None  # « une zone d'attaque »: a bare noun complement names a kind, not an event
         return ctx.lex.nouns[lemma]
     return None
+
+
+def reports_speech(ctx: Context, tok: Token) -> bool:
+    """Does the verb govern what was said: a clause opened by a complementizer
+    (« relever que »), or a quotation after a colon (« a noté : « … » »)?"""
+    for c in tok.children:
+        if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ctx.lex.complementizers for m in c.children):
+            return True
+    after = [t for t in ctx.doc[tok.i + 1:min(tok.i + 4, len(ctx.doc))] if not t.is_space]
+    return len(after) >= 2 and after[0].text == ":" and after[1].text in ("«", "\"", "“")
 
 
 def phrase_class(ctx: Context, tok: Token) -> str | None:
@@ -137,7 +151,8 @@ def inverted(ctx: Context, tok: Token) -> bool:
     incise (« …, a déclaré X », « …, avance le quotidien Y »)? French inverts
     the subject of speech verbs; other verbs and passives keep it in front."""
     lemma = tok.lemma_.lower()
-    if not (ctx.lex.verbs.get(lemma) == "Communication" or lemma in ctx.cues.reporting_verbs):
+    if not (ctx.lex.verbs.get(lemma) == "Communication" or lemma in ctx.cues.reporting_verbs
+            or lemma in ctx.lex.clause_verbs):
         return False
     if any(c.dep_ == "aux:pass" for c in tok.children):
         return False

@@ -93,6 +93,9 @@ class Lexicon:
     evidence_verbs: frozenset[str]
     attack_needs_target: frozenset[str]
     attack_target_nouns: frozenset[str]  # what a capture or a shot is aimed at
+    clause_verbs: frozenset[str] = frozenset()  # Communication only with a que-clause or a quote (« noter que »)
+    content_clause_verbs: frozenset[str] = frozenset()  # their que-clause is what they decide (« décider que »)
+    complementizers: frozenset[str] = frozenset()  # words opening a complement clause (« que »)
 
 
 @dataclass(frozen=True)

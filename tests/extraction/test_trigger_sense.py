@@ -25,3 +25,52 @@ def test_french_infinitives_of_first_conjugation_forms(fr):
     assert "relever" in fr.hooks.infinitives("relève")
     assert "appeler" in fr.hooks.infinitives("appelle")
     assert fr.hooks.infinitives("pris") == ()
+
+
+_RELEVER_QUE = """
+La le DET 2 det
+Suède Suède PROPN 4 nsubj _ B-LOC
+a avoir AUX 4 aux
+relevé relever VERB 0 root VerbForm=Part
+que que SCONJ 8 mark
+le le DET 7 det
+Danemark Danemark PROPN 8 nsubj _ B-LOC
+recule reculer VERB 4 ccomp Mood=Ind|Tense=Pres|VerbForm=Fin
+. . PUNCT 4 punct
+"""
+
+
+def test_a_verb_of_another_class_governing_a_que_clause_is_a_statement(fr):
+    # « relever un taux » is a Decision; « relever que … » reports what was said.
+    _, events = run(fr, _RELEVER_QUE)
+    assert [e[:2] for e in events] == [("Communication", "relever")]
+
+
+def test_a_clause_verb_without_a_clause_makes_no_event(fr):
+    _, events = run(fr, """
+La le DET 2 det
+Suède Suède PROPN 3 nsubj _ B-LOC
+note noter VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+une un DET 5 det
+hausse hausse NOUN 3 obj
+. . PUNCT 3 punct
+""")
+    assert [e for e in events if e[0] == "Communication"] == []
+
+
+def test_a_decision_verb_keeps_its_class_before_a_que_clause(fr):
+    _, events = run(fr, _RELEVER_QUE.replace("relevé relever", "décidé décider"))
+    assert [e[:2] for e in events] == [("Decision", "décider")]
+
+
+def test_a_clause_verb_before_a_quotation_is_a_statement(fr):
+    _, events = run(fr, """
+La le DET 2 det
+Suède Suède PROPN 3 nsubj _ B-LOC
+observe observer VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+: : PUNCT 6 punct
+« « PUNCT 6 punct
+assez assez ADV 3 parataxis
+» » PUNCT 6 punct
+""")
+    assert [e[:3] for e in events] == [("Communication", "observer", [("agent", "Suède")])]
