@@ -19,7 +19,7 @@ from kg.extraction.context import Context
 from kg.extraction.dates import DateMatch
 from kg.extraction.modality import confidence, modality
 from kg.extraction.numbers import NumberMatch
-from kg.extraction.roles import between, clause_places, noun_roles, verb_roles
+from kg.extraction.roles import between, clause_places, clause_roles, noun_roles, verb_roles
 from kg.extraction.triggers import adjunct_of, evidenced, repair_lemmas, trigger_class
 from kg.lang.hooks import norm
 from kg.records import EventRecord, Span
@@ -71,6 +71,7 @@ def find_events(ctx: Context, sentences: list[tuple[int, int, int]], dates: list
             verb_roles(ctx, tok, ev)
         else:
             noun_roles(ctx, tok, ev)
+            clause_roles(ctx, tok, ev)
             ev.definite = any(c.dep_ == "det" and norm(c.lower_) in ctx.syntax.definite_articles
                               for c in tok.children)
         clause_places(ctx, tok, ev)

@@ -95,6 +95,7 @@ class Lexicon:
     attack_target_nouns: frozenset[str]  # what a capture or a shot is aimed at
     clause_verbs: frozenset[str] = frozenset()  # Communication only with a que-clause or a quote (« noter que »)
     content_clause_verbs: frozenset[str] = frozenset()  # their que-clause is what they decide (« décider que »)
+    support_verbs: frozenset[str] = frozenset()  # « prononcer un discours »: the noun's event, the verb's subject
     complementizers: frozenset[str] = frozenset()  # words opening a complement clause (« que »)
 
 

@@ -74,3 +74,52 @@ assez assez ADV 3 parataxis
 » » PUNCT 6 punct
 """)
     assert [e[:3] for e in events] == [("Communication", "observer", [("agent", "Suède")])]
+
+
+# --- F5: nominal events under a support verb or framing the clause ---------------------------------------------
+
+
+def test_a_speech_noun_under_a_support_verb_takes_its_subject_and_audience(fr):
+    _, events = run(fr, """
+Le le DET 2 det
+Portugal Portugal PROPN 4 nsubj _ B-LOC
+a avoir AUX 4 aux
+prononcé prononcer VERB 0 root VerbForm=Part
+un un DET 6 det
+discours discours NOUN 4 obj
+devant devant ADP 9 case
+l' le DET 9 det NoSpace
+Espagne Espagne PROPN 6 nmod _ B-LOC
+. . PUNCT 4 punct
+""")
+    assert events[0][:3] == ("Communication", "discours", [("agent", "Portugal"), ("recipient", "Espagne")])
+
+
+def test_a_possessed_noun_under_lors_de_takes_the_main_clause_subject(fr):
+    _, events = run(fr, """
+Lors lors ADV 8 advmod
+de de ADP 4 case
+sa son DET 4 det Poss=Yes
+visite visite NOUN 1 obl:arg
+, , PUNCT 8 punct
+l' le DET 7 det NoSpace
+Espagne Espagne PROPN 8 nsubj _ B-LOC
+gagne gagner VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+. . PUNCT 8 punct
+""")
+    assert events[0][:3] == ("Meeting", "visite", [("participant", "Espagne")])
+
+
+def test_a_noun_without_possessive_under_lors_de_takes_no_subject(fr):
+    _, events = run(fr, """
+Lors lors ADV 8 advmod
+de de ADP 4 case
+la le DET 4 det
+visite visite NOUN 1 obl:arg
+, , PUNCT 8 punct
+l' le DET 7 det NoSpace
+Espagne Espagne PROPN 8 nsubj _ B-LOC
+gagne gagner VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+. . PUNCT 8 punct
+""")
+    assert not [e for e in events if ("participant", "Espagne") in e[2]]
