@@ -84,11 +84,12 @@ def find_events(ctx: Context, sentences: list[tuple[int, int, int]], dates: list
             noun_roles(ctx, doc[noun], events[verb], adjunct=True)
     attach_dates(ctx, events, dates)
     attach_quantities(ctx, events, numbers)
-    for i in [i for i, ev in events.items() if not evidenced(ctx, doc[i], ev)]:
-        del events[i]
-    ordered = [events[i] for i in sorted(events)]
     for i, ev in events.items():
         modality(ctx, doc[i], ev)
+    for i in [i for i, ev in events.items() if ev.modality != "Hypothetical" and not evidenced(ctx, doc[i], ev)]:
+        del events[i]  # (a plan or a threat, « pourrait céder », needs no evidence that something changed hands)
+    ordered = [events[i] for i in sorted(events)]
+    for i, ev in events.items():
         ev.confidence = confidence(ctx, doc[i], ev)
         if ev.type == "Agreement" and not ev.fillers("participant") and not ev.fillers("agent") \
                 and ctx.resolver.salient_pair:

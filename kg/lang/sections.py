@@ -96,6 +96,7 @@ class Lexicon:
     clause_verbs: frozenset[str] = frozenset()  # Communication only with a que-clause or a quote (« noter que »)
     content_clause_verbs: frozenset[str] = frozenset()  # their que-clause is what they decide (« décider que »)
     support_verbs: frozenset[str] = frozenset()  # « prononcer un discours »: the noun's event, the verb's subject
+    plan_verbs: frozenset[str] = frozenset()  # « a menacé de suspendre »: the complement is Hypothetical
     complementizers: frozenset[str] = frozenset()  # words opening a complement clause (« que »)
 
 

@@ -123,3 +123,37 @@ gagne gagner VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
 . . PUNCT 8 punct
 """)
     assert not [e for e in events if ("participant", "Espagne") in e[2]]
+
+
+# --- item 8: threats and plans ---------------------------------------------------------------------------------
+
+
+def test_a_threatened_act_is_hypothetical_even_in_the_past(fr):
+    _, events = run(fr, """
+La le DET 2 det
+Suède Suède PROPN 4 nsubj _ B-LOC
+a avoir AUX 4 aux
+menacé menacer VERB 0 root VerbForm=Part
+de de ADP 6 mark
+sanctionner sanctionner VERB 4 xcomp VerbForm=Inf
+le le DET 8 det
+Danemark Danemark PROPN 6 obj _ B-LOC
+. . PUNCT 4 punct
+""")
+    decision = next(e for e in events if e[0] == "Decision")
+    assert decision[4] == "Hypothetical"
+
+
+def test_a_planned_transfer_needs_no_evidence(fr):
+    # « vendre » alone needs a theme or a named party; a plan to sell is reported as such.
+    _, events = run(fr, """
+La le DET 2 det
+Suède Suède PROPN 3 nsubj _ B-LOC
+envisage envisager VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+de de ADP 5 mark
+vendre vendre VERB 3 xcomp VerbForm=Inf
+ses son DET 7 det
+bureaux bureau NOUN 5 obj
+. . PUNCT 3 punct
+""")
+    assert [(e[0], e[4]) for e in events] == [("Transaction", "Hypothetical")]
