@@ -97,6 +97,7 @@ class Lexicon:
     content_clause_verbs: frozenset[str] = frozenset()  # their que-clause is what they decide (« décider que »)
     support_verbs: frozenset[str] = frozenset()  # « prononcer un discours »: the noun's event, the verb's subject
     plan_verbs: frozenset[str] = frozenset()  # « a menacé de suspendre »: the complement is Hypothetical
+    expanded: frozenset[str] = frozenset()  # lemmas from the reviewed vector extension (kg.lang.expansion)
     complementizers: frozenset[str] = frozenset()  # words opening a complement clause (« que »)
 
 

@@ -157,3 +157,43 @@ bureaux bureau NOUN 5 obj
 . . PUNCT 3 punct
 """)
     assert [(e[0], e[4]) for e in events] == [("Transaction", "Hypothetical")]
+
+
+# --- item 9: the reviewed vector extension of the lexicon ------------------------------------------------------
+
+
+def test_the_extension_widens_the_lexicon_and_yields_to_its_own_entries(fr, tmp_path):
+    import json
+
+    import pytest
+
+    from kg.errors import LanguageDataError
+    from kg.lang.expansion import with_expansion
+
+    path = tmp_path / "events_expanded.json"
+    path.write_text(json.dumps({"verbs": {"zozoter": {"class": "Communication"}, "signer": {"class": "Attack"}},
+                                "nouns": {}}), encoding="utf-8")
+    lex = with_expansion(fr.lexicon, path, ("Communication", "Attack"))
+    assert lex.verbs["zozoter"] == "Communication" and lex.verbs["signer"] == "Agreement"
+    assert "zozoter" in lex.expanded and "signer" not in lex.expanded
+    assert with_expansion(fr.lexicon, tmp_path / "absent.json", ()) is fr.lexicon
+    path.write_text(json.dumps({"verbs": {"zozoter": {"class": "Gossip"}}}), encoding="utf-8")
+    with pytest.raises(LanguageDataError, match="zozoter"):
+        with_expansion(fr.lexicon, path, ("Communication",))
+
+
+def test_an_event_from_the_extension_is_trusted_less(fr):
+    assert "signaler" in fr.lexicon.expanded and "indiquer" not in fr.lexicon.expanded
+    conll = """
+La le DET 2 det
+Suède Suède PROPN 3 nsubj _ B-LOC
+signale signaler VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+que que SCONJ 7 mark
+le le DET 6 det
+Danemark Danemark PROPN 7 nsubj _ B-LOC
+recule reculer VERB 3 ccomp Mood=Ind|Tense=Pres|VerbForm=Fin
+. . PUNCT 3 punct
+"""
+    expanded, _ = run(fr, conll)
+    own, _ = run(fr, conll.replace("signale signaler", "indique indiquer"))
+    assert expanded.events[0].confidence < own.events[0].confidence
