@@ -77,7 +77,6 @@ def test_announced_acquisition_is_a_transaction_with_its_own_roles():
     assert deals[0]["quantity"] == 2e9
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: not handled yet")
 def test_prisoner_exchange_noun_is_an_event():
     events = _events(_run("L'échange de 185 prisonniers entre l'Arménie et l'Azerbaïdjan a eu lieu samedi."))
     assert any(e["quantity"] == 185 for e in events), events
@@ -183,3 +182,8 @@ def test_a_speech_pronounced_before_an_assembly_has_speaker_and_audience():
 def test_a_planned_sale_is_hypothetical_and_needs_no_evidence():
     ev = _one("Le groupe Norvalia envisage de céder sa filiale belge à Orsano.", "Transaction")
     assert ev["modality"] == "Hypothetical"
+
+
+def test_an_exchange_of_views_is_no_transaction():
+    events = _events(_run("Le Chili et le Pérou ont eu un échange de vues sur la pêche mardi."))
+    assert not [e for e in events if e["type"] == "Transaction"], events

@@ -52,6 +52,9 @@ def trigger_class(ctx: Context, tok: Token) -> str | None:
                 c.dep_ in SUBJECTS and c.lemma_.lower() in ctx.lex.natural_causes for c in tok.children):
             return None  # « un séisme a frappé le Pérou »: a disaster, not an attack
         return ctx.lex.verbs[lemma]
+    if tok.pos_ == "NOUN" and lemma in ctx.lex.evidence_nouns and lemma not in ctx.lex.nouns:
+        cls = ctx.lex.evidence_nouns[lemma]
+        return cls if noun_evidence(ctx, tok, cls) else None
     if tok.pos_ == "NOUN" and lemma in ctx.lex.nouns:
         if tok.head.lemma_.lower() in ctx.lex.setting_heads and tok.dep_ == "nmod":
             return None  # « en marge d'une réunion », « le site de lancement »: a setting
@@ -70,6 +73,18 @@ def reports_speech(ctx: Context, tok: Token) -> bool:
             return True
     after = [t for t in ctx.doc[tok.i + 1:min(tok.i + 4, len(ctx.doc))] if not t.is_space]
     return len(after) >= 2 and after[0].text == ":" and after[1].text in ("«", "\"", "“")
+
+
+def noun_evidence(ctx: Context, tok: Token, cls: str) -> bool:
+    """« l'échange de 185 prisonniers », « une aide de 3 millions d'euros »: a theme
+    noun of the class or a currency among the noun's complements (two levels down)."""
+    allowed = ctx.lex.needs_evidence.get(cls, frozenset())
+    level = [c for c in tok.children if c.dep_ == "nmod"]
+    for _ in range(2):
+        if any(c.lemma_.lower() in allowed or c.lower_ in ctx.cues.currencies for c in level):
+            return True
+        level = [g for c in level for g in c.children if g.dep_ == "nmod"]
+    return False
 
 
 def phrase_class(ctx: Context, tok: Token) -> str | None:

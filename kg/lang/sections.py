@@ -12,7 +12,7 @@ match first, or a regex alternation).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 
@@ -97,6 +97,7 @@ class Lexicon:
     content_clause_verbs: frozenset[str] = frozenset()  # their que-clause is what they decide (« décider que »)
     support_verbs: frozenset[str] = frozenset()  # « prononcer un discours »: the noun's event, the verb's subject
     plan_verbs: frozenset[str] = frozenset()  # « a menacé de suspendre »: the complement is Hypothetical
+    evidence_nouns: Mapping[str, str] = field(default_factory=dict)  # « l'échange de 185 prisonniers »
     expanded: frozenset[str] = frozenset()  # lemmas from the reviewed vector extension (kg.lang.expansion)
     complementizers: frozenset[str] = frozenset()  # words opening a complement clause (« que »)
 

@@ -197,3 +197,29 @@ recule reculer VERB 3 ccomp Mood=Ind|Tense=Pres|VerbForm=Fin
     expanded, _ = run(fr, conll)
     own, _ = run(fr, conll.replace("signale signaler", "indique indiquer"))
     assert expanded.events[0].confidence < own.events[0].confidence
+
+
+# --- F5: nouns that are events only with a theme or a sum -------------------------------------------------------
+
+
+_ECHANGE = """
+L' le DET 2 det NoSpace
+échange échange NOUN 8 nsubj
+de de ADP 5 case
+185 185 NUM 5 nummod
+prisonniers prisonnier NOUN 2 nmod
+entre entre ADP 7 case
+Chypre Chypre PROPN 2 nmod _ B-LOC
+commence commencer VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+. . PUNCT 8 punct
+"""
+
+
+def test_an_exchange_of_prisoners_is_a_transaction(fr):
+    _, events = run(fr, _ECHANGE)
+    assert [e[:2] for e in events] == [("Transaction", "échange")]
+
+
+def test_an_exchange_of_anything_else_is_no_event(fr):
+    _, events = run(fr, _ECHANGE.replace("prisonniers prisonnier", "idées idée"))
+    assert events == []
