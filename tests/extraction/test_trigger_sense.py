@@ -223,3 +223,18 @@ def test_an_exchange_of_prisoners_is_a_transaction(fr):
 def test_an_exchange_of_anything_else_is_no_event(fr):
     _, events = run(fr, _ECHANGE.replace("prisonniers prisonnier", "idées idée"))
     assert events == []
+
+
+def test_the_party_a_decision_is_granted_to_is_its_recipient(fr):
+    # « attribuer / retirer / confier X à Y »: Y is who the decision is about.
+    _, events = run(fr, """
+La le DET 2 det
+Suède Suède PROPN 3 nsubj _ B-LOC
+attribue attribuer VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+une un DET 5 det
+concession concession NOUN 3 obj
+au à ADP 7 case
+Danemark Danemark PROPN 3 obl:arg _ B-LOC
+. . PUNCT 3 punct
+""")
+    assert events[0][:3] == ("Decision", "attribuer", [("agent", "Suède"), ("recipient", "Danemark")])
