@@ -66,24 +66,16 @@ def trigger_class(ctx: Context, tok: Token) -> str | None:
 
 
 _OPENING_QUOTES = ("«", "\"", "“")
-_CLOSING_QUOTES = ("»", "\"", "”")
 
 
 def reports_speech(ctx: Context, tok: Token) -> bool:
     """Does the verb govern what was said: a clause opened by a complementizer
-    (« relever que »), a quotation after a colon (« a noté : « … » ») or before
-    the verb (« « … », a confié X »)?"""
+    (« relever que »), or a quotation after a colon (« a noté : « … » »)?"""
     for c in tok.children:
         if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ctx.lex.complementizers for m in c.children):
             return True
     after = [t for t in ctx.doc[tok.i + 1:min(tok.i + 4, len(ctx.doc))] if not t.is_space]
-    if len(after) >= 2 and after[0].text == ":" and after[1].text in _OPENING_QUOTES:
-        return True
-    # « … », a confié X: the verb right after a closing quote introduces its speaker
-    start = ctx.sentence(tok)[0]
-    before = [t for t in reversed(ctx.doc[start:tok.i]) if not t.dep_.startswith("aux") and not t.is_space][:2]
-    return bool(before) and (before[0].text in _CLOSING_QUOTES or (
-        len(before) == 2 and before[0].text == "," and before[1].text in _CLOSING_QUOTES))
+    return len(after) >= 2 and after[0].text == ":" and after[1].text in _OPENING_QUOTES
 
 
 def noun_evidence(ctx: Context, tok: Token, cls: str) -> bool:

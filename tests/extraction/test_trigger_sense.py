@@ -239,18 +239,3 @@ Danemark Danemark PROPN 3 obl:arg _ B-LOC
 """)
     assert events[0][:3] == ("Decision", "attribuer", [("agent", "Suède"), ("recipient", "Danemark")])
 
-
-def test_a_verb_of_another_class_after_a_quote_introduces_its_speaker(fr):
-    # « confier » is a Decision (« confier une mission à X »); « « … », a confié X » is a statement.
-    _, events = run(fr, """
-« « PUNCT 2 punct
-assez assez ADV 6 parataxis
-» » PUNCT 2 punct
-, , PUNCT 2 punct
-a avoir AUX 6 aux
-confié confier VERB 0 root VerbForm=Part
-la le DET 8 det
-Suède Suède PROPN 6 nsubj _ B-LOC
-. . PUNCT 6 punct
-""")
-    assert [e[:3] for e in events] == [("Communication", "confier", [("agent", "Suède")])]
