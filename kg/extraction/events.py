@@ -19,8 +19,8 @@ from kg.extraction.context import Context
 from kg.extraction.dates import DateMatch
 from kg.extraction.modality import confidence, modality
 from kg.extraction.numbers import NumberMatch
-from kg.extraction.roles import between, clause_places, noun_roles, verb_roles
-from kg.extraction.triggers import adjunct_of, evidenced, trigger_class
+from kg.extraction.roles import between, clause_places, clause_roles, noun_roles, verb_roles
+from kg.extraction.triggers import adjunct_of, evidenced, repair_lemmas, trigger_class
 from kg.lang.hooks import norm
 from kg.records import EventRecord, Span
 
@@ -28,6 +28,7 @@ from kg.records import EventRecord, Span
 def find_events(ctx: Context, sentences: list[tuple[int, int, int]], dates: list[DateMatch],
                 numbers: list[NumberMatch]) -> list[EventRecord]:
     doc = ctx.doc
+    repair_lemmas(ctx)
     triggers: dict[int, str] = {}
     for tok in doc:
         cls = trigger_class(ctx, tok)
@@ -70,6 +71,7 @@ def find_events(ctx: Context, sentences: list[tuple[int, int, int]], dates: list
             verb_roles(ctx, tok, ev)
         else:
             noun_roles(ctx, tok, ev)
+            clause_roles(ctx, tok, ev)
             ev.definite = any(c.dep_ == "det" and norm(c.lower_) in ctx.syntax.definite_articles
                               for c in tok.children)
         clause_places(ctx, tok, ev)
@@ -82,12 +84,15 @@ def find_events(ctx: Context, sentences: list[tuple[int, int, int]], dates: list
             noun_roles(ctx, doc[noun], events[verb], adjunct=True)
     attach_dates(ctx, events, dates)
     attach_quantities(ctx, events, numbers)
-    for i in [i for i, ev in events.items() if not evidenced(ctx, doc[i], ev)]:
-        del events[i]
-    ordered = [events[i] for i in sorted(events)]
     for i, ev in events.items():
         modality(ctx, doc[i], ev)
+    for i in [i for i, ev in events.items() if ev.modality != "Hypothetical" and not evidenced(ctx, doc[i], ev)]:
+        del events[i]  # (a plan or a threat, « pourrait céder », needs no evidence that something changed hands)
+    ordered = [events[i] for i in sorted(events)]
+    for i, ev in events.items():
         ev.confidence = confidence(ctx, doc[i], ev)
+        if ev.lemma in ctx.lex.expanded:  # a trigger the word vectors proposed: less sure than a hand-written one
+            ev.confidence = round(max(ev.confidence - 0.15, 0.05), 2)
         if ev.type == "Agreement" and not ev.fillers("participant") and not ev.fillers("agent") \
                 and ctx.resolver.salient_pair:
             # No party named: news about two countries (« la signature d'un accord

@@ -29,6 +29,8 @@ def modality(ctx: Context, tok: Token, ev: EventRecord) -> None:
         if t.dep_ == "xcomp" and head.lemma_.lower() in ctx.cues.hypothetical_verbs and not past(head):
             hypothetical = True
             conditional = conditional or "Cnd" in head.morph.get("Mood", [])
+        if t.dep_ == "xcomp" and head.lemma_.lower() in ctx.lex.plan_verbs:
+            hypothetical = True  # « a menacé de suspendre », « envisagent de signer »: not done
         if t.dep_ in ("ccomp", "xcomp", "parataxis") and head.lemma_.lower() in ctx.cues.reporting_verbs:
             if (src := media_subject(ctx, head)) is not None:
                 ev.add_role("source", src, Span(head.idx, head.idx + len(head), head.text))

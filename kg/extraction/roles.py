@@ -184,3 +184,29 @@ def noun_roles(ctx: Context, tok: Token, ev: EventRecord, adjunct: bool = False)
         elif c.dep_ == "amod" and c.i in ctx.index.demonym_tokens and not adjunct:
             role = "participant" if ev.type in ("Meeting", "Agreement") else "agent"
             ev.add_role(role, ctx.index.token_entity[c.i], Span(c.idx, c.idx + len(c), c.text))
+
+
+def clause_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
+    """An event noun that names no actor of its own takes the subject of the
+    clause it sits in, when the clause is about that event: the object of a
+    support verb (« X a prononcé un discours devant Y »: X speaks, to Y) or a
+    possessed noun framing the clause (« lors de son discours, X a … »)."""
+    if ev.fillers("agent") or ev.fillers("participant"):
+        return
+    head = tok.head
+    support = tok.dep_ == "obj" and head.pos_ == "VERB" and head.lemma_.lower() in ctx.lex.support_verbs
+    framed = governing_verb(ctx, tok) != head.i and any(
+        c.dep_ == "det" and "Yes" in c.morph.get("Poss", []) for c in tok.children)
+    if not (support or framed):
+        return
+    verb = head if support else ctx.doc[governing_verb(ctx, tok)]
+    if verb.pos_ not in ("VERB", "AUX"):
+        return
+    role = ctx.lex.roles.get(ev.type, ctx.lex.roles["Event"]).get("nsubj", "agent")
+    for s in subject_tokens(ctx, verb):
+        add(ctx, ev, role, s)
+    if support:  # « devant X » hangs on the verb but addresses the noun's event
+        mapping = ctx.lex.noun_roles.get(ev.type, {})
+        for c in verb.children:
+            if c.dep_.startswith("obl") and (r := mapping.get(f"nmod/{marker(ctx, c)}")) and r != "agent":
+                add(ctx, ev, r, c)

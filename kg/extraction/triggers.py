@@ -17,6 +17,18 @@ from kg.extraction.context import SUBJECTS, Context, clause_tokens, marker, refl
 from kg.records import EventRecord
 
 
+def repair_lemmas(ctx: Context) -> None:
+    """A verb the lemmatizer gave the lemma of its homograph noun (« il estime »
+    → *estime*) takes the infinitive its form derives to, when that is a trigger."""
+    known = ctx.lex.verbs.keys() | ctx.lex.reflexive_verbs.keys()
+    for tok in ctx.doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() in known:
+            continue
+        found = next((v for v in ctx.hooks.infinitives(tok.text) if v in known), None)
+        if found is not None:
+            tok.lemma_ = found
+
+
 def trigger_class(ctx: Context, tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
     phrase = phrase_class(ctx, tok)
@@ -25,6 +37,10 @@ def trigger_class(ctx: Context, tok: Token) -> str | None:
     if tok.pos_ == "VERB" and lemma in ctx.lex.reflexive_verbs and reflexive(ctx, tok) and any(
             c.dep_.startswith("obl") and ctx.resolver.resolve(c) for c in tok.children):
         return ctx.lex.reflexive_verbs[lemma]  # « s'est rendu à Madrid », not « s'est rendu sur place »
+    if tok.pos_ == "VERB" and (lemma in ctx.lex.clause_verbs or (
+            ctx.lex.verbs.get(lemma, "Communication") != "Communication"
+            and lemma not in ctx.lex.content_clause_verbs)) and reports_speech(ctx, tok):
+        return "Communication"  # « a relevé que … », « a noté : « … » »: a statement, whatever the verb's other senses
     if tok.pos_ == "VERB" and lemma in ctx.lex.verbs:
         if adjectival(ctx, tok):
             return None  # adjectival participle (« les produits importés »): a description
@@ -36,6 +52,9 @@ def trigger_class(ctx: Context, tok: Token) -> str | None:
                 c.dep_ in SUBJECTS and c.lemma_.lower() in ctx.lex.natural_causes for c in tok.children):
             return None  # « un séisme a frappé le Pérou »: a disaster, not an attack
         return ctx.lex.verbs[lemma]
+    if tok.pos_ == "NOUN" and lemma in ctx.lex.evidence_nouns and lemma not in ctx.lex.nouns:
+        cls = ctx.lex.evidence_nouns[lemma]
+        return cls if noun_evidence(ctx, tok, cls) else None
     if tok.pos_ == "NOUN" and lemma in ctx.lex.nouns:
         if tok.head.lemma_.lower() in ctx.lex.setting_heads and tok.dep_ == "nmod":
             return None  # « en marge d'une réunion », « le site de lancement »: a setting
@@ -44,6 +63,31 @@ def trigger_class(ctx: Context, tok: Token) -> str | None:
             return None  # « une zone d'attaque »: a bare noun complement names a kind, not an event
         return ctx.lex.nouns[lemma]
     return None
+
+
+_OPENING_QUOTES = ("«", "\"", "“")
+
+
+def reports_speech(ctx: Context, tok: Token) -> bool:
+    """Does the verb govern what was said: a clause opened by a complementizer
+    (« relever que »), or a quotation after a colon (« a noté : « … » »)?"""
+    for c in tok.children:
+        if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ctx.lex.complementizers for m in c.children):
+            return True
+    after = [t for t in ctx.doc[tok.i + 1:min(tok.i + 4, len(ctx.doc))] if not t.is_space]
+    return len(after) >= 2 and after[0].text == ":" and after[1].text in _OPENING_QUOTES
+
+
+def noun_evidence(ctx: Context, tok: Token, cls: str) -> bool:
+    """« l'échange de 185 prisonniers », « une aide de 3 millions d'euros »: a theme
+    noun of the class or a currency among the noun's complements (two levels down)."""
+    allowed = ctx.lex.needs_evidence.get(cls, frozenset())
+    level = [c for c in tok.children if c.dep_ == "nmod"]
+    for _ in range(2):
+        if any(c.lemma_.lower() in allowed or c.lower_ in ctx.cues.currencies for c in level):
+            return True
+        level = [g for c in level for g in c.children if g.dep_ == "nmod"]
+    return False
 
 
 def phrase_class(ctx: Context, tok: Token) -> str | None:
@@ -125,7 +169,8 @@ def inverted(ctx: Context, tok: Token) -> bool:
     incise (« …, a déclaré X », « …, avance le quotidien Y »)? French inverts
     the subject of speech verbs; other verbs and passives keep it in front."""
     lemma = tok.lemma_.lower()
-    if not (ctx.lex.verbs.get(lemma) == "Communication" or lemma in ctx.cues.reporting_verbs):
+    if not (ctx.lex.verbs.get(lemma) == "Communication" or lemma in ctx.cues.reporting_verbs
+            or lemma in ctx.lex.clause_verbs):
         return False
     if any(c.dep_ == "aux:pass" for c in tok.children):
         return False

@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from kg.errors import ModelError
+from kg.lang.expansion import with_expansion
 from kg.lang.folding import fold
 from kg.lang.gazetteer import Gazetteer, GazetteerEntry, build_gazetteer
 from kg.lang.hooks import LanguageHooks
@@ -66,7 +67,8 @@ def load(lang: str = "fr") -> LanguageData:
     and LanguageDataError (naming the file and the key) for a malformed file."""
     s = spec(lang, MODELS)
     cues = read_section(Cues, s.folder / "cues.json")
-    lexicon = read_section(Lexicon, s.folder / "events.json")
+    lexicon = with_expansion(read_section(Lexicon, s.folder / "events.json"), s.folder / "events_expanded.json",
+                             EVENT_TYPES)
     syntax = read_section(Syntax, s.folder / "syntax.json")
     _check_classes(s.folder, lexicon, syntax)
     return LanguageData(lang, cues, lexicon, syntax, build_gazetteer(s.folder / "gazetteer.json"),

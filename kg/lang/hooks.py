@@ -67,6 +67,12 @@ class LanguageHooks:
         return any(c.dep_.startswith("expl") or (norm(c.lower_) in pronouns and c.pos_ == "PRON")
                    for c in verb.children)
 
+    def infinitives(self, form: str) -> tuple[str, ...]:
+        """Infinitives a finite or participle verb form may belong to, most likely
+        first; used when the lemmatizer gives a verb the lemma of its homograph
+        noun. None by default."""
+        return ()
+
     def number_value(self, words: str) -> float | None:
         """The value of a run of number words, or None: the cue table's sum by default."""
         table = {norm(k): v for k, v in self.cues.number_words.items()}

@@ -12,7 +12,7 @@ match first, or a regex alternation).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 
@@ -93,6 +93,13 @@ class Lexicon:
     evidence_verbs: frozenset[str]
     attack_needs_target: frozenset[str]
     attack_target_nouns: frozenset[str]  # what a capture or a shot is aimed at
+    clause_verbs: frozenset[str] = frozenset()  # Communication only with a que-clause or a quote (« noter que »)
+    content_clause_verbs: frozenset[str] = frozenset()  # their que-clause is what they decide (« décider que »)
+    support_verbs: frozenset[str] = frozenset()  # « prononcer un discours »: the noun's event, the verb's subject
+    plan_verbs: frozenset[str] = frozenset()  # « a menacé de suspendre »: the complement is Hypothetical
+    evidence_nouns: Mapping[str, str] = field(default_factory=dict)  # « l'échange de 185 prisonniers »
+    expanded: frozenset[str] = frozenset()  # lemmas from the reviewed vector extension (kg.lang.expansion)
+    complementizers: frozenset[str] = frozenset()  # words opening a complement clause (« que »)
 
 
 @dataclass(frozen=True)

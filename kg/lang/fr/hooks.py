@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from kg.lang.hooks import LanguageHooks
 
+#: Endings of first-conjugation forms (present, past participle), longest first.
+_FIRST_GROUP_ENDINGS = ("ées", "ent", "ée", "és", "es", "é", "e")
+
 
 def _forms(word: str) -> tuple[str, str, str, str]:
     """Masculine singular, feminine singular, masculine plural, feminine plural."""
@@ -30,6 +33,22 @@ class FrenchHooks(LanguageHooks):
         sep = "-" if "-" in adjective else " "
         table = [_forms(p) for p in adjective.split(sep)]
         return {sep.join(f[k] for f in table) for k in range(4)}
+
+    def infinitives(self, form: str) -> tuple[str, ...]:
+        """« estime », « reprochent », « abaissée » → estimer, reprocher, abaisser: the
+        first conjugation, where verb forms and nouns are homographs."""
+        w = form.lower()
+        for ending in _FIRST_GROUP_ENDINGS:
+            if w.endswith(ending) and len(w) > len(ending) + 2:
+                stem = w[: -len(ending)]
+                out = [stem]
+                k = stem.rfind("è")
+                if k >= 0:  # « relève », « complète »: relever, compléter
+                    out += [stem[:k] + "e" + stem[k + 1:], stem[:k] + "é" + stem[k + 1:]]
+                if stem[-2:] in ("ll", "tt"):  # « appelle », « jette »
+                    out.append(stem[:-1])
+                return tuple(dict.fromkeys(s + "er" for s in out))
+        return ()
 
     def number_value(self, words: str) -> float | None:
         """« quatre-vingt-dix-sept » → 97, « deux cent trente » → 230 (text2num)."""
