@@ -154,3 +154,22 @@ def test_an_idiom_makes_no_event():
 def test_clock_times_are_no_quantity():
     events = _events(_run("Le Kenya a envoyé 400 policiers en Haïti mardi à 7h30."))
     assert [e["quantity"] for e in events if e["type"] == "Deployment"] == [400]
+
+
+# --- 6 and 7. entities: one node per entity, types, affiliation (entities helper) --------------------------------
+
+
+def _entities(text: str) -> dict[str, str]:
+    """label → type of the entities extracted from ``text``."""
+    return {e.label: e.type for e in _run(text).entities.values()}
+
+
+def _names(text: str) -> dict[str, set[str]]:
+    """label → every name (label and aliases) of each entity."""
+    return {e.label: {e.label, *e.aliases} for e in _run(text).entities.values()}
+
+
+def test_a_capital_where_people_live_stays_a_city():
+    ents = _names("La population de Nairobi et de Mombasa a doublé. Nairobi a protesté contre la décision.")
+    assert ents.get("Nairobi") == {"Nairobi"}
+    assert "Nairobi" in ents.get("Kenya", set())

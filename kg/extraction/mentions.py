@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.extraction.intervals import Disjoint
@@ -254,14 +254,37 @@ def _demonym_and_capital_mentions(doc: Doc, data: LanguageData, text: str) -> It
             entry = data.demonyms[key]
             yield Mention(tok.idx, tok.idx + len(tok), tok.text, "Country", entry, alias_only=True,
                           first_token=tok.i)
+    starts = {t.idx: t for t in doc}
     for m in _capital_regex(data).finditer(text):
         entry, is_capital = data.capitals[fold(m.group())]
         before = text[max(0, m.start() - 12):m.start()].split()
         located = bool(before) and fold(before[-1]) in preps
-        if is_capital and located:
+        tok = starts.get(m.start())
+        if is_capital and (located or (tok is not None and _place_of(tok, data))):
             yield Mention(m.start(), m.end(), m.group(), "City")
         else:
             yield Mention(m.start(), m.end(), m.group(), entry.type, entry, alias_only=True)
+
+
+def _place_of(tok: Token, data: LanguageData) -> bool:
+    """« chassés de Lisbonne », « la population de Yaoundé et de Douala », « le club de
+    Lisbonne »: a capital that is where something is or comes from is the city — in a
+    « de » complement of a verb or of a noun of a city's parts and people, or listed with
+    a city that is no capital. As an actor (« Moscou a répondu », « le soutien de Moscou »,
+    « entre Pyongyang et Moscou ») it stands for its country."""
+    partners = [c for c in tok.children if c.dep_ == "conj"]
+    if tok.dep_ == "conj" and tok.head.i != tok.i:
+        partners.append(tok.head)
+        tok = tok.head
+    if any(p.pos_ == "PROPN" and fold(p.text) not in data.capitals and fold(p.text) not in data.names
+           for p in partners):
+        return True
+    if not any(c.dep_ == "case" and data.hooks.preposition(c.text) in data.syntax.of_preps for c in tok.children):
+        return False
+    head = tok.head
+    if head.lower_ in data.cues.ally_nouns or head.lemma_.lower() in data.cues.ally_nouns:
+        return False  # « allié de Rabat », which the parser may read as a participle
+    return head.pos_ == "VERB" or (head.pos_ == "NOUN" and head.lemma_.lower() in data.cues.city_nouns)
 
 
 _CAPITALS: dict[str, re.Pattern[str]] = {}

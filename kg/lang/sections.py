@@ -67,6 +67,8 @@ class Cues:
     location_preps: tuple[str, ...]  # « à Niamey »: the city itself, not its country
     place_heads: frozenset[str]  # « château de X », « région de X »
     city_heads: frozenset[str]  # « ville de X »
+    # entities (issue 11)
+    city_nouns: frozenset[str] = frozenset()  # « la population de X »: X is the city, not its country
 
     def __getitem__(self, key: str) -> object:
         """Read a cue list by its JSON key (``cues["months"]``), as callers of the raw file did."""
