@@ -259,8 +259,8 @@ def _demonym_and_capital_mentions(doc: Doc, data: LanguageData, text: str) -> It
         entry, is_capital = data.capitals[fold(m.group())]
         before = text[max(0, m.start() - 12):m.start()].split()
         located = bool(before) and fold(before[-1]) in preps
-        tok = starts.get(m.start())
-        if is_capital and (located or (tok is not None and _place_of(tok, data))):
+        at = starts.get(m.start())
+        if is_capital and (located or (at is not None and _place_of(at, data))):
             yield Mention(m.start(), m.end(), m.group(), "City")
         else:
             yield Mention(m.start(), m.end(), m.group(), entry.type, entry, alias_only=True)
