@@ -173,3 +173,8 @@ def test_a_capital_where_people_live_stays_a_city():
     ents = _names("La population de Nairobi et de Mombasa a doublé. Nairobi a protesté contre la décision.")
     assert ents.get("Nairobi") == {"Nairobi"}
     assert "Nairobi" in ents.get("Kenya", set())
+
+
+def test_letter_and_digit_codes_are_no_places_nor_organisations():
+    ents = _entities("La note de la Bolivie est passée de B2 à Caa1, et la ville a commandé des rames Tramix Q40.")
+    assert not any(any(c.isdigit() for c in label) for label in ents)

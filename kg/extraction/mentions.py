@@ -113,6 +113,8 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
             entry = data.names.get(fold(span[k:].text))
         if entry is None and ent.label_ not in data.syntax.ner_labels:
             continue  # MISC that no gazetteer knows: too noisy
+        if entry is None and any(_CODE.fullmatch(t.text) for t in span):
+            continue  # « passée de A3 à Baa2 », « tramway Citadis X05 »: a rating or a product code
         if entry is not None:
             yield Mention(span.start_char, span.end_char, span.text, entry.type, entry, first_token=span.start)
             continue
@@ -134,6 +136,8 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
 
 
 _ORG_TYPES = ("Organization", "PoliticalParty", "NewsAgency")
+#: A word mixing letters and digits (« A3 », « Baa2 », « A321neo », « SLC-40 »): a code, never a name.
+_CODE = re.compile(r"(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w-]+")
 
 
 def _known_org_prefix(span: SpacySpan, data: LanguageData) -> str | None:
