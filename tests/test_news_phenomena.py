@@ -178,3 +178,9 @@ def test_a_capital_where_people_live_stays_a_city():
 def test_letter_and_digit_codes_are_no_places_nor_organisations():
     ents = _entities("La note de la Bolivie est passée de B2 à Caa1, et la ville a commandé des rames Tramix Q40.")
     assert not any(any(c.isdigit() for c in label) for label in ents)
+
+
+def test_an_initial_and_a_surname_are_the_full_name():
+    ents = _names("Le chercheur Karim Haddad a été libéré lundi. K. Haddad rentrera à Lyon jeudi.")
+    persons = [label for label in ents if "Haddad" in label]
+    assert persons == ["Karim Haddad"] and "K. Haddad" in ents["Karim Haddad"]

@@ -48,6 +48,18 @@ def _name_parts(text: str) -> set[str]:
     return {p for p in re.split(r"[\s\-‐'’]+", fold(text)) if p}
 
 
+def _within(parts: set[str], cparts: set[str], ctype: str) -> bool:
+    """Are the words of a name all in a longer one? An initial (« B. », « J-M ») stands
+    for a first name of a person that starts with it, if a full word matches too."""
+    if parts <= cparts:
+        return True
+    if ctype != "Person":
+        return False
+    initials = {p for p in parts - cparts if len(p.rstrip(".")) == 1}
+    return bool(parts & cparts) and initials == parts - cparts and all(
+        any(c[0] == p[0] and len(c) > 1 for c in cparts - parts) for p in initials)
+
+
 def find_entities(doc: Doc, data: LanguageData, text: str | None = None) -> EntityIndex:
     """Group the document's mentions into entities and index their tokens.
     ``text`` is ``doc.text``, which spaCy rebuilds on every access: pass it once."""
@@ -104,7 +116,7 @@ def group(mentions: list[Mention], index: EntityIndex) -> None:
             # Same class; or a shorter name inside a person's full name (« Tanabe »
             # tagged LOC is still « Hiroshi Tanabe »), or inside a name its context
             # typed (« Izmaïl » tagged PER after « le port d'Izmaïl »).
-            if parts <= cparts and (ctype == _broad(m.type) or (
+            if _within(parts, cparts, ctype) and (ctype == _broad(m.type) or (
                     (ctype == "Person" or strong) and len(parts) < len(cparts))):
                 target = key
                 break
