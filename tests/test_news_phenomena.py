@@ -184,3 +184,12 @@ def test_an_initial_and_a_surname_are_the_full_name():
     ents = _names("Le chercheur Karim Haddad a été libéré lundi. K. Haddad rentrera à Lyon jeudi.")
     persons = [label for label in ents if "Haddad" in label]
     assert persons == ["Karim Haddad"] and "K. Haddad" in ents["Karim Haddad"]
+
+
+@pytest.mark.parametrize("text", [
+    "Les habitants de la province parlent le portugais et l'espagnol.",
+    "Le manuel est publié en allemand et dans la langue italienne.",
+])
+def test_a_language_is_not_its_country(text):
+    ents = _entities(text)
+    assert not {"Portugal", "Espagne", "Allemagne", "Italie"} & set(ents)

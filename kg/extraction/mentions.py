@@ -254,7 +254,7 @@ def _demonym_and_capital_mentions(doc: Doc, data: LanguageData, text: str) -> It
     preps = {fold(p) for p in data.cues.location_preps}
     for tok in doc:
         key = fold(tok.text)
-        if key in data.demonyms and tok.pos_ in ("ADJ", "NOUN", "PROPN"):
+        if key in data.demonyms and tok.pos_ in ("ADJ", "NOUN", "PROPN") and not _language(tok, data):
             entry = data.demonyms[key]
             yield Mention(tok.idx, tok.idx + len(tok), tok.text, "Country", entry, alias_only=True,
                           first_token=tok.i)
@@ -268,6 +268,18 @@ def _demonym_and_capital_mentions(doc: Doc, data: LanguageData, text: str) -> It
             yield Mention(m.start(), m.end(), m.group(), "City")
         else:
             yield Mention(m.start(), m.end(), m.group(), entry.type, entry, alias_only=True)
+
+
+def _language(tok: Token, data: LanguageData) -> bool:
+    """« le français », « en anglais », « la langue française »: a language, not its country
+    (a lower-case demonym after a singular article or « en », or on a language noun)."""
+    if tok.pos_ == "ADJ" and tok.head.lemma_.lower() in data.cues.language_nouns:
+        return True
+    if not tok.text.islower() or tok.i == 0:  # (« français » is read as a plural too)
+        return False
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN":
+        return False  # « l'allemand Siemens »: the company's nationality
+    return norm(tok.doc[tok.i - 1].lower_) in data.cues.language_determiners
 
 
 def _place_of(tok: Token, data: LanguageData) -> bool:

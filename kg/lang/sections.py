@@ -69,6 +69,8 @@ class Cues:
     city_heads: frozenset[str]  # « ville de X »
     # entities (issue 11)
     city_nouns: frozenset[str] = frozenset()  # « la population de X »: X is the city, not its country
+    language_nouns: frozenset[str] = frozenset()  # « la langue française »: a language, not a country
+    language_determiners: frozenset[str] = frozenset()  # « le français », « en anglais »
 
     def __getitem__(self, key: str) -> object:
         """Read a cue list by its JSON key (``cues["months"]``), as callers of the raw file did."""
