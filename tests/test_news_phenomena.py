@@ -193,3 +193,15 @@ def test_an_initial_and_a_surname_are_the_full_name():
 def test_a_language_is_not_its_country(text):
     ents = _entities(text)
     assert not {"Portugal", "Espagne", "Allemagne", "Italie"} & set(ents)
+
+
+def test_a_known_name_with_a_qualifying_adjective_is_the_same_organisation():
+    ents = _names("Des militants en veulent à l'Union africaine institutionnelle. Ils attendent un geste "
+                  "de l'Union africaine officielle.")
+    assert [label for label in ents if "Union africaine" in label] == ["Union africaine"]
+
+
+def test_a_national_branch_of_an_international_body_is_another_body():
+    ents = _entities("La Croix-Rouge kényane a distribué des vivres avec le Comité international de la Croix-Rouge.")
+    assert ents.get("Croix-Rouge kényane") == "Organization"
+    assert "Comité international de la Croix-Rouge" in ents

@@ -71,8 +71,30 @@ def _place_prefix(doc: Doc, span: SpacySpan, data: LanguageData) -> SpacySpan:
 def _gazetteer_mentions(text: str, data: LanguageData) -> Iterable[Mention]:
     for m in _name_regex(data).finditer(text):
         entry = data.names.get(fold(m.group()))
-        if entry is not None:
-            yield Mention(m.start(), m.end(), m.group(), entry.type, entry)
+        if entry is None:
+            continue
+        national = _NEXT_WORD.match(text, m.end())
+        if entry.type in _ORG_TYPES and entry.country is None and national and \
+                national.group(1).islower() and fold(national.group(1)) in data.demonyms:
+            # « la Croix-Rouge péruvienne »: an international body's national branch is another body
+            yield Mention(m.start(), national.end(), text[m.start():national.end()], entry.type, strong=True)
+            continue
+        yield Mention(m.start(), m.end(), m.group(), entry.type, entry)
+
+
+_NEXT_WORD = re.compile(r" ([\w-]+)")
+
+
+def _qualified(span: SpacySpan, data: LanguageData) -> GazetteerEntry | None:
+    """« l'Alliance atlantique officielle »: a known name and lower-case
+    adjectives that are no demonym name that known entity."""
+    end = len(span)
+    while end > 1 and span[end - 1].pos_ == "ADJ" and span[end - 1].is_lower \
+            and fold(span[end - 1].text) not in data.demonyms:
+        end -= 1
+        if (entry := data.names.get(fold(span[:end].text))) is not None:
+            return entry
+    return None
 
 
 _REGEX: dict[str, re.Pattern[str]] = {}
@@ -106,7 +128,7 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
         key = fold(span.text)
         if key in data.capitals or key in data.demonyms:
             continue  # handled by their own rules
-        entry = data.names.get(key)
+        entry = data.names.get(key) or _qualified(span, data)
         k = 0
         while entry is None and k + 1 < len(span) and span[k].is_lower:
             k += 1  # « agence Ritzau », « quotidien Le Monde »: the name after the descriptor
