@@ -205,3 +205,12 @@ def test_a_national_branch_of_an_international_body_is_another_body():
     ents = _entities("La Croix-Rouge kényane a distribué des vivres avec le Comité international de la Croix-Rouge.")
     assert ents.get("Croix-Rouge kényane") == "Organization"
     assert "Comité international de la Croix-Rouge" in ents
+
+
+@pytest.mark.parametrize("text, name", [
+    ("L'agence de notation Harper’s a relevé la note du Chili mardi.", "Harper’s"),
+    ("Selon un sondage publié dans le quotidien espagnol El Diario, la loi est impopulaire.", "El Diario"),
+    ("Le président du Conseil des sages Paolo Ferri a démissionné lundi.", "Conseil des sages"),
+])
+def test_names_the_tokenizer_cuts_are_whole(text, name):
+    assert name in _entities(text)

@@ -60,6 +60,28 @@ def _clean(span: SpacySpan, honorifics: frozenset[str]) -> SpacySpan | None:
     return span.doc[start:end] if end > start else None
 
 
+def _repair(span: SpacySpan, data: LanguageData) -> SpacySpan:
+    """Names the tokenizer or the model cut: « Moody’s » (an elided « s »), « El País »
+    (a foreign article taken for a determiner), « Conseil des ministres » (an institution
+    and its lower-case domain)."""
+    doc, start, end = span.doc, span.start, span.end
+    if end < len(doc) and doc[end].lower_ == "s" and not doc[end - 1].whitespace_ \
+            and doc[end - 1].text[-1:] in "'’":
+        end += 1
+    if start > 0 and doc[start - 1].text in data.cues.name_articles and (
+            fold(doc[start - 1:end].text) in data.names or fold(doc[start:end].text) not in data.names):
+        start -= 1
+    if end - start == 1 and doc[start].text[:1].isupper() and doc[start].lower_ in data.cues.institution_nouns:
+        j = end
+        if j < len(doc) and norm(doc[j].lower_) in data.syntax.of_preps:
+            j += 1
+            if j < len(doc) and norm(doc[j].lower_) in data.syntax.definite_articles:
+                j += 1
+            if j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].is_lower:
+                end = j + 1
+    return doc[start:end] if (start, end) != (span.start, span.end) else span
+
+
 def _place_prefix(doc: Doc, span: SpacySpan, data: LanguageData) -> SpacySpan:
     """Extend « Tillabéri » to « région de Tillabéri » when a place noun precedes."""
     i = span.start
@@ -123,6 +145,8 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
     org_heads = {fold(k): v for k, v in cues.org_heads.items()}
     for ent in doc.ents:
         span = _clean(ent, honorifics)
+        if span is not None:
+            span = _repair(span, data)
         if span is None or fold(span.text) in stop or not any(c.isupper() for c in span.text[:1]):
             continue
         key = fold(span.text)

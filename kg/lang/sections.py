@@ -71,6 +71,7 @@ class Cues:
     city_nouns: frozenset[str] = frozenset()  # « la population de X »: X is the city, not its country
     language_nouns: frozenset[str] = frozenset()  # « la langue française »: a language, not a country
     language_determiners: frozenset[str] = frozenset()  # « le français », « en anglais »
+    name_articles: frozenset[str] = frozenset()  # foreign articles that start a name (« El País »), as written
 
     def __getitem__(self, key: str) -> object:
         """Read a cue list by its JSON key (``cues["months"]``), as callers of the raw file did."""
