@@ -214,3 +214,16 @@ def test_a_national_branch_of_an_international_body_is_another_body():
 ])
 def test_names_the_tokenizer_cuts_are_whole(text, name):
     assert name in _entities(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("« Rien n'est réglé », a dit Marie Dalbret, directrice de l'ONG Solidarité Sahel, jeudi.", "Solidarité Sahel"),
+    ("Le groupe suisse Norvalis a racheté la biotech danoise Lindqvist pour 300 millions.", "Lindqvist"),
+])
+def test_an_unknown_name_after_an_organisation_noun_is_an_organisation(text, name):
+    assert _entities(text).get(name) == "Organization"
+
+
+def test_an_organisation_noun_far_from_a_name_does_not_type_it():
+    ents = _entities("Elle a fondé la société en 2019 avec Paul Verdier, son associé.")
+    assert ents.get("Paul Verdier") == "Person"

@@ -206,12 +206,9 @@ def _context_type(doc: Doc, span: SpacySpan, data: LanguageData) -> str | None:
     → Person; « les Modérés » (a plural article never precedes a person's name) →
     Organization.
     """
-    descriptors = data.cues.org_descriptors
     titles = set(data.cues.titles)
-    before = [t for t in doc[max(0, span.start - 4):span.start]]
-    words = [t.lemma_.lower() for t in before if t.pos_ in ("NOUN", "PROPN")]
-    if words and words[-1] in descriptors and before[-1].pos_ != "PUNCT":
-        return descriptors[words[-1]]
+    if (descriptor := _descriptor(doc, span, data)) is not None:
+        return descriptor
     if span.start > 0 and doc[span.start - 1].lower_ in data.syntax.plural_articles and len(span) <= 2:
         return "Organization"
     outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end]
@@ -222,6 +219,34 @@ def _context_type(doc: Doc, span: SpacySpan, data: LanguageData) -> str | None:
     if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].lemma_.lower() in titles:
         return "Person"
     return None
+
+
+def _descriptor(doc: Doc, span: SpacySpan, data: LanguageData) -> str | None:
+    """The class an organisation noun right before a name gives it, over its adjectives:
+    « le parti X », « l'ONG X », « la biotech néerlandaise X », « la start-up toulousaine X »
+    (not « la société en 2021 avec X »: the noun must touch the name)."""
+    descriptors = _descriptors(data)
+    end = span.start
+    if end > 0 and doc[end - 1].pos_ == "DET" and doc[end - 1].text[:1].isupper():
+        end -= 1  # « le quotidien La Montagne »: the name's own article
+    while end > 0 and doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADJ", "VERB") \
+            and doc[end - 1].whitespace_:
+        end -= 1  # adjectives, demonyms (sometimes read as participles)
+    if end == 0 or doc[end - 1].pos_ == "PUNCT":
+        return None
+    for k in range(1, min(end, 3) + 1):  # « start-up » may be three tokens
+        if (found := descriptors.get(fold(doc[end - k:end].text))) is not None:
+            return found
+    return descriptors.get(fold(doc[end - 1].lemma_))
+
+
+_DESCRIPTORS: dict[str, dict[str, str]] = {}
+
+
+def _descriptors(data: LanguageData) -> dict[str, str]:
+    if data.lang not in _DESCRIPTORS:
+        _DESCRIPTORS[data.lang] = {fold(k): v for k, v in data.cues.org_descriptors.items()}
+    return _DESCRIPTORS[data.lang]
 
 
 def _place_noun_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
