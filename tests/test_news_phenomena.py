@@ -227,3 +227,14 @@ def test_an_unknown_name_after_an_organisation_noun_is_an_organisation(text, nam
 def test_an_organisation_noun_far_from_a_name_does_not_type_it():
     ents = _entities("Elle a fondé la société en 2019 avec Paul Verdier, son associé.")
     assert ents.get("Paul Verdier") == "Person"
+
+
+def test_a_government_named_after_its_head_is_an_organisation():
+    ents = _entities("Le Parlement a voté la confiance au gouvernement Lindqvist mardi.")
+    assert ents.get("gouvernement Lindqvist") == "Organization"
+
+
+def test_a_known_name_in_lower_case_is_the_known_entity():
+    ents = _names("L'Union africaine a réagi. Plus tard, l'union africaine a suspendu le pays.")
+    assert [label for label in ents if "nion africaine" in label] == ["Union africaine"]
+    assert "union africaine" in ents["Union africaine"]

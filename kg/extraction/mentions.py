@@ -102,6 +102,37 @@ def _gazetteer_mentions(text: str, data: LanguageData) -> Iterable[Mention]:
             yield Mention(m.start(), national.end(), text[m.start():national.end()], entry.type, strong=True)
             continue
         yield Mention(m.start(), m.end(), m.group(), entry.type, entry)
+    for m in _lower_name_regex(data).finditer(text):
+        # « l'assemblée nationale »: a known name of several words, written in lower case
+        entry = data.names.get(fold(m.group()))
+        if entry is not None and entry.type in ("Organization", "PoliticalParty"):
+            yield Mention(m.start(), m.end(), m.group(), entry.type, entry)
+
+
+def _lower_name_regex(data: LanguageData) -> re.Pattern[str]:
+    key = data.lang + ":lower"
+    if key not in _REGEX:
+        # not « La Presse », « Le Point »: a title starting with an article is common words in lower case
+        forms = {f.lower() for f in data.gazetteer.name_forms if " " in f and f[0].isupper()
+                 and norm(f.split()[0]) not in data.syntax.definite_articles}
+        _REGEX[key] = _alternation(forms)
+    return _REGEX[key]
+
+
+def _government_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
+    """« le gouvernement Ayrault », « le cabinet Rutte II »: a government named after its
+    head is an organisation (the head stays a person elsewhere)."""
+    for tok in doc:
+        if tok.lower_ not in data.cues.government_nouns or tok.i + 1 >= len(doc):
+            continue
+        name = doc[tok.i + 1]
+        if name.pos_ != "PROPN" or not name.text[:1].isupper() or fold(name.text) in data.names:
+            continue
+        end = tok.i + 2
+        if end < len(doc) and (doc[end].like_num or doc[end].text in ("I", "II", "III", "IV", "V")):
+            end += 1
+        span = doc[tok.i:end]
+        yield Mention(span.start_char, span.end_char, span.text, "Organization", first_token=tok.i, strong=True)
 
 
 _NEXT_WORD = re.compile(r" ([\w-]+)")
@@ -399,5 +430,6 @@ def find_mentions(doc: Doc, data: LanguageData, text: str) -> list[Mention]:
     """The document's non-overlapping mentions, in text order."""
     mentions = select([*_gazetteer_mentions(text, data), *_ner_mentions(doc, data),
                        *_place_noun_mentions(doc, data), *_institution_mentions(doc, data),
+                       *_government_mentions(doc, data),
                        *_demonym_and_capital_mentions(doc, data, text)])
     return select([*mentions, *_party_adjective_mentions(doc, mentions, data)])

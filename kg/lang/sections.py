@@ -72,6 +72,7 @@ class Cues:
     language_nouns: frozenset[str] = frozenset()  # « la langue française »: a language, not a country
     language_determiners: frozenset[str] = frozenset()  # « le français », « en anglais »
     name_articles: frozenset[str] = frozenset()  # foreign articles that start a name (« El País »), as written
+    government_nouns: frozenset[str] = frozenset()  # « le gouvernement X »: a government named after its head
 
     def __getitem__(self, key: str) -> object:
         """Read a cue list by its JSON key (``cues["months"]``), as callers of the raw file did."""
