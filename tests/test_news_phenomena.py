@@ -238,3 +238,8 @@ def test_a_known_name_in_lower_case_is_the_known_entity():
     ents = _names("L'Union africaine a réagi. Plus tard, l'union africaine a suspendu le pays.")
     assert [label for label in ents if "nion africaine" in label] == ["Union africaine"]
     assert "union africaine" in ents["Union africaine"]
+
+
+def test_an_acronym_and_the_full_name_are_one_organisation():
+    ents = _names("L'ASN a battu Lyon dimanche. L'Association sportive de Nancy jouera ensuite à Lille.")
+    assert "ASN" in ents.get("Association sportive de Nancy", set()) and "ASN" not in ents
