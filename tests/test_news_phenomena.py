@@ -243,3 +243,18 @@ def test_a_known_name_in_lower_case_is_the_known_entity():
 def test_an_acronym_and_the_full_name_are_one_organisation():
     ents = _names("L'ASN a battu Lyon dimanche. L'Association sportive de Nancy jouera ensuite à Lille.")
     assert "ASN" in ents.get("Association sportive de Nancy", set()) and "ASN" not in ents
+
+
+def _relations(text: str) -> set[tuple[str, str, str]]:
+    doc = _run(text)
+    label = {k: e.label for k, e in doc.entities.items()}
+    return {(label.get(r.subject, r.subject), r.predicate, label.get(r.object, r.object)) for r in doc.relations}
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Pour la première fois, le président du Conseil des sages Paolo Ferri a envisagé un départ.", "Paolo Ferri",
+     "Conseil des sages"),
+    ("Mardi, le chef du gouvernement portugais, M. Tavares, a parlé aux députés.", "Tavares", "Portugal"),
+])
+def test_affiliation_from_a_title_whose_name_hangs_on_its_complement(text, person, org):
+    assert any(p.endswith(person) and o == org for p, rel, o in _relations(text) if rel == "affiliation")

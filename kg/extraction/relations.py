@@ -27,13 +27,21 @@ def _span(tok: Token) -> Span:
 
 
 def _person_and_title(tok: Token, resolver: Resolver, titles: set[str]) -> tuple[str, Token] | None:
-    """If ``tok`` is a title noun linked to a person by apposition, (person key, title token)."""
+    """If ``tok`` is a title noun linked to a person by apposition, (person key, title token).
+    The parser often hangs the name on the title's complement (« le président de
+    l'Assemblée Claude X », « le ministre de la Justice Alberto X ») or on an honorific
+    (« le chef du gouvernement, M. X »)."""
     if tok.lemma_.lower() not in titles and tok.lower_ not in titles:
         return None
     for c in tok.children:
-        if c.dep_ in ("appos", "flat:name", "nmod") and (key := resolver.name_of(c)) and \
-                resolver.index.of_type(key) == "Person":
+        if c.dep_ in ("appos", "flat:name", "nmod") and (key := _person(c, resolver)):
             return key, tok
+    for c in tok.children:
+        if c.dep_ == "nmod" and case_of(c, resolver.data) in resolver.data.syntax.of_preps:
+            for t in (c, *(g for g in c.children if g.dep_ == "nmod")):
+                for a in t.children:
+                    if a.dep_ == "appos" and a.i > t.i and (key := _person(a, resolver)):
+                        return key, tok
     head = tok.head
     if tok.dep_ == "appos" and (key := resolver.name_of(head)) and resolver.index.of_type(key) == "Person":
         return key, tok
@@ -88,6 +96,14 @@ def find_relations(doc: Doc, data: LanguageData, index: EntityIndex,
             ally = _attached_entity(tok, resolver)
             if owner and ally:
                 yield from emit("ally", ally, owner, _span(tok))
+
+
+def _person(tok: Token, resolver: Resolver) -> str | None:
+    """The person ``tok`` names, itself or through an honorific (« M. » + name)."""
+    for t in (tok, *(c for c in tok.children if c.dep_ == "flat:name")):
+        if (key := resolver.name_of(t)) and resolver.index.of_type(key) == "Person":
+            return key
+    return None
 
 
 def _attached_entity(tok: Token, resolver: Resolver) -> str | None:
