@@ -258,3 +258,10 @@ def _relations(text: str) -> set[tuple[str, str, str]]:
 ])
 def test_affiliation_from_a_title_whose_name_hangs_on_its_complement(text, person, org):
     assert any(p.endswith(person) and o == org for p, rel, o in _relations(text) if rel == "affiliation")
+
+
+def test_a_minister_without_a_named_country_belongs_to_the_government_the_text_names():
+    rels = _relations("Le gouvernement chilien présente sa réforme. Le ministre de la Santé Pablo Ortega "
+                      "a défendu le texte devant les députés, malgré l'avis du Pérou.")
+    assert ("Pablo Ortega", "affiliation", "Chili") in rels
+    assert ("Pablo Ortega", "affiliation", "Pérou") not in rels

@@ -68,18 +68,12 @@ def find_relations(doc: Doc, data: LanguageData, index: EntityIndex,
             ent = index.entities[person]
             if ent.title is None:
                 ent.title = title.text.lower()
-            for c in title.children:
-                if c.dep_ == "amod" and c.i in index.demonym_tokens:
-                    yield from emit("affiliation", person, index.token_entity[c.i], _span(title))
-                elif c.dep_ == "nmod" and case_of(c, data) in of:
-                    for key in resolver.resolve(c, loose=True):
-                        if index.of_type(key) in AFFILIABLE:
-                            yield from emit("affiliation", person, key, _span(title))
-                elif c.dep_ == "det" and "Yes" in c.morph.get("Poss", []):
-                    # « son porte-parole, X »: the organisation or country the clause is about.
-                    possessor = _possessor(title, resolver)
-                    if possessor:
-                        yield from emit("affiliation", person, possessor, _span(title))
+            groups = _title_groups(title, resolver)
+            if not groups and title.lemma_.lower() in data.cues.government_titles:
+                # « le ministre de la Justice X »: the country whose government the text names
+                groups = [k for k in [government_country(resolver)] if k]
+            for key in groups:
+                yield from emit("affiliation", person, key, _span(title))
         lemma = tok.lemma_.lower()
         if lemma in data.cues.alliance_nouns:
             parties = [k for c in tok.children if c.dep_ == "nmod" and case_of(c, data) in data.syntax.between_preps
@@ -96,6 +90,42 @@ def find_relations(doc: Doc, data: LanguageData, index: EntityIndex,
             ally = _attached_entity(tok, resolver)
             if owner and ally:
                 yield from emit("ally", ally, owner, _span(tok))
+
+
+def _title_groups(title: Token, resolver: Resolver) -> list[str]:
+    """The organisations and countries a title names: its demonym (« le président russe »),
+    its « de » complement (« la présidente de la Commission »), its possessive (« son
+    porte-parole, X »: the organisation or country the clause is about)."""
+    index, data = resolver.index, resolver.data
+    out: list[str] = []
+    for c in title.children:
+        if c.dep_ == "amod" and c.i in index.demonym_tokens:
+            out.append(index.token_entity[c.i])
+        elif c.dep_ == "nmod" and case_of(c, data) in data.syntax.of_preps:
+            out += [k for k in resolver.resolve(c, loose=True) if index.of_type(k) in AFFILIABLE]
+        elif c.dep_ == "det" and "Yes" in c.morph.get("Poss", []):
+            possessor = _possessor(title, resolver)
+            if possessor:
+                out.append(possessor)
+    return out
+
+
+def government_country(resolver: Resolver) -> str | None:
+    """The country whose government the document speaks of: « le gouvernement espagnol »,
+    « le gouvernement de l'Espagne », else the country it names most, if one leads."""
+    data, index = resolver.data, resolver.index
+    for tok in resolver.doc:
+        if tok.lemma_.lower() in data.cues.government_nouns:
+            for c in tok.children:
+                if c.dep_ == "amod" and c.i in index.demonym_tokens:
+                    return index.token_entity[c.i]
+                if c.dep_ == "nmod" and (key := resolver.name_of(c)) and index.of_type(key) == "Country":
+                    return key
+    ranked = sorted((e for e in index.entities.values() if e.type == "Country" and e.mentions),
+                    key=lambda e: -len(e.mentions))
+    if ranked and (len(ranked) == 1 or len(ranked[0].mentions) > len(ranked[1].mentions)):
+        return ranked[0].key
+    return None
 
 
 def _person(tok: Token, resolver: Resolver) -> str | None:

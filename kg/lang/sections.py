@@ -73,6 +73,7 @@ class Cues:
     language_determiners: frozenset[str] = frozenset()  # « le français », « en anglais »
     name_articles: frozenset[str] = frozenset()  # foreign articles that start a name (« El País »), as written
     government_nouns: frozenset[str] = frozenset()  # « le gouvernement X »: a government named after its head
+    government_titles: frozenset[str] = frozenset()  # « le ministre de la Justice X »: a member of a government
 
     def __getitem__(self, key: str) -> object:
         """Read a cue list by its JSON key (``cues["months"]``), as callers of the raw file did."""
