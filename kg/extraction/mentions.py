@@ -20,10 +20,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from kg.extraction.intervals import Disjoint
+from kg.extraction.names import CODE, descriptor, is_language, is_place, qualified, repair
 from kg.lang import GazetteerEntry, LanguageData, fold
 from kg.lang.hooks import norm
 
@@ -58,28 +59,6 @@ def _clean(span: SpacySpan, honorifics: frozenset[str]) -> SpacySpan | None:
     while end > start and span.doc[end - 1].pos_ in ("PUNCT", "ADP", "DET", "CCONJ"):
         end -= 1
     return span.doc[start:end] if end > start else None
-
-
-def _repair(span: SpacySpan, data: LanguageData) -> SpacySpan:
-    """Names the tokenizer or the model cut: « Moody’s » (an elided « s »), « El País »
-    (a foreign article taken for a determiner), « Conseil des ministres » (an institution
-    and its lower-case domain)."""
-    doc, start, end = span.doc, span.start, span.end
-    if end < len(doc) and doc[end].lower_ == "s" and not doc[end - 1].whitespace_ \
-            and doc[end - 1].text[-1:] in "'’":
-        end += 1
-    if start > 0 and doc[start - 1].text in data.cues.name_articles and (
-            fold(doc[start - 1:end].text) in data.names or fold(doc[start:end].text) not in data.names):
-        start -= 1
-    if end - start == 1 and doc[start].text[:1].isupper() and doc[start].lower_ in data.cues.institution_nouns:
-        j = end
-        if j < len(doc) and norm(doc[j].lower_) in data.syntax.of_preps:
-            j += 1
-            if j < len(doc) and norm(doc[j].lower_) in data.syntax.definite_articles:
-                j += 1
-            if j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].is_lower:
-                end = j + 1
-    return doc[start:end] if (start, end) != (span.start, span.end) else span
 
 
 def _place_prefix(doc: Doc, span: SpacySpan, data: LanguageData) -> SpacySpan:
@@ -138,18 +117,6 @@ def _government_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
 _NEXT_WORD = re.compile(r" ([\w-]+)")
 
 
-def _qualified(span: SpacySpan, data: LanguageData) -> GazetteerEntry | None:
-    """« l'Alliance atlantique officielle »: a known name and lower-case
-    adjectives that are no demonym name that known entity."""
-    end = len(span)
-    while end > 1 and span[end - 1].pos_ == "ADJ" and span[end - 1].is_lower \
-            and fold(span[end - 1].text) not in data.demonyms:
-        end -= 1
-        if (entry := data.names.get(fold(span[:end].text))) is not None:
-            return entry
-    return None
-
-
 _REGEX: dict[str, re.Pattern[str]] = {}
 
 
@@ -177,20 +144,20 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
     for ent in doc.ents:
         span = _clean(ent, honorifics)
         if span is not None:
-            span = _repair(span, data)
+            span = repair(span, data)
         if span is None or fold(span.text) in stop or not any(c.isupper() for c in span.text[:1]):
             continue
         key = fold(span.text)
         if key in data.capitals or key in data.demonyms:
             continue  # handled by their own rules
-        entry = data.names.get(key) or _qualified(span, data)
+        entry = data.names.get(key) or qualified(span, data)
         k = 0
         while entry is None and k + 1 < len(span) and span[k].is_lower:
             k += 1  # « agence Ritzau », « quotidien Le Monde »: the name after the descriptor
             entry = data.names.get(fold(span[k:].text))
         if entry is None and ent.label_ not in data.syntax.ner_labels:
             continue  # MISC that no gazetteer knows: too noisy
-        if entry is None and any(_CODE.fullmatch(t.text) for t in span):
+        if entry is None and any(CODE.fullmatch(t.text) for t in span):
             continue  # « passée de A3 à Baa2 », « tramway Citadis X05 »: a rating or a product code
         if entry is not None:
             yield Mention(span.start_char, span.end_char, span.text, entry.type, entry, first_token=span.start)
@@ -213,10 +180,6 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
 
 
 _ORG_TYPES = ("Organization", "PoliticalParty", "NewsAgency")
-#: A word mixing letters and digits (« A3 », « Baa2 », « A321neo », « SLC-40 »): a code, never a name.
-_CODE = re.compile(r"(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w-]+")
-
-
 def _known_org_prefix(span: SpacySpan, data: LanguageData) -> str | None:
     """« État islamique au Sahel », « Al-Qaïda au Maghreb islamique »: a name that
     starts with a known organisation's name (two words or more) is a branch of it,
@@ -238,8 +201,8 @@ def _context_type(doc: Doc, span: SpacySpan, data: LanguageData) -> str | None:
     Organization.
     """
     titles = set(data.cues.titles)
-    if (descriptor := _descriptor(doc, span, data)) is not None:
-        return descriptor
+    if (found := descriptor(doc, span, data)) is not None:
+        return found
     if span.start > 0 and doc[span.start - 1].lower_ in data.syntax.plural_articles and len(span) <= 2:
         return "Organization"
     outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end]
@@ -250,34 +213,6 @@ def _context_type(doc: Doc, span: SpacySpan, data: LanguageData) -> str | None:
     if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].lemma_.lower() in titles:
         return "Person"
     return None
-
-
-def _descriptor(doc: Doc, span: SpacySpan, data: LanguageData) -> str | None:
-    """The class an organisation noun right before a name gives it, over its adjectives:
-    « le parti X », « l'ONG X », « la biotech néerlandaise X », « la start-up toulousaine X »
-    (not « la société en 2021 avec X »: the noun must touch the name)."""
-    descriptors = _descriptors(data)
-    end = span.start
-    if end > 0 and doc[end - 1].pos_ == "DET" and doc[end - 1].text[:1].isupper():
-        end -= 1  # « le quotidien La Montagne »: the name's own article
-    while end > 0 and doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADJ", "VERB") \
-            and doc[end - 1].whitespace_:
-        end -= 1  # adjectives, demonyms (sometimes read as participles)
-    if end == 0 or doc[end - 1].pos_ == "PUNCT":
-        return None
-    for k in range(1, min(end, 3) + 1):  # « start-up » may be three tokens
-        if (found := descriptors.get(fold(doc[end - k:end].text))) is not None:
-            return found
-    return descriptors.get(fold(doc[end - 1].lemma_))
-
-
-_DESCRIPTORS: dict[str, dict[str, str]] = {}
-
-
-def _descriptors(data: LanguageData) -> dict[str, str]:
-    if data.lang not in _DESCRIPTORS:
-        _DESCRIPTORS[data.lang] = {fold(k): v for k, v in data.cues.org_descriptors.items()}
-    return _DESCRIPTORS[data.lang]
 
 
 def _place_noun_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
@@ -356,7 +291,7 @@ def _demonym_and_capital_mentions(doc: Doc, data: LanguageData, text: str) -> It
     preps = {fold(p) for p in data.cues.location_preps}
     for tok in doc:
         key = fold(tok.text)
-        if key in data.demonyms and tok.pos_ in ("ADJ", "NOUN", "PROPN") and not _language(tok, data):
+        if key in data.demonyms and tok.pos_ in ("ADJ", "NOUN", "PROPN") and not is_language(tok, data):
             entry = data.demonyms[key]
             yield Mention(tok.idx, tok.idx + len(tok), tok.text, "Country", entry, alias_only=True,
                           first_token=tok.i)
@@ -366,43 +301,10 @@ def _demonym_and_capital_mentions(doc: Doc, data: LanguageData, text: str) -> It
         before = text[max(0, m.start() - 12):m.start()].split()
         located = bool(before) and fold(before[-1]) in preps
         at = starts.get(m.start())
-        if is_capital and (located or (at is not None and _place_of(at, data))):
+        if is_capital and (located or (at is not None and is_place(at, data))):
             yield Mention(m.start(), m.end(), m.group(), "City")
         else:
             yield Mention(m.start(), m.end(), m.group(), entry.type, entry, alias_only=True)
-
-
-def _language(tok: Token, data: LanguageData) -> bool:
-    """« le français », « en anglais », « la langue française »: a language, not its country
-    (a lower-case demonym after a singular article or « en », or on a language noun)."""
-    if tok.pos_ == "ADJ" and tok.head.lemma_.lower() in data.cues.language_nouns:
-        return True
-    if not tok.text.islower() or tok.i == 0:  # (« français » is read as a plural too)
-        return False
-    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN":
-        return False  # « l'allemand Siemens »: the company's nationality
-    return norm(tok.doc[tok.i - 1].lower_) in data.cues.language_determiners
-
-
-def _place_of(tok: Token, data: LanguageData) -> bool:
-    """« chassés de Lisbonne », « la population de Yaoundé et de Douala », « le club de
-    Lisbonne »: a capital that is where something is or comes from is the city — in a
-    « de » complement of a verb or of a noun of a city's parts and people, or listed with
-    a city that is no capital. As an actor (« Moscou a répondu », « le soutien de Moscou »,
-    « entre Pyongyang et Moscou ») it stands for its country."""
-    partners = [c for c in tok.children if c.dep_ == "conj"]
-    if tok.dep_ == "conj" and tok.head.i != tok.i:
-        partners.append(tok.head)
-        tok = tok.head
-    if any(p.pos_ == "PROPN" and fold(p.text) not in data.capitals and fold(p.text) not in data.names
-           for p in partners):
-        return True
-    if not any(c.dep_ == "case" and data.hooks.preposition(c.text) in data.syntax.of_preps for c in tok.children):
-        return False
-    head = tok.head
-    if head.lower_ in data.cues.ally_nouns or head.lemma_.lower() in data.cues.ally_nouns:
-        return False  # « allié de Rabat », which the parser may read as a participle
-    return head.pos_ == "VERB" or (head.pos_ == "NOUN" and head.lemma_.lower() in data.cues.city_nouns)
 
 
 _CAPITALS: dict[str, re.Pattern[str]] = {}
