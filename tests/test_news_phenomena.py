@@ -265,3 +265,11 @@ def test_a_minister_without_a_named_country_belongs_to_the_government_the_text_n
                       "a défendu le texte devant les députés, malgré l'avis du Pérou.")
     assert ("Pablo Ortega", "affiliation", "Chili") in rels
     assert ("Pablo Ortega", "affiliation", "Pérou") not in rels
+
+
+def test_a_party_in_brackets_is_no_alias_of_the_person_but_their_affiliation():
+    text = "Le député Jean Dumont (UMP) a critiqué le projet. Son collègue Paul Girard (PS) a répondu."
+    names = _names(text)
+    assert not names["Jean Dumont"] & {"UMP"} and not names["Paul Girard"] & {"PS", "Parti socialiste"}
+    assert _entities(text).get("UMP") == "Organization"
+    assert ("Jean Dumont", "affiliation", "UMP") in _relations(text)

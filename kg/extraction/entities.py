@@ -241,6 +241,8 @@ def _link_acronyms(text: str, mentions: list[Mention], index: EntityIndex) -> No
             continue
         acronym = a.group(1)
         owner = m.key
+        if index.entities[owner].type == "Person":
+            continue  # « Jean X (UMP) »: the person's party, not another name of the person
         for other in by_start[i + 1:]:
             if other.text == acronym and other.key != owner:
                 _absorb(index, mentions, other.key, owner)

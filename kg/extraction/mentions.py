@@ -175,6 +175,8 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
                 span, etype = extended, "Place"
         if etype == "Person" and len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN", "X"):
             continue
+        if etype == "Person" and len(span) == 1 and span.text.isupper() and len(span.text) > 1:
+            etype = "Organization"  # « (UMP) », « le PSOE »: an acronym is no one's name
         yield Mention(span.start_char, span.end_char, span.text, etype, first_token=span.start,
                       strong=context is not None)
 

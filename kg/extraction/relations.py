@@ -74,6 +74,8 @@ def find_relations(doc: Doc, data: LanguageData, index: EntityIndex,
                 groups = [k for k in [government_country(resolver)] if k]
             for key in groups:
                 yield from emit("affiliation", person, key, _span(title))
+        if (party := _bracketed_group(tok, resolver)) is not None:
+            yield from emit("affiliation", party[0], party[1], _span(tok))
         lemma = tok.lemma_.lower()
         if lemma in data.cues.alliance_nouns:
             parties = [k for c in tok.children if c.dep_ == "nmod" and case_of(c, data) in data.syntax.between_preps
@@ -126,6 +128,18 @@ def government_country(resolver: Resolver) -> str | None:
     if ranked and (len(ranked) == 1 or len(ranked[0].mentions) > len(ranked[1].mentions)):
         return ranked[0].key
     return None
+
+
+def _bracketed_group(tok: Token, resolver: Resolver) -> tuple[str, str] | None:
+    """« Jean X (UMP) »: an organisation in brackets right after a person's name is theirs
+    (``tok`` is the last word of the name)."""
+    doc, i = tok.doc, tok.i
+    if i + 3 >= len(doc) or doc[i + 1].text != "(" or doc[i + 3].text != ")":
+        return None
+    person, group = _person(tok, resolver), resolver.name_of(doc[i + 2])
+    if person is None or group is None or resolver.name_of(tok) != person:
+        return None
+    return (person, group) if resolver.index.of_type(group) in AFFILIABLE else None
 
 
 def _person(tok: Token, resolver: Resolver) -> str | None:
