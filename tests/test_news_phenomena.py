@@ -273,3 +273,11 @@ def test_a_party_in_brackets_is_no_alias_of_the_person_but_their_affiliation():
     assert not names["Jean Dumont"] & {"UMP"} and not names["Paul Girard"] & {"PS", "Parti socialiste"}
     assert _entities(text).get("UMP") == "Organization"
     assert ("Jean Dumont", "affiliation", "UMP") in _relations(text)
+
+
+@pytest.mark.parametrize("text, person, group", [
+    ("Le président ghanéen, Kwame Asare, qui a conduit la médiation, a salué l'accord.", "Kwame Asare", "Ghana"),
+    ("Le directeur sportif de l'ASN, Karim Belhadj, a salué les qualités du joueur.", "Karim Belhadj", "ASN"),
+])
+def test_affiliation_when_the_name_after_a_comma_is_read_as_a_list(text, person, group):
+    assert (person, "affiliation", group) in _relations(text)

@@ -36,6 +36,13 @@ def _person_and_title(tok: Token, resolver: Resolver, titles: set[str]) -> tuple
     for c in tok.children:
         if c.dep_ in ("appos", "flat:name", "nmod") and (key := _person(c, resolver)):
             return key, tok
+        if c.dep_ == "conj" and c.i > 0 and tok.doc[c.i - 1].text == "," \
+                and not any(g.dep_ == "cc" for g in c.children) and (key := _person(c, resolver)):
+            return key, tok  # « le président kényan, X, » read as a list
+    first = min([tok.i, *(c.i for c in tok.children if c.dep_ == "det" and c.i < tok.i)])
+    if first >= 2 and tok.doc[first - 1].text == "," and (key := _person(tok.doc[first - 2], resolver)) \
+            and tok.dep_ not in ("nsubj", "nsubj:pass", "obj"):
+        return key, tok  # « a confié X, directrice de l'ONG Y, » with the title hung on the verb
     for c in tok.children:
         if c.dep_ == "nmod" and case_of(c, resolver.data) in resolver.data.syntax.of_preps:
             for t in (c, *(g for g in c.children if g.dep_ == "nmod")):
@@ -101,8 +108,8 @@ def _title_groups(title: Token, resolver: Resolver) -> list[str]:
     index, data = resolver.index, resolver.data
     out: list[str] = []
     for c in title.children:
-        if c.dep_ == "amod" and c.i in index.demonym_tokens:
-            out.append(index.token_entity[c.i])
+        if c.dep_ in ("amod", "nmod") and c.i in index.demonym_tokens:
+            out.append(index.token_entity[c.i])  # « le président kényan » (a demonym read as a noun too)
         elif c.dep_ == "nmod" and case_of(c, data) in data.syntax.of_preps:
             out += [k for k in resolver.resolve(c, loose=True) if index.of_type(k) in AFFILIABLE]
         elif c.dep_ == "det" and "Yes" in c.morph.get("Poss", []):
