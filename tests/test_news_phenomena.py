@@ -281,3 +281,8 @@ def test_a_party_in_brackets_is_no_alias_of_the_person_but_their_affiliation():
 ])
 def test_affiliation_when_the_name_after_a_comma_is_read_as_a_list(text, person, group):
     assert (person, "affiliation", group) in _relations(text)
+
+
+def test_affiliation_when_the_name_after_the_title_is_read_as_a_subject():
+    rels = _relations("La présidente de la Commission européenne Ursula Berger a annoncé un plan.")
+    assert ("Ursula Berger", "affiliation", "Commission européenne") in rels

@@ -39,6 +39,11 @@ def _person_and_title(tok: Token, resolver: Resolver, titles: set[str]) -> tuple
         if c.dep_ == "conj" and c.i > 0 and tok.doc[c.i - 1].text == "," \
                 and not any(g.dep_ == "cc" for g in c.children) and (key := _person(c, resolver)):
             return key, tok  # « le président kényan, X, » read as a list
+    for c in tok.children:
+        nxt = c.right_edge.i + 1
+        if c.dep_ == "nmod" and c.i > tok.i and nxt < len(tok.doc) and (key := _person(tok.doc[nxt], resolver)) \
+                and tok.doc[nxt].dep_ != "conj":
+            return key, tok  # « la présidente de la Commission européenne X » with X read as a subject
     first = min([tok.i, *(c.i for c in tok.children if c.dep_ == "det" and c.i < tok.i)])
     if first >= 2 and tok.doc[first - 1].text == "," and (key := _person(tok.doc[first - 2], resolver)) \
             and tok.dep_ not in ("nsubj", "nsubj:pass", "obj"):
