@@ -286,3 +286,8 @@ def test_affiliation_when_the_name_after_a_comma_is_read_as_a_list(text, person,
 def test_affiliation_when_the_name_after_the_title_is_read_as_a_subject():
     rels = _relations("La présidente de la Commission européenne Ursula Berger a annoncé un plan.")
     assert ("Ursula Berger", "affiliation", "Commission européenne") in rels
+
+
+def test_an_organisation_noun_and_its_name_resolve_to_the_name():
+    ev = _one("Le syndicat Force ouvrière a annoncé une grève lundi.", "Communication")
+    assert _has(ev["roles"], "agent", "Force ouvrière")

@@ -19,10 +19,14 @@ from kg.lang.hooks import norm
 
 
 def repair(span: SpacySpan, data: LanguageData) -> SpacySpan:
-    """Names the tokenizer or the model cut: « Moody’s » (an elided « s »), « El País »
+    """Names the model or the tokenizer cut badly: « l'agence Fitch » (the descriptor is no
+    part of the name), « Moody’s » (an elided « s »), « El País »
     (a foreign article taken for a determiner), « Conseil des ministres » (an institution
     and its lower-case domain)."""
     doc, start, end = span.doc, span.start, span.end
+    while end - start > 1 and doc[start].is_lower and fold(doc[start].lemma_) in _descriptors(data) \
+            and doc[start + 1].text[:1].isupper():
+        start += 1  # « le syndicat Force ouvrière », « l'agence Fitch »: the name after its descriptor
     if end < len(doc) and doc[end].lower_ == "s" and not doc[end - 1].whitespace_ \
             and doc[end - 1].text[-1:] in "'’":
         end += 1
