@@ -187,3 +187,140 @@ def test_a_planned_sale_is_hypothetical_and_needs_no_evidence():
 def test_an_exchange_of_views_is_no_transaction():
     events = _events(_run("Le Chili et le Pérou ont eu un échange de vues sur la pêche mardi."))
     assert not [e for e in events if e["type"] == "Transaction"], events
+
+
+# --- 6 and 7. entities: one node per entity, types, affiliation (entities helper) --------------------------------
+
+
+def _entities(text: str) -> dict[str, str]:
+    """label → type of the entities extracted from ``text``."""
+    return {e.label: e.type for e in _run(text).entities.values()}
+
+
+def _names(text: str) -> dict[str, set[str]]:
+    """label → every name (label and aliases) of each entity."""
+    return {e.label: {e.label, *e.aliases} for e in _run(text).entities.values()}
+
+
+def test_a_capital_where_people_live_stays_a_city():
+    ents = _names("La population de Nairobi et de Mombasa a doublé. Nairobi a protesté contre la décision.")
+    assert ents.get("Nairobi") == {"Nairobi"}
+    assert "Nairobi" in ents.get("Kenya", set())
+
+
+def test_letter_and_digit_codes_are_no_places_nor_organisations():
+    ents = _entities("La note de la Bolivie est passée de B2 à Caa1, et la ville a commandé des rames Tramix Q40.")
+    assert not any(any(c.isdigit() for c in label) for label in ents)
+
+
+def test_an_initial_and_a_surname_are_the_full_name():
+    ents = _names("Le chercheur Karim Haddad a été libéré lundi. K. Haddad rentrera à Lyon jeudi.")
+    persons = [label for label in ents if "Haddad" in label]
+    assert persons == ["Karim Haddad"] and "K. Haddad" in ents["Karim Haddad"]
+
+
+@pytest.mark.parametrize("text", [
+    "Les habitants de la province parlent le portugais et l'espagnol.",
+    "Le manuel est publié en allemand et dans la langue italienne.",
+])
+def test_a_language_is_not_its_country(text):
+    ents = _entities(text)
+    assert not {"Portugal", "Espagne", "Allemagne", "Italie"} & set(ents)
+
+
+def test_a_known_name_with_a_qualifying_adjective_is_the_same_organisation():
+    ents = _names("Des militants en veulent à l'Union africaine institutionnelle. Ils attendent un geste "
+                  "de l'Union africaine officielle.")
+    assert [label for label in ents if "Union africaine" in label] == ["Union africaine"]
+
+
+def test_a_national_branch_of_an_international_body_is_another_body():
+    ents = _entities("La Croix-Rouge kényane a distribué des vivres avec le Comité international de la Croix-Rouge.")
+    assert ents.get("Croix-Rouge kényane") == "Organization"
+    assert "Comité international de la Croix-Rouge" in ents
+
+
+@pytest.mark.parametrize("text, name", [
+    ("L'agence de notation Harper’s a relevé la note du Chili mardi.", "Harper’s"),
+    ("Selon un sondage publié dans le quotidien espagnol El Diario, la loi est impopulaire.", "El Diario"),
+    ("Le président du Conseil des sages Paolo Ferri a démissionné lundi.", "Conseil des sages"),
+])
+def test_names_the_tokenizer_cuts_are_whole(text, name):
+    assert name in _entities(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("« Rien n'est réglé », a dit Marie Dalbret, directrice de l'ONG Solidarité Sahel, jeudi.", "Solidarité Sahel"),
+    ("Le groupe suisse Norvalis a racheté la biotech danoise Lindqvist pour 300 millions.", "Lindqvist"),
+])
+def test_an_unknown_name_after_an_organisation_noun_is_an_organisation(text, name):
+    assert _entities(text).get(name) == "Organization"
+
+
+def test_an_organisation_noun_far_from_a_name_does_not_type_it():
+    ents = _entities("Elle a fondé la société en 2019 avec Paul Verdier, son associé.")
+    assert ents.get("Paul Verdier") == "Person"
+
+
+def test_a_government_named_after_its_head_is_an_organisation():
+    ents = _entities("Le Parlement a voté la confiance au gouvernement Lindqvist mardi.")
+    assert ents.get("gouvernement Lindqvist") == "Organization"
+
+
+def test_a_known_name_in_lower_case_is_the_known_entity():
+    ents = _names("L'Union africaine a réagi. Plus tard, l'union africaine a suspendu le pays.")
+    assert [label for label in ents if "nion africaine" in label] == ["Union africaine"]
+    assert "union africaine" in ents["Union africaine"]
+
+
+def test_an_acronym_and_the_full_name_are_one_organisation():
+    ents = _names("L'ASN a battu Lyon dimanche. L'Association sportive de Nancy jouera ensuite à Lille.")
+    assert "ASN" in ents.get("Association sportive de Nancy", set()) and "ASN" not in ents
+
+
+def _relations(text: str) -> set[tuple[str, str, str]]:
+    doc = _run(text)
+    label = {k: e.label for k, e in doc.entities.items()}
+    return {(label.get(r.subject, r.subject), r.predicate, label.get(r.object, r.object)) for r in doc.relations}
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Pour la première fois, le président du Conseil des sages Paolo Ferri a envisagé un départ.", "Paolo Ferri",
+     "Conseil des sages"),
+    ("Mardi, le chef du gouvernement portugais, M. Tavares, a parlé aux députés.", "Tavares", "Portugal"),
+])
+def test_affiliation_from_a_title_whose_name_hangs_on_its_complement(text, person, org):
+    assert any(p.endswith(person) and o == org for p, rel, o in _relations(text) if rel == "affiliation")
+
+
+def test_a_minister_without_a_named_country_belongs_to_the_government_the_text_names():
+    rels = _relations("Le gouvernement chilien présente sa réforme. Le ministre de la Santé Pablo Ortega "
+                      "a défendu le texte devant les députés, malgré l'avis du Pérou.")
+    assert ("Pablo Ortega", "affiliation", "Chili") in rels
+    assert ("Pablo Ortega", "affiliation", "Pérou") not in rels
+
+
+def test_a_party_in_brackets_is_no_alias_of_the_person_but_their_affiliation():
+    text = "Le député Jean Dumont (UMP) a critiqué le projet. Son collègue Paul Girard (PS) a répondu."
+    names = _names(text)
+    assert not names["Jean Dumont"] & {"UMP"} and not names["Paul Girard"] & {"PS", "Parti socialiste"}
+    assert _entities(text).get("UMP") == "Organization"
+    assert ("Jean Dumont", "affiliation", "UMP") in _relations(text)
+
+
+@pytest.mark.parametrize("text, person, group", [
+    ("Le président ghanéen, Kwame Asare, qui a conduit la médiation, a salué l'accord.", "Kwame Asare", "Ghana"),
+    ("Le directeur sportif de l'ASN, Karim Belhadj, a salué les qualités du joueur.", "Karim Belhadj", "ASN"),
+])
+def test_affiliation_when_the_name_after_a_comma_is_read_as_a_list(text, person, group):
+    assert (person, "affiliation", group) in _relations(text)
+
+
+def test_affiliation_when_the_name_after_the_title_is_read_as_a_subject():
+    rels = _relations("La présidente de la Commission européenne Ursula Berger a annoncé un plan.")
+    assert ("Ursula Berger", "affiliation", "Commission européenne") in rels
+
+
+def test_an_organisation_noun_and_its_name_resolve_to_the_name():
+    ev = _one("Le syndicat Force ouvrière a annoncé une grève lundi.", "Communication")
+    assert _has(ev["roles"], "agent", "Force ouvrière")

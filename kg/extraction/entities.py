@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kg.extraction.mentions import Mention, find_mentions
 from kg.lang import LanguageData, fold
+from kg.lang.hooks import norm
 from kg.rdf.iri import slug
 from kg.records import EntityRecord, Span
 
@@ -48,6 +49,18 @@ def _name_parts(text: str) -> set[str]:
     return {p for p in re.split(r"[\s\-‐'’]+", fold(text)) if p}
 
 
+def _within(parts: set[str], cparts: set[str], ctype: str) -> bool:
+    """Are the words of a name all in a longer one? An initial (« B. », « J-M ») stands
+    for a first name of a person that starts with it, if a full word matches too."""
+    if parts <= cparts:
+        return True
+    if ctype != "Person":
+        return False
+    initials = {p for p in parts - cparts if len(p.rstrip(".")) == 1}
+    return bool(parts & cparts) and initials == parts - cparts and all(
+        any(c[0] == p[0] and len(c) > 1 for c in cparts - parts) for p in initials)
+
+
 def find_entities(doc: Doc, data: LanguageData, text: str | None = None) -> EntityIndex:
     """Group the document's mentions into entities and index their tokens.
     ``text`` is ``doc.text``, which spaCy rebuilds on every access: pass it once."""
@@ -61,6 +74,7 @@ def find_entities(doc: Doc, data: LanguageData, text: str | None = None) -> Enti
     _merge_appositions(doc, mentions, index, offsets, text, data)
     # An acronym in brackets after a name is another name of it.
     _link_acronyms(text, mentions, index)
+    _merge_abbreviations(mentions, index, data)
     _index_tokens(mentions, index, offsets, data)
     return index
 
@@ -104,7 +118,7 @@ def group(mentions: list[Mention], index: EntityIndex) -> None:
             # Same class; or a shorter name inside a person's full name (« Tanabe »
             # tagged LOC is still « Hiroshi Tanabe »), or inside a name its context
             # typed (« Izmaïl » tagged PER after « le port d'Izmaïl »).
-            if parts <= cparts and (ctype == _broad(m.type) or (
+            if _within(parts, cparts, ctype) and (ctype == _broad(m.type) or (
                     (ctype == "Person" or strong) and len(parts) < len(cparts))):
                 target = key
                 break
@@ -227,6 +241,8 @@ def _link_acronyms(text: str, mentions: list[Mention], index: EntityIndex) -> No
             continue
         acronym = a.group(1)
         owner = m.key
+        if index.entities[owner].type == "Person":
+            continue  # « Jean X (UMP) »: the person's party, not another name of the person
         for other in by_start[i + 1:]:
             if other.text == acronym and other.key != owner:
                 _absorb(index, mentions, other.key, owner)
@@ -235,6 +251,42 @@ def _link_acronyms(text: str, mentions: list[Mention], index: EntityIndex) -> No
             for occ in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
                 mentions.append(Mention(occ.start(), occ.end(), acronym, index.entities[owner].type, key=owner))
         index.entities[owner].aliases.add(acronym)
+
+
+_ORGS = ("Organization", "NewsAgency", "PoliticalParty")
+
+
+def _merge_abbreviations(mentions: list[Mention], index: EntityIndex, data: LanguageData) -> None:
+    """« l'OM » and « l'Olympique de Marseille », « le RC Lens » and « le Racing Club de
+    Lens », « la FFF » and « la Fédération française de football »: an organisation's name
+    made of initials (and words of the longer name) is the organisation of the longer name."""
+    function = data.syntax.of_preps | data.syntax.definite_articles | data.syntax.conjunctions
+    orgs = [e for e in index.entities.values() if e.type in _ORGS]
+    for short in orgs:
+        words = short.label.split()
+        if not any(w.isupper() and len(w) >= 2 for w in words):
+            continue
+        for long in orgs:
+            if long is short or long.key not in index.entities or (short.wikidata and long.wikidata):
+                continue
+            content = [w for w in re.split(r"[\s'’]+", long.label) if w and norm(w) not in function
+                       and norm(w) + "'" not in function]
+            if len(content) > len(words) and _abbreviates(words, content):
+                _absorb(index, mentions, short.key, long.key)
+                break
+
+
+def _abbreviates(short: list[str], long: list[str]) -> bool:
+    """Do the words ``short`` spell ``long``, an upper-case word standing for as many
+    words as it has letters, by their initials?"""
+    if not short or not long:
+        return not short and not long
+    head = short[0]
+    if fold(head) == fold(long[0]) and _abbreviates(short[1:], long[1:]):
+        return True
+    n = len(head)
+    return head.isupper() and n >= 2 and len(long) >= n and all(
+        fold(w)[:1] == fold(c) for w, c in zip(long[:n], head, strict=False)) and _abbreviates(short[1:], long[n:])
 
 
 def _absorb(index: EntityIndex, mentions: list[Mention], old: str, new: str) -> None:

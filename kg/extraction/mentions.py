@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from kg.extraction.intervals import Disjoint
+from kg.extraction.names import CODE, descriptor, is_language, is_place, qualified, repair
 from kg.lang import GazetteerEntry, LanguageData, fold
 from kg.lang.hooks import norm
 
@@ -71,8 +72,49 @@ def _place_prefix(doc: Doc, span: SpacySpan, data: LanguageData) -> SpacySpan:
 def _gazetteer_mentions(text: str, data: LanguageData) -> Iterable[Mention]:
     for m in _name_regex(data).finditer(text):
         entry = data.names.get(fold(m.group()))
-        if entry is not None:
+        if entry is None:
+            continue
+        national = _NEXT_WORD.match(text, m.end())
+        if entry.type in _ORG_TYPES and entry.country is None and national and \
+                national.group(1).islower() and fold(national.group(1)) in data.demonyms:
+            # « la Croix-Rouge péruvienne »: an international body's national branch is another body
+            yield Mention(m.start(), national.end(), text[m.start():national.end()], entry.type, strong=True)
+            continue
+        yield Mention(m.start(), m.end(), m.group(), entry.type, entry)
+    for m in _lower_name_regex(data).finditer(text):
+        # « l'assemblée nationale »: a known name of several words, written in lower case
+        entry = data.names.get(fold(m.group()))
+        if entry is not None and entry.type in ("Organization", "PoliticalParty"):
             yield Mention(m.start(), m.end(), m.group(), entry.type, entry)
+
+
+def _lower_name_regex(data: LanguageData) -> re.Pattern[str]:
+    key = data.lang + ":lower"
+    if key not in _REGEX:
+        # not « La Presse », « Le Point »: a title starting with an article is common words in lower case
+        forms = {f.lower() for f in data.gazetteer.name_forms if " " in f and f[0].isupper()
+                 and norm(f.split()[0]) not in data.syntax.definite_articles}
+        _REGEX[key] = _alternation(forms)
+    return _REGEX[key]
+
+
+def _government_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
+    """« le gouvernement Ayrault », « le cabinet Rutte II »: a government named after its
+    head is an organisation (the head stays a person elsewhere)."""
+    for tok in doc:
+        if tok.lower_ not in data.cues.government_nouns or tok.i + 1 >= len(doc):
+            continue
+        name = doc[tok.i + 1]
+        if name.pos_ != "PROPN" or not name.text[:1].isupper() or fold(name.text) in data.names:
+            continue
+        end = tok.i + 2
+        if end < len(doc) and (doc[end].like_num or doc[end].text in ("I", "II", "III", "IV", "V")):
+            end += 1
+        span = doc[tok.i:end]
+        yield Mention(span.start_char, span.end_char, span.text, "Organization", first_token=tok.i, strong=True)
+
+
+_NEXT_WORD = re.compile(r" ([\w-]+)")
 
 
 _REGEX: dict[str, re.Pattern[str]] = {}
@@ -101,18 +143,22 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
     org_heads = {fold(k): v for k, v in cues.org_heads.items()}
     for ent in doc.ents:
         span = _clean(ent, honorifics)
+        if span is not None:
+            span = repair(span, data)
         if span is None or fold(span.text) in stop or not any(c.isupper() for c in span.text[:1]):
             continue
         key = fold(span.text)
         if key in data.capitals or key in data.demonyms:
             continue  # handled by their own rules
-        entry = data.names.get(key)
+        entry = data.names.get(key) or qualified(span, data)
         k = 0
         while entry is None and k + 1 < len(span) and span[k].is_lower:
             k += 1  # « agence Ritzau », « quotidien Le Monde »: the name after the descriptor
             entry = data.names.get(fold(span[k:].text))
         if entry is None and ent.label_ not in data.syntax.ner_labels:
             continue  # MISC that no gazetteer knows: too noisy
+        if entry is None and any(CODE.fullmatch(t.text) for t in span):
+            continue  # « passée de A3 à Baa2 », « tramway Citadis X05 »: a rating or a product code
         if entry is not None:
             yield Mention(span.start_char, span.end_char, span.text, entry.type, entry, first_token=span.start)
             continue
@@ -129,13 +175,13 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
                 span, etype = extended, "Place"
         if etype == "Person" and len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN", "X"):
             continue
+        if etype == "Person" and len(span) == 1 and span.text.isupper() and len(span.text) > 1:
+            etype = "Organization"  # « (UMP) », « le PSOE »: an acronym is no one's name
         yield Mention(span.start_char, span.end_char, span.text, etype, first_token=span.start,
                       strong=context is not None)
 
 
 _ORG_TYPES = ("Organization", "PoliticalParty", "NewsAgency")
-
-
 def _known_org_prefix(span: SpacySpan, data: LanguageData) -> str | None:
     """« État islamique au Sahel », « Al-Qaïda au Maghreb islamique »: a name that
     starts with a known organisation's name (two words or more) is a branch of it,
@@ -156,12 +202,9 @@ def _context_type(doc: Doc, span: SpacySpan, data: LanguageData) -> str | None:
     → Person; « les Modérés » (a plural article never precedes a person's name) →
     Organization.
     """
-    descriptors = data.cues.org_descriptors
     titles = set(data.cues.titles)
-    before = [t for t in doc[max(0, span.start - 4):span.start]]
-    words = [t.lemma_.lower() for t in before if t.pos_ in ("NOUN", "PROPN")]
-    if words and words[-1] in descriptors and before[-1].pos_ != "PUNCT":
-        return descriptors[words[-1]]
+    if (found := descriptor(doc, span, data)) is not None:
+        return found
     if span.start > 0 and doc[span.start - 1].lower_ in data.syntax.plural_articles and len(span) <= 2:
         return "Organization"
     outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end]
@@ -250,15 +293,17 @@ def _demonym_and_capital_mentions(doc: Doc, data: LanguageData, text: str) -> It
     preps = {fold(p) for p in data.cues.location_preps}
     for tok in doc:
         key = fold(tok.text)
-        if key in data.demonyms and tok.pos_ in ("ADJ", "NOUN", "PROPN"):
+        if key in data.demonyms and tok.pos_ in ("ADJ", "NOUN", "PROPN") and not is_language(tok, data):
             entry = data.demonyms[key]
             yield Mention(tok.idx, tok.idx + len(tok), tok.text, "Country", entry, alias_only=True,
                           first_token=tok.i)
+    starts = {t.idx: t for t in doc}
     for m in _capital_regex(data).finditer(text):
         entry, is_capital = data.capitals[fold(m.group())]
         before = text[max(0, m.start() - 12):m.start()].split()
         located = bool(before) and fold(before[-1]) in preps
-        if is_capital and located:
+        at = starts.get(m.start())
+        if is_capital and (located or (at is not None and is_place(at, data))):
             yield Mention(m.start(), m.end(), m.group(), "City")
         else:
             yield Mention(m.start(), m.end(), m.group(), entry.type, entry, alias_only=True)
@@ -289,5 +334,6 @@ def find_mentions(doc: Doc, data: LanguageData, text: str) -> list[Mention]:
     """The document's non-overlapping mentions, in text order."""
     mentions = select([*_gazetteer_mentions(text, data), *_ner_mentions(doc, data),
                        *_place_noun_mentions(doc, data), *_institution_mentions(doc, data),
+                       *_government_mentions(doc, data),
                        *_demonym_and_capital_mentions(doc, data, text)])
     return select([*mentions, *_party_adjective_mentions(doc, mentions, data)])

@@ -27,13 +27,33 @@ def _span(tok: Token) -> Span:
 
 
 def _person_and_title(tok: Token, resolver: Resolver, titles: set[str]) -> tuple[str, Token] | None:
-    """If ``tok`` is a title noun linked to a person by apposition, (person key, title token)."""
+    """If ``tok`` is a title noun linked to a person by apposition, (person key, title token).
+    The parser often hangs the name on the title's complement (« le président de
+    l'Assemblée Claude X », « le ministre de la Justice Alberto X ») or on an honorific
+    (« le chef du gouvernement, M. X »)."""
     if tok.lemma_.lower() not in titles and tok.lower_ not in titles:
         return None
     for c in tok.children:
-        if c.dep_ in ("appos", "flat:name", "nmod") and (key := resolver.name_of(c)) and \
-                resolver.index.of_type(key) == "Person":
+        if c.dep_ in ("appos", "flat:name", "nmod") and (key := _person(c, resolver)):
             return key, tok
+        if c.dep_ == "conj" and c.i > 0 and tok.doc[c.i - 1].text == "," \
+                and not any(g.dep_ == "cc" for g in c.children) and (key := _person(c, resolver)):
+            return key, tok  # « le président kényan, X, » read as a list
+    for c in tok.children:
+        nxt = c.right_edge.i + 1
+        if c.dep_ == "nmod" and c.i > tok.i and nxt < len(tok.doc) and (key := _person(tok.doc[nxt], resolver)) \
+                and tok.doc[nxt].dep_ != "conj":
+            return key, tok  # « la présidente de la Commission européenne X » with X read as a subject
+    first = min([tok.i, *(c.i for c in tok.children if c.dep_ == "det" and c.i < tok.i)])
+    if first >= 2 and tok.doc[first - 1].text == "," and (key := _person(tok.doc[first - 2], resolver)) \
+            and tok.dep_ not in ("nsubj", "nsubj:pass", "obj"):
+        return key, tok  # « a confié X, directrice de l'ONG Y, » with the title hung on the verb
+    for c in tok.children:
+        if c.dep_ == "nmod" and case_of(c, resolver.data) in resolver.data.syntax.of_preps:
+            for t in (c, *(g for g in c.children if g.dep_ == "nmod")):
+                for a in t.children:
+                    if a.dep_ == "appos" and a.i > t.i and (key := _person(a, resolver)):
+                        return key, tok
     head = tok.head
     if tok.dep_ == "appos" and (key := resolver.name_of(head)) and resolver.index.of_type(key) == "Person":
         return key, tok
@@ -60,18 +80,14 @@ def find_relations(doc: Doc, data: LanguageData, index: EntityIndex,
             ent = index.entities[person]
             if ent.title is None:
                 ent.title = title.text.lower()
-            for c in title.children:
-                if c.dep_ == "amod" and c.i in index.demonym_tokens:
-                    yield from emit("affiliation", person, index.token_entity[c.i], _span(title))
-                elif c.dep_ == "nmod" and case_of(c, data) in of:
-                    for key in resolver.resolve(c, loose=True):
-                        if index.of_type(key) in AFFILIABLE:
-                            yield from emit("affiliation", person, key, _span(title))
-                elif c.dep_ == "det" and "Yes" in c.morph.get("Poss", []):
-                    # « son porte-parole, X »: the organisation or country the clause is about.
-                    possessor = _possessor(title, resolver)
-                    if possessor:
-                        yield from emit("affiliation", person, possessor, _span(title))
+            groups = _title_groups(title, resolver)
+            if not groups and title.lemma_.lower() in data.cues.government_titles:
+                # « le ministre de la Justice X »: the country whose government the text names
+                groups = [k for k in [government_country(resolver)] if k]
+            for key in groups:
+                yield from emit("affiliation", person, key, _span(title))
+        if (party := _bracketed_group(tok, resolver)) is not None:
+            yield from emit("affiliation", party[0], party[1], _span(tok))
         lemma = tok.lemma_.lower()
         if lemma in data.cues.alliance_nouns:
             parties = [k for c in tok.children if c.dep_ == "nmod" and case_of(c, data) in data.syntax.between_preps
@@ -88,6 +104,62 @@ def find_relations(doc: Doc, data: LanguageData, index: EntityIndex,
             ally = _attached_entity(tok, resolver)
             if owner and ally:
                 yield from emit("ally", ally, owner, _span(tok))
+
+
+def _title_groups(title: Token, resolver: Resolver) -> list[str]:
+    """The organisations and countries a title names: its demonym (« le président russe »),
+    its « de » complement (« la présidente de la Commission »), its possessive (« son
+    porte-parole, X »: the organisation or country the clause is about)."""
+    index, data = resolver.index, resolver.data
+    out: list[str] = []
+    for c in title.children:
+        if c.dep_ in ("amod", "nmod") and c.i in index.demonym_tokens:
+            out.append(index.token_entity[c.i])  # « le président kényan » (a demonym read as a noun too)
+        elif c.dep_ == "nmod" and case_of(c, data) in data.syntax.of_preps:
+            out += [k for k in resolver.resolve(c, loose=True) if index.of_type(k) in AFFILIABLE]
+        elif c.dep_ == "det" and "Yes" in c.morph.get("Poss", []):
+            possessor = _possessor(title, resolver)
+            if possessor:
+                out.append(possessor)
+    return out
+
+
+def government_country(resolver: Resolver) -> str | None:
+    """The country whose government the document speaks of: « le gouvernement espagnol »,
+    « le gouvernement de l'Espagne », else the country it names most, if one leads."""
+    data, index = resolver.data, resolver.index
+    for tok in resolver.doc:
+        if tok.lemma_.lower() in data.cues.government_nouns:
+            for c in tok.children:
+                if c.dep_ == "amod" and c.i in index.demonym_tokens:
+                    return index.token_entity[c.i]
+                if c.dep_ == "nmod" and (key := resolver.name_of(c)) and index.of_type(key) == "Country":
+                    return key
+    ranked = sorted((e for e in index.entities.values() if e.type == "Country" and e.mentions),
+                    key=lambda e: -len(e.mentions))
+    if ranked and (len(ranked) == 1 or len(ranked[0].mentions) > len(ranked[1].mentions)):
+        return ranked[0].key
+    return None
+
+
+def _bracketed_group(tok: Token, resolver: Resolver) -> tuple[str, str] | None:
+    """« Jean X (UMP) »: an organisation in brackets right after a person's name is theirs
+    (``tok`` is the last word of the name)."""
+    doc, i = tok.doc, tok.i
+    if i + 3 >= len(doc) or doc[i + 1].text != "(" or doc[i + 3].text != ")":
+        return None
+    person, group = _person(tok, resolver), resolver.name_of(doc[i + 2])
+    if person is None or group is None or resolver.name_of(tok) != person:
+        return None
+    return (person, group) if resolver.index.of_type(group) in AFFILIABLE else None
+
+
+def _person(tok: Token, resolver: Resolver) -> str | None:
+    """The person ``tok`` names, itself or through an honorific (« M. » + name)."""
+    for t in (tok, *(c for c in tok.children if c.dep_ == "flat:name")):
+        if (key := resolver.name_of(t)) and resolver.index.of_type(key) == "Person":
+            return key
+    return None
 
 
 def _attached_entity(tok: Token, resolver: Resolver) -> str | None:

@@ -67,6 +67,13 @@ class Cues:
     location_preps: tuple[str, ...]  # « à Niamey »: the city itself, not its country
     place_heads: frozenset[str]  # « château de X », « région de X »
     city_heads: frozenset[str]  # « ville de X »
+    # entities (issue 11)
+    city_nouns: frozenset[str] = frozenset()  # « la population de X »: X is the city, not its country
+    language_nouns: frozenset[str] = frozenset()  # « la langue française »: a language, not a country
+    language_determiners: frozenset[str] = frozenset()  # « le français », « en anglais »
+    name_articles: frozenset[str] = frozenset()  # foreign articles that start a name (« El País »), as written
+    government_nouns: frozenset[str] = frozenset()  # « le gouvernement X »: a government named after its head
+    government_titles: frozenset[str] = frozenset()  # « le ministre de la Justice X »: a member of a government
 
     def __getitem__(self, key: str) -> object:
         """Read a cue list by its JSON key (``cues["months"]``), as callers of the raw file did."""

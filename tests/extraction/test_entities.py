@@ -44,3 +44,21 @@ revendique revendiquer VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
 """)
     index = find_entities(doc, fr)
     assert index.entities["Organization:etat-islamique-au-sahel"].type == "Organization"
+
+
+def test_initials_and_words_of_a_longer_name_spell_it():
+    from kg.extraction.entities import _abbreviates
+
+    assert _abbreviates(["ASN"], ["Association", "sportive", "Nancy"])
+    assert _abbreviates(["RC", "Nancy"], ["Racing", "Club", "Nancy"])
+    assert not _abbreviates(["RC", "Metz"], ["Racing", "Club", "Nancy"])
+    assert not _abbreviates(["AS"], ["Association", "sportive", "Nancy"])  # a letter short
+
+
+def test_an_initial_stands_for_a_first_name_only_beside_a_full_word():
+    from kg.extraction.entities import _within
+
+    assert _within({"k.", "haddad"}, {"karim", "haddad"}, "Person")
+    assert not _within({"l.", "haddad"}, {"karim", "haddad"}, "Person")
+    assert not _within({"k.", "haddad"}, {"karim", "haddad"}, "Organization")
+    assert not _within({"k.", "m."}, {"karim", "malik"}, "Person")

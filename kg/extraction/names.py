@@ -1,0 +1,121 @@
+"""Name repair and position: what a name's neighbours say about it.
+
+Helpers of :mod:`kg.extraction.mentions`, on spaCy tokens: names the tokenizer
+cut (« Moody’s », « El País », « Conseil des ministres »), codes that are no
+names (« A3 », « Baa2 »), a known name with a qualifying adjective, the
+organisation noun that types a name (« l'ONG X »), a demonym that is a language
+(« le français »), and whether a capital is the city or stands for its country.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from kg.lang import GazetteerEntry, LanguageData, fold
+from kg.lang.hooks import norm
+
+
+def repair(span: SpacySpan, data: LanguageData) -> SpacySpan:
+    """Names the model or the tokenizer cut badly: « l'agence Fitch » (the descriptor is no
+    part of the name), « Moody’s » (an elided « s »), « El País »
+    (a foreign article taken for a determiner), « Conseil des ministres » (an institution
+    and its lower-case domain)."""
+    doc, start, end = span.doc, span.start, span.end
+    while end - start > 1 and doc[start].is_lower and fold(doc[start].lemma_) in _descriptors(data) \
+            and doc[start + 1].text[:1].isupper():
+        start += 1  # « le syndicat Force ouvrière », « l'agence Fitch »: the name after its descriptor
+    if end < len(doc) and doc[end].lower_ == "s" and not doc[end - 1].whitespace_ \
+            and doc[end - 1].text[-1:] in "'’":
+        end += 1
+    if start > 0 and doc[start - 1].text in data.cues.name_articles and (
+            fold(doc[start - 1:end].text) in data.names or fold(doc[start:end].text) not in data.names):
+        start -= 1
+    if end - start == 1 and doc[start].text[:1].isupper() and doc[start].lower_ in data.cues.institution_nouns:
+        j = end
+        if j < len(doc) and norm(doc[j].lower_) in data.syntax.of_preps:
+            j += 1
+            if j < len(doc) and norm(doc[j].lower_) in data.syntax.definite_articles:
+                j += 1
+            if j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].is_lower:
+                end = j + 1
+    return doc[start:end] if (start, end) != (span.start, span.end) else span
+
+
+def qualified(span: SpacySpan, data: LanguageData) -> GazetteerEntry | None:
+    """« l'Alliance atlantique officielle »: a known name and lower-case
+    adjectives that are no demonym name that known entity."""
+    end = len(span)
+    while end > 1 and span[end - 1].pos_ == "ADJ" and span[end - 1].is_lower \
+            and fold(span[end - 1].text) not in data.demonyms:
+        end -= 1
+        if (entry := data.names.get(fold(span[:end].text))) is not None:
+            return entry
+    return None
+
+
+#: A word mixing letters and digits (« A3 », « Baa2 », « A321neo », « SLC-40 »): a code, never a name.
+CODE = re.compile(r"(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w-]+")
+
+
+def descriptor(doc: Doc, span: SpacySpan, data: LanguageData) -> str | None:
+    """The class an organisation noun right before a name gives it, over its adjectives:
+    « le parti X », « l'ONG X », « la biotech néerlandaise X », « la start-up toulousaine X »
+    (not « la société en 2021 avec X »: the noun must touch the name)."""
+    descriptors = _descriptors(data)
+    end = span.start
+    if end > 0 and doc[end - 1].pos_ == "DET" and doc[end - 1].text[:1].isupper():
+        end -= 1  # « le quotidien La Montagne »: the name's own article
+    while end > 0 and doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADJ", "VERB") \
+            and doc[end - 1].whitespace_:
+        end -= 1  # adjectives, demonyms (sometimes read as participles)
+    if end == 0 or doc[end - 1].pos_ == "PUNCT":
+        return None
+    for k in range(1, min(end, 3) + 1):  # « start-up » may be three tokens
+        if (found := descriptors.get(fold(doc[end - k:end].text))) is not None:
+            return found
+    return descriptors.get(fold(doc[end - 1].lemma_))
+
+
+_DESCRIPTORS: dict[str, dict[str, str]] = {}
+
+
+def _descriptors(data: LanguageData) -> dict[str, str]:
+    if data.lang not in _DESCRIPTORS:
+        _DESCRIPTORS[data.lang] = {fold(k): v for k, v in data.cues.org_descriptors.items()}
+    return _DESCRIPTORS[data.lang]
+
+
+def is_language(tok: Token, data: LanguageData) -> bool:
+    """« le français », « en anglais », « la langue française »: a language, not its country
+    (a lower-case demonym after a singular article or « en », or on a language noun)."""
+    if tok.pos_ == "ADJ" and tok.head.lemma_.lower() in data.cues.language_nouns:
+        return True
+    if not tok.text.islower() or tok.i == 0:  # (« français » is read as a plural too)
+        return False
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN":
+        return False  # « l'allemand Siemens »: the company's nationality
+    return norm(tok.doc[tok.i - 1].lower_) in data.cues.language_determiners
+
+
+def is_place(tok: Token, data: LanguageData) -> bool:
+    """« chassés de Lisbonne », « la population de Yaoundé et de Douala », « le club de
+    Lisbonne »: a capital that is where something is or comes from is the city — in a
+    « de » complement of a verb or of a noun of a city's parts and people, or listed with
+    a city that is no capital. As an actor (« Moscou a répondu », « le soutien de Moscou »,
+    « entre Pyongyang et Moscou ») it stands for its country."""
+    partners = [c for c in tok.children if c.dep_ == "conj"]
+    if tok.dep_ == "conj" and tok.head.i != tok.i:
+        partners.append(tok.head)
+        tok = tok.head
+    if any(p.pos_ == "PROPN" and fold(p.text) not in data.capitals and fold(p.text) not in data.names
+           for p in partners):
+        return True
+    if not any(c.dep_ == "case" and data.hooks.preposition(c.text) in data.syntax.of_preps for c in tok.children):
+        return False
+    head = tok.head
+    if head.lower_ in data.cues.ally_nouns or head.lemma_.lower() in data.cues.ally_nouns:
+        return False  # « allié de Rabat », which the parser may read as a participle
+    return head.pos_ == "VERB" or (head.pos_ == "NOUN" and head.lemma_.lower() in data.cues.city_nouns)
