@@ -64,9 +64,9 @@ envoyés envoyer VERB 0 root Tense=Past|VerbForm=Part
 
 
 def test_a_quantity_does_not_cross_a_full_stop(fr):
-    from kg.extract.attachment import across_fragment
-    from kg.extract.context import Context
-    from kg.extract.entities import find_entities
+    from kg.extraction.attachment import across_fragment
+    from kg.extraction.context import Context
+    from kg.extraction.entities import find_entities
 
     from .conllu import doc_from
 
