@@ -154,3 +154,28 @@ def test_an_idiom_makes_no_event():
 def test_clock_times_are_no_quantity():
     events = _events(_run("Le Kenya a envoyé 400 policiers en Haïti mardi à 7h30."))
     assert [e["quantity"] for e in events if e["type"] == "Deployment"] == [400]
+
+
+# --- speech helper: speakers, sources, dates, sentences (issue 11, F3 F4 F9 F10) -----------------------------------
+
+
+@pytest.mark.parametrize("text, name", [
+    ("« Les travaux reprendront bientôt », a indiqué M. Garnier, sans donner de détails.", "Garnier"),
+    ("« Rien n'est encore décidé », a assuré Mme Lefèvre à l'issue de la réunion.", "Lefèvre"),
+])
+def test_inverted_speaker_after_an_honorific(text, name):
+    ev = _one(text, "Communication")
+    assert _has(ev["roles"], "agent", name)
+
+
+def test_inverted_speaker_is_the_person_apposed_to_a_title_not_the_title_organisation():
+    ev = _one("« Chaque dollar compte pour les réfugiés », a martelé la haute représentante de l'Organisation "
+              "des Nations unies pour les réfugiés, Anna Kovač.", "Communication")
+    assert _has(ev["roles"], "agent", "Kovač")
+    assert not _has(ev["roles"], "agent", "Organisation")
+
+
+def test_reflexive_speech_verb_after_a_quote_takes_the_speaker_after_it():
+    ev = _one("« Tout fonctionne parfaitement », s'est réjouie la directrice générale de Solvane, Léa Martin.",
+              "Communication")
+    assert _has(ev["roles"], "agent", "Martin")

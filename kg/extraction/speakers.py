@@ -1,0 +1,90 @@
+"""Who speaks: from the subject the parse gives to the token that names the speaker.
+
+News names a speaker through words that stand before the name: an honorific
+(« a indiqué M. X »), a title whose name follows in apposition (« le ministre de
+Y, X, a ajouté », « a martelé la représentante de Y, X »), a pronoun heading
+one (« l'un des porte-parole de Y, X »). The parser hangs the name under the
+title, or beside it on the verb, or under the organisation the title names; the
+speaker is the person, not the organisation. A subject inside the quotation
+that the verb reports is no speaker at all (:func:`quoted_before`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extraction.context import Context
+
+#: Relations under a title or honorific that carry the name (« M. » → flat:name « X »).
+NAME_CHILDREN = ("appos", "flat:name", "flat", "nmod", "conj")
+#: How far after a title an apposed name may stand (« la représentante de Y pour Z, X »).
+APPOSITION_REACH = 14
+_OPENING = ("«", "“")
+_CLOSING = ("»", "”")
+_STOPS = (".", ";", ":", "!", "?", *_OPENING, *_CLOSING)
+
+
+def speaker(ctx: Context, tok: Token) -> Token:
+    """``tok`` itself, or the person an honorific, title or pronoun subject stands for."""
+    keys = ctx.resolver.resolve(tok)
+    if any(ctx.index.of_type(k) == "Person" for k in keys):
+        return tok
+    lemma = tok.lemma_.lower()
+    standing = (honorific(ctx, tok) or lemma in ctx.resolver.titles
+                or (tok.pos_ == "PRON" and not keys and tok.lower_ not in ctx.syntax.personal_pronouns))
+    if not standing:
+        return tok
+    # (after an honorific, any name: the name is a person's whatever its entity type says)
+    return person_below(ctx, tok, any_name=honorific(ctx, tok)) or apposed_person(ctx, tok) or tok
+
+
+def honorific(ctx: Context, tok: Token) -> bool:
+    return tok.text in ctx.cues.honorifics
+
+
+def _person(ctx: Context, tok: Token, any_name: bool = False) -> bool:
+    key = ctx.resolver.name_of(tok)
+    return key is not None and (any_name or ctx.index.of_type(key) == "Person")
+
+
+def person_below(ctx: Context, tok: Token, depth: int = 0, any_name: bool = False) -> Token | None:
+    """A person named under ``tok`` (« M. » + « X », « l'un » → « des porte-parole » → « X »),
+    the nearest relation first."""
+    if depth >= 3:
+        return None
+    children = [c for c in tok.children if c.dep_ in NAME_CHILDREN]
+    for c in children:
+        if _person(ctx, c, any_name):
+            return c
+    for c in children:
+        if (found := person_below(ctx, c, depth + 1)) is not None:
+            return found
+    return None
+
+
+def apposed_person(ctx: Context, tok: Token) -> Token | None:
+    """« la représentante de Y pour Z, X »: the person named right after a comma that
+    follows the title's phrase, the parse having hung it elsewhere; not past a verb
+    or the end of the clause."""
+    end = ctx.sentence(tok)[1]
+    after = max(t.i for t in tok.subtree) + 1
+    for j in range(after, min(end, after + APPOSITION_REACH)):
+        t = ctx.doc[j]
+        if t.text in _STOPS or t.pos_ in ("VERB", "AUX"):
+            return None
+        if _person(ctx, t) and j > 0 and ctx.doc[j - 1].text == ",":
+            return t
+    return None
+
+
+def quoted_before(ctx: Context, subject: Token, verb: Token) -> bool:
+    """Is ``subject`` inside the quotation ``verb`` reports (« « Chaque euro compte »,
+    a martelé X »)? The first quotation mark after it closes, before the verb."""
+    if subject.i > verb.i:
+        return False
+    for t in ctx.doc[subject.i + 1:verb.i]:
+        if t.text in _OPENING:
+            return False
+        if t.text in _CLOSING:
+            return True
+    return False
