@@ -119,7 +119,6 @@ def test_partial_dates_stay_partial():
 # --- 5. sources and attribution ----------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: not handled yet")
 @pytest.mark.parametrize("text", [
     "Selon l'agence Reuters, la Turquie a envoyé 300 soldats en Libye.",
     "D'après l'agence Reuters, la Turquie a envoyé 300 soldats en Libye.",

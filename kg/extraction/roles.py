@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from kg.extraction.context import ACTOR_TYPES, SUBJECTS, Context, clause_tokens, governing_verb, marker
 from kg.extraction.resolve import PLACE_TYPES
-from kg.extraction.speakers import quoted_before, speaker
+from kg.extraction.speakers import attributed, quoted_before, speaker, subject_behind_source
 from kg.extraction.triggers import adjectival, inverted, subject_candidates
 from kg.records import EventRecord, Span
 
@@ -87,6 +87,10 @@ def subject_tokens(ctx: Context, tok: Token) -> list[Token]:
 
 def _subjects(ctx: Context, tok: Token) -> list[Token]:
     own = [c for c in tok.children if c.dep_ == "nsubj" and not quoted_before(ctx, c, tok)]
+    for c in [c for c in own if attributed(ctx, c)]:  # « Selon X, Y a… »: X is the source
+        own.remove(c)
+        if (real := subject_behind_source(ctx, c)) is not None:
+            own.append(real)
     if own:
         # UD gives a verb one subject; when the parser emits several, the one
         # nearest before the verb is it (the others are misparsed incises).

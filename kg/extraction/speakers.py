@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extraction.context import Context
+from kg.lang.hooks import norm
 
 #: Relations under a title or honorific that carry the name (« M. » → flat:name « X »).
 NAME_CHILDREN = ("appos", "flat:name", "flat", "nmod", "conj")
@@ -88,3 +89,34 @@ def quoted_before(ctx: Context, subject: Token, verb: Token) -> bool:
         if t.text in _CLOSING:
             return True
     return False
+
+
+def attribution(ctx: Context, t: Token) -> bool:
+    """« selon X », « d'après X »: an attribution preposition, one word or an
+    elided one cut in two (« d' » « après »)."""
+    preps = ctx.cues.attribution_preps
+    if t.lemma_.lower() in preps:
+        return True
+    return t.i > 0 and norm(ctx.doc[t.i - 1].lower_) + t.lower_ in preps
+
+
+def attributed(ctx: Context, tok: Token) -> bool:
+    """Is ``tok`` marked by an attribution preposition (« selon X »)? Then it is a
+    source, not a subject, whatever the parse says."""
+    return any(attribution(ctx, m) for c in tok.children if c.dep_ in ("case", "fixed")
+               for m in (c, *(f for f in c.children if f.dep_ == "fixed")))
+
+
+def attributed_phrase(t: Token) -> Token:
+    """The phrase an attribution word marks (« après » may be ``fixed`` under « d' »)."""
+    return t.head.head if t.dep_ == "fixed" else t.head
+
+
+def subject_behind_source(ctx: Context, source: Token) -> Token | None:
+    """« Selon l'agence X, la Turquie a envoyé… »: the parser may make the source the
+    subject and hang the real one under it; the real one follows a comma, unmarked."""
+    for c in source.children:
+        if c.i > source.i and c.dep_ in ("nmod", "appos", "conj") and ctx.doc[c.left_edge.i - 1].text == "," \
+                and not any(g.dep_ == "case" for g in c.children):
+            return c
+    return None
