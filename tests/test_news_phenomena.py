@@ -178,3 +178,16 @@ def test_reflexive_speech_verb_after_a_quote_takes_the_speaker_after_it():
     ev = _one("« Tout fonctionne parfaitement », s'est réjouie la directrice générale de Solvane, Léa Martin.",
               "Communication")
     assert _has(ev["roles"], "agent", "Martin")
+
+
+def test_dapres_a_title_and_name_then_a_quote_is_their_statement():
+    ev = _one("D'après la ministre du Budget, Hélène Roux, « il faudra trouver trois milliards ».", "Communication")
+    assert _has(ev["roles"], "agent", "Roux")
+
+
+@pytest.mark.parametrize("pronoun, name", [("elle", "Malmqvist"), ("lui", "Berti")])
+def test_selon_a_pronoun_then_a_quote_is_a_statement_of_the_person_of_that_gender(pronoun, name):
+    text = ("La commissaire européenne Ingrid Malmqvist a rencontré le ministre Paolo Berti à Rome. "
+            f"Selon {pronoun}, « le dialogue continue ».")
+    comms = [e for e in _events(_run(text)) if e["type"] == "Communication"]
+    assert comms and _has(comms[0]["roles"], "agent", name), comms

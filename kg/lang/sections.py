@@ -47,6 +47,7 @@ class Cues:
     reporting_verbs: frozenset[str]
     relay_verbs: frozenset[str]  # reporting verbs whose « par X » is the source (« relayé par X »)
     attribution_preps: tuple[str, ...]  # « selon X », « d'après X »
+    attributed_pronouns: Mapping[str, str]  # « selon lui »: pronoun → grammatical gender of its antecedent
     # people, groups and organisations
     titles: tuple[str, ...]
     group_nouns: frozenset[str]
