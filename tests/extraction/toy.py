@@ -11,6 +11,7 @@ from pathlib import Path
 
 CUES = {
     "months": {"march": 3}, "weekdays": {"monday": 0}, "relative_days": {"yesterday": -1},
+    "story_days": {"the day before": -1},
     "year_preps": ["in"], "month_preps": ["in"], "period_prefixes": ["mid-"], "year_period_prefixes": ["mid-"],
     "weekday_qualifiers": ["last"], "ordinal_suffixes": ["th"], "future_modals": ["shall"],
     "future_passives": ["expect"],
