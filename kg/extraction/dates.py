@@ -140,9 +140,11 @@ _DATELINES: dict[str, re.Pattern[str]] = {}
 def _dateline(data: LanguageData) -> re.Pattern[str]:
     if data.lang not in _DATELINES:
         _DATELINES[data.lang] = re.compile(
-            rf"^[ \t]*(?:[^\W\d_][\w'’ .-]{{1,40}},[ \t]*)?(?:(?:{_alt(data.cues.weekdays)})[ \t]+)?"
+            # « Paris, 12 mars 2025. – », « PARIS (AFP), le 3 mars 2021 - », « 22 mai 2012 : »
+            rf"^[ \t]*(?:[^\W\d_][\w'’ .-]{{1,40}}(?:[ \t]*\([\w .'’-]{{1,30}}\))?,[ \t]*)?"
+            rf"(?:(?:{_alt(data.syntax.definite_articles)})[ \t]+)?(?:(?:{_alt(data.cues.weekdays)})[ \t]+)?"
             rf"(?P<day>[0-3]?\d)(?:{_alt(data.cues.ordinal_suffixes)})?[ \t]+(?P<month>\w+)[ \t]+"
-            r"(?P<year>(?:19|20)\d\d)[ \t]*(?:\(\w+\)[ \t]*)?[.,]?[ \t]*[-–—]",
+            r"(?P<year>(?:19|20)\d\d)[ \t]*(?:\([\w .'’-]{1,30}\)[ \t]*)?[.,]?[ \t]*[-–—:]",
             re.MULTILINE | re.IGNORECASE)
     return _DATELINES[data.lang]
 

@@ -67,6 +67,10 @@ def test_helpers():
     ("PARIS, 3 mars 2021 (AFP) - Le gouvernement", dt.date(2021, 3, 3)),
     ("Le 26 décembre, Kim Jong-un a adressé un message", None),
     ("Il a parlé le 3 mars 2021 - sans notes.\n", None),
+    # issue 11 (speech helper): more dateline forms
+    ("Lyon, le 12 mars 2025 – Le conseil municipal", dt.date(2025, 3, 12)),
+    ("LYON (Reuters), 12 mars 2025 - Le conseil", dt.date(2025, 3, 12)),
+    ("Lyon, 12 mars 2025 : le conseil municipal", dt.date(2025, 3, 12)),
 ])
 def test_dateline(fr, text, expected):
     from kg.extraction.dates import find_dateline
