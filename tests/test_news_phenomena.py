@@ -191,3 +191,18 @@ def test_selon_a_pronoun_then_a_quote_is_a_statement_of_the_person_of_that_gende
             f"Selon {pronoun}, « le dialogue continue ».")
     comms = [e for e in _events(_run(text)) if e["type"] == "Communication"]
     assert comms and _has(comms[0]["roles"], "agent", name), comms
+
+
+def test_a_newspaper_named_after_selon_is_the_source_not_a_party():
+    ev = _one("Selon le quotidien économique Le Courrier, Vextra a signé mardi avec le Kazakhstan un contrat "
+              "de 2 milliards d'euros.", "Agreement")
+    assert _has(ev["roles"], "source", "Courrier") and not _has(ev["roles"], "participant", "Courrier")
+    assert _has(ev["roles"], "participant", "Vextra")
+    assert ev["modality"] == "Reported"
+
+
+def test_a_source_opening_the_sentence_applies_to_every_event_of_it():
+    text = ("Selon le quotidien Le Courrier, le club aurait trouvé un accord avec le FC Nantes "
+            "pour le transfert de Paulo Mendes.")
+    events = [e for e in _events(_run(text)) if e["type"] in ("Agreement", "Transaction")]
+    assert len(events) == 2 and all(_has(e["roles"], "source", "Courrier") for e in events), events

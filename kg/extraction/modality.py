@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from kg.extraction.context import Context
-from kg.extraction.speakers import attributed_phrase, attribution
+from kg.extraction.speakers import attributed_phrase, attribution, attribution_names
 from kg.extraction.triggers import media_subject
 from kg.records import EventRecord, Span
 
@@ -63,7 +63,7 @@ def find_sources(ctx: Context, sent) -> Iterable[tuple[str, Span, int]]:
     for t in sent:
         if attribution(ctx, t):
             phrase = attributed_phrase(t)
-            for key in ctx.resolver.resolve(phrase):
+            for key in ctx.resolver.resolve(phrase) or attribution_names(ctx, t):
                 yield key, Span(phrase.idx, phrase.idx + len(phrase), phrase.text), t.i
         elif t.lemma_.lower() in ctx.cues.reporting_verbs:
             if t.lemma_.lower() in ctx.cues.relay_verbs:

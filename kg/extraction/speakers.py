@@ -20,6 +20,8 @@ from kg.lang.hooks import norm
 NAME_CHILDREN = ("appos", "flat:name", "flat", "nmod", "conj")
 #: How far after a title an apposed name may stand (« la représentante de Y pour Z, X »).
 APPOSITION_REACH = 14
+#: How long an attribution phrase may be (« selon le quotidien économique X »).
+ATTRIBUTION_REACH = 8
 _OPENING = ("«", "“")
 _CLOSING = ("»", "”")
 _STOPS = (".", ";", ":", "!", "?", *_OPENING, *_CLOSING)
@@ -101,10 +103,35 @@ def attribution(ctx: Context, t: Token) -> bool:
 
 
 def attributed(ctx: Context, tok: Token) -> bool:
-    """Is ``tok`` marked by an attribution preposition (« selon X »)? Then it is a
+    """Is ``tok`` marked by an attribution preposition (« selon X »), or inside the
+    phrase one opens (« Selon le quotidien X, » up to its comma)? Then it is a
     source, not a subject, whatever the parse says."""
-    return any(attribution(ctx, m) for c in tok.children if c.dep_ in ("case", "fixed")
-               for m in (c, *(f for f in c.children if f.dep_ == "fixed")))
+    if any(attribution(ctx, m) for c in tok.children if c.dep_ in ("case", "fixed")
+           for m in (c, *(f for f in c.children if f.dep_ == "fixed"))):
+        return True
+    if tok.head.i <= tok.i or not any(t.text == "," for t in ctx.doc[tok.i + 1:tok.head.i]):
+        return False  # the phrase closes with a comma before the verb (not « selon lequel X a… »)
+    start = ctx.sentence(tok)[0]
+    for t in reversed(ctx.doc[max(start, tok.i - ATTRIBUTION_REACH):tok.i]):
+        if t.text in (",", *_STOPS) or t.pos_ in ("VERB", "AUX"):
+            return False
+        if attribution(ctx, t):
+            return True
+    return False
+
+
+def attribution_names(ctx: Context, t: Token) -> list[str]:
+    """The names in the phrase an attribution word opens, up to its comma
+    (« Selon le quotidien économique X, »), however the parser hung them."""
+    keys: list[str] = []
+    end = ctx.sentence(t)[1]
+    for u in ctx.doc[t.i + 1:min(end, t.i + 1 + ATTRIBUTION_REACH)]:
+        if u.text in (",", *_STOPS) or u.pos_ in ("VERB", "AUX"):
+            break
+        key = ctx.resolver.name_of(u)
+        if key is not None and key not in keys:
+            keys.append(key)
+    return keys
 
 
 def attributed_phrase(t: Token) -> Token:
@@ -116,7 +143,8 @@ def subject_behind_source(ctx: Context, source: Token) -> Token | None:
     """« Selon l'agence X, la Turquie a envoyé… »: the parser may make the source the
     subject and hang the real one under it; the real one follows a comma, unmarked."""
     for c in source.children:
-        if c.i > source.i and c.dep_ in ("nmod", "appos", "conj") and ctx.doc[c.left_edge.i - 1].text == "," \
+        if c.i > source.i and c.dep_ in ("nmod", "appos", "conj") \
+                and "," in (c.left_edge.text, ctx.doc[c.left_edge.i - 1].text) \
                 and not any(g.dep_ == "case" for g in c.children):
             return c
     return None
