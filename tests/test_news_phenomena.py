@@ -206,3 +206,9 @@ def test_a_source_opening_the_sentence_applies_to_every_event_of_it():
             "pour le transfert de Paulo Mendes.")
     events = [e for e in _events(_run(text)) if e["type"] in ("Agreement", "Transaction")]
     assert len(events) == 2 and all(_has(e["roles"], "source", "Courrier") for e in events), events
+
+
+def test_a_subject_noun_with_a_person_in_apposition_is_that_person():
+    ev = _one("Un chercheur de l'Institut Pasteur, Paul Ndiaye, a rappelé que le virus circulait encore.",
+              "Communication")
+    assert _has(ev["roles"], "agent", "Ndiaye")

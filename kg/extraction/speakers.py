@@ -32,13 +32,14 @@ def speaker(ctx: Context, tok: Token) -> Token:
     keys = ctx.resolver.resolve(tok)
     if any(ctx.index.of_type(k) == "Person" for k in keys):
         return tok
-    lemma = tok.lemma_.lower()
-    standing = (honorific(ctx, tok) or lemma in ctx.resolver.titles
-                or (tok.pos_ == "PRON" and not keys and tok.lower_ not in ctx.syntax.personal_pronouns))
-    if not standing:
-        return tok
-    # (after an honorific, any name: the name is a person's whatever its entity type says)
-    return person_below(ctx, tok, any_name=honorific(ctx, tok)) or apposed_person(ctx, tok) or tok
+    found = None
+    if honorific(ctx, tok) or tok.lemma_.lower() in ctx.resolver.titles \
+            or (tok.pos_ == "PRON" and not keys and tok.lower_ not in ctx.syntax.personal_pronouns):
+        # (after an honorific, any name: the name is a person's whatever its entity type says)
+        found = person_below(ctx, tok, any_name=honorific(ctx, tok)) or apposed_person(ctx, tok)
+    elif tok.pos_ == "NOUN":
+        found = apposed_below(ctx, tok)  # « un chercheur de Y, X, a rappelé »: any noun
+    return found or tok
 
 
 def honorific(ctx: Context, tok: Token) -> bool:
@@ -63,6 +64,18 @@ def person_below(ctx: Context, tok: Token, depth: int = 0, any_name: bool = Fals
         if (found := person_below(ctx, c, depth + 1)) is not None:
             return found
     return None
+
+
+def apposed_below(ctx: Context, tok: Token, depth: int = 0) -> Token | None:
+    """A person in apposition under ``tok`` or under its complement (« un chercheur de
+    Y, X »: the parser may hang « X » on « Y »)."""
+    if depth >= 2:
+        return None
+    for c in tok.children:
+        if c.dep_ == "appos" and _person(ctx, c):
+            return c
+    return next((found for c in tok.children if c.dep_ == "nmod"
+                 if (found := apposed_below(ctx, c, depth + 1)) is not None), None)
 
 
 def apposed_person(ctx: Context, tok: Token) -> Token | None:
