@@ -212,3 +212,10 @@ def test_a_subject_noun_with_a_person_in_apposition_is_that_person():
     ev = _one("Un chercheur de l'Institut Pasteur, Paul Ndiaye, a rappelé que le virus circulait encore.",
               "Communication")
     assert _has(ev["roles"], "agent", "Ndiaye")
+
+
+def test_cite_par_gives_a_source_and_reported_modality():
+    ev = _one("Un chercheur de Human Rights Watch, Paul Ndiaye, cité par Radio Kivu, a rappelé que des familles "
+              "avaient été expulsées.", "Communication")
+    assert _has(ev["roles"], "agent", "Ndiaye") and _has(ev["roles"], "source", "Kivu")
+    assert ev["modality"] == "Reported"
