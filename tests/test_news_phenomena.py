@@ -219,3 +219,13 @@ def test_cite_par_gives_a_source_and_reported_modality():
               "avaient été expulsées.", "Communication")
     assert _has(ev["roles"], "agent", "Ndiaye") and _has(ev["roles"], "source", "Kivu")
     assert ev["modality"] == "Reported"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("La fusée Ariane 6 a placé en orbite mercredi deux satellites.", 2),
+    ("La Russie a livré à l'Ukraine 300 missiles.", 300),
+    ("Les rebelles ont remis vers 7h30 six otages à la Croix-Rouge.", 6),
+])
+def test_product_numbers_and_clock_times_are_no_quantity(text, value):
+    events = [e for e in _events(_run(text)) if e["quantity"] is not None]
+    assert events and events[0]["quantity"] == value, events
