@@ -229,3 +229,10 @@ def test_cite_par_gives_a_source_and_reported_modality():
 def test_product_numbers_and_clock_times_are_no_quantity(text, value):
     events = [e for e in _events(_run(text)) if e["quantity"] is not None]
     assert events and events[0]["quantity"] == value, events
+
+
+@pytest.mark.parametrize("incise, name", [("prévient-elle", "Dubois"), ("a-t-il ajouté", "Olivier")])
+def test_an_inverted_clitic_speaker_is_the_person_of_its_gender(incise, name):
+    text = f"La ministre Claire Dubois a rencontré le préfet Marc Olivier à Lyon. « Rien n'est joué », {incise}."
+    comms = [e for e in _events(_run(text)) if e["type"] == "Communication"]
+    assert comms and _has(comms[0]["roles"], "agent", name), comms

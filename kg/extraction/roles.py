@@ -96,6 +96,10 @@ def _subjects(ctx: Context, tok: Token) -> list[Token]:
         # nearest before the verb is it (the others are misparsed incises).
         before = [c for c in own if c.i < tok.i]
         return [max(before, key=lambda c: c.i)] if before else own[:1]
+    clitics = [c for c in tok.children if c.pos_ == "PRON" and c.text.startswith("-") and len(c.text) > 2
+               and c.dep_.startswith(("nsubj", "expl"))]  # « a-t-il ajouté »: the parser says expl:subj
+    if clitics:
+        return clitics[:1]
     if inverted(ctx, tok):
         return subject_candidates(ctx, tok)
     if any(c.dep_ == "aux:pass" for c in tok.children):

@@ -33,7 +33,11 @@ def speaker(ctx: Context, tok: Token) -> Token:
     if any(ctx.index.of_type(k) == "Person" for k in keys):
         return tok
     found = None
-    if honorific(ctx, tok) or tok.lemma_.lower() in ctx.resolver.titles \
+    if tok.pos_ == "PRON" and tok.text.startswith("-") and not keys:
+        # « », prévient-elle », « a-t-il ajouté »: the inverted clitic, by its gender
+        key = pronoun_antecedent(ctx, tok, next(iter(tok.morph.get("Gender", [])), None))
+        found = next((ctx.doc[i] for i in ctx.resolver.persons if ctx.index.token_entity[i] == key), None)
+    elif honorific(ctx, tok) or tok.lemma_.lower() in ctx.resolver.titles \
             or (tok.pos_ == "PRON" and not keys and tok.lower_ not in ctx.syntax.personal_pronouns):
         # (after an honorific, any name: the name is a person's whatever its entity type says)
         found = person_below(ctx, tok, any_name=honorific(ctx, tok)) or apposed_person(ctx, tok)
@@ -160,4 +164,43 @@ def subject_behind_source(ctx: Context, source: Token) -> Token | None:
                 and "," in (c.left_edge.text, ctx.doc[c.left_edge.i - 1].text) \
                 and not any(g.dep_ == "case" for g in c.children):
             return c
+    return None
+
+
+def pronoun_antecedent(ctx: Context, pronoun: Token, gender: str | None) -> str | None:
+    """The latest person before ``pronoun`` whose mention agrees in gender (from the
+    morphology of its title, honorific or name), within the last three sentences;
+    the latest person at all when none shows a gender."""
+    here = ctx.resolver.sentence_of(pronoun.i)
+    floor = ctx.resolver.sents[max(0, here - 2)][0]
+    fallback = None
+    for i in reversed(ctx.resolver.persons):
+        if i >= pronoun.i:
+            continue
+        if i < floor:
+            break
+        key = ctx.index.token_entity[i]
+        found = mention_gender(ctx, ctx.doc[i])
+        if found == gender:
+            return key
+        if found is None and fallback is None:
+            fallback = key
+    return fallback
+
+
+def mention_gender(ctx: Context, tok: Token) -> str | None:
+    """The grammatical gender a person's mention shows: its title or honorific
+    (« la ministre X », « Mme X »), else the morphology of its name."""
+    h = tok
+    while h.dep_ in ("flat:name", "flat") and h.head.i != h.i:
+        h = h.head  # the name's first word
+    around = []
+    if h.dep_ in ("appos", "flat:name", "nmod") and h.head.pos_ == "NOUN":
+        # « la ministre X »: the title's article first (« ministre » itself is epicene)
+        around = [*(c for c in h.head.children if c.pos_ == "DET"), h.head]
+    around += [c for c in h.children if c.pos_ in ("NOUN", "DET") and c.i < h.i]
+    for t in (*around, h):
+        g = t.morph.get("Gender", [])
+        if g:
+            return g[0]
     return None

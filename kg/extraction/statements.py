@@ -4,7 +4,7 @@ News quotes a speaker through an attribution phrase alone: the quotation that
 follows the phrase is X's statement, a Communication of X, even though no verb
 says so. The phrase may be a name, a title with its name, or a tonic pronoun
 (« selon lui », « d'après elle ») that points back at the latest person of that
-grammatical gender (:func:`pronoun_antecedent`).
+grammatical gender (:func:`kg.extraction.speakers.pronoun_antecedent`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from bisect import bisect_right
 from spacy.tokens import Token
 
 from kg.extraction.context import ACTOR_TYPES, Context, span_of
-from kg.extraction.speakers import attributed_phrase, attribution, speaker
+from kg.extraction.speakers import attributed_phrase, attribution, pronoun_antecedent, speaker
 from kg.records import EventRecord
 
 _OPENING = ("«", "“", "\"")
@@ -61,40 +61,3 @@ def _speakers(ctx: Context, phrase: Token) -> list[str]:
         key = pronoun_antecedent(ctx, phrase, gender)
         return [key] if key else []
     return [k for k in ctx.resolver.resolve(speaker(ctx, phrase)) if ctx.index.of_type(k) in ACTOR_TYPES]
-
-
-def pronoun_antecedent(ctx: Context, pronoun: Token, gender: str) -> str | None:
-    """The latest person before ``pronoun`` whose mention agrees in gender (from the
-    morphology of its title, honorific or name), within the last three sentences;
-    the latest person at all when none shows a gender."""
-    here = ctx.resolver.sentence_of(pronoun.i)
-    floor = ctx.resolver.sents[max(0, here - 2)][0]
-    fallback = None
-    for i in reversed(ctx.resolver.persons):
-        if i >= pronoun.i:
-            continue
-        if i < floor:
-            break
-        key = ctx.index.token_entity[i]
-        found = mention_gender(ctx, ctx.doc[i])
-        if found == gender:
-            return key
-        if found is None and fallback is None:
-            fallback = key
-    return fallback
-
-
-def mention_gender(ctx: Context, tok: Token) -> str | None:
-    """The grammatical gender a person's mention shows: its title or honorific
-    (« la ministre X », « Mme X »), else the morphology of its name."""
-    h = tok
-    while h.dep_ in ("flat:name", "flat") and h.head.i != h.i:
-        h = h.head  # the name's first word
-    around = [c for c in h.children if c.pos_ in ("NOUN", "DET") and c.i < h.i]
-    if h.dep_ in ("appos", "flat:name", "nmod") and h.head.pos_ == "NOUN":
-        around.insert(0, h.head)  # « le ministre X »
-    for t in (*around, h):
-        g = t.morph.get("Gender", [])
-        if g:
-            return g[0]
-    return None
