@@ -1,7 +1,9 @@
 """The spaCy model, loaded lazily and once per process.
 
 Nothing imports spaCy until :func:`get_model` is called, so ``import kg`` and
-the RDF side stay light.
+the RDF side stay light. The pipeline gets one component of ours before the
+parser: a paragraph break always ends a sentence (the model otherwise glues the
+last line of a paragraph to the next one, and a speaker leaks across).
 """
 
 from __future__ import annotations
@@ -15,6 +17,29 @@ from kg.lang.registry import spec
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: Name of the component that starts a sentence after every line break.
+PARAGRAPHS = "kg_paragraph_breaks"
+
+
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence at the first token after a whitespace token holding a line
+    break: a new line (or paragraph) is never the middle of a sentence in news text."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.is_space and "\n" in prev.text and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
+
+
+def _add_paragraph_breaks(nlp: Language) -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPHS):
+        Language.component(PARAGRAPHS, func=paragraph_breaks)
+    if PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser" if "parser" in nlp.pipe_names else None)
 
 
 @cache
@@ -35,4 +60,5 @@ def get_model(lang: str = "fr") -> Language:
     from kg.sources import MAX_CHARS
 
     nlp.max_length = MAX_CHARS  # kg.sources refuses longer texts before they get here
+    _add_paragraph_breaks(nlp)
     return nlp

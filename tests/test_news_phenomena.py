@@ -118,7 +118,6 @@ def test_partial_dates_stay_partial():
 # --- 5. sources and attribution ----------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: not handled yet")
 @pytest.mark.parametrize("text", [
     "Selon l'agence Reuters, la Turquie a envoyé 300 soldats en Libye.",
     "D'après l'agence Reuters, la Turquie a envoyé 300 soldats en Libye.",
@@ -324,3 +323,86 @@ def test_affiliation_when_the_name_after_the_title_is_read_as_a_subject():
 def test_an_organisation_noun_and_its_name_resolve_to_the_name():
     ev = _one("Le syndicat Force ouvrière a annoncé une grève lundi.", "Communication")
     assert _has(ev["roles"], "agent", "Force ouvrière")
+
+
+# --- speech helper: speakers, sources, dates, sentences (issue 11, F3 F4 F9 F10) -----------------------------------
+
+
+@pytest.mark.parametrize("text, name", [
+    ("« Les travaux reprendront bientôt », a indiqué M. Garnier, sans donner de détails.", "Garnier"),
+    ("« Rien n'est encore décidé », a assuré Mme Lefèvre à l'issue de la réunion.", "Lefèvre"),
+])
+def test_inverted_speaker_after_an_honorific(text, name):
+    ev = _one(text, "Communication")
+    assert _has(ev["roles"], "agent", name)
+
+
+def test_inverted_speaker_is_the_person_apposed_to_a_title_not_the_title_organisation():
+    ev = _one("« Chaque dollar compte pour les réfugiés », a martelé la haute représentante de l'Organisation "
+              "des Nations unies pour les réfugiés, Anna Kovač.", "Communication")
+    assert _has(ev["roles"], "agent", "Kovač")
+    assert not _has(ev["roles"], "agent", "Organisation")
+
+
+def test_reflexive_speech_verb_after_a_quote_takes_the_speaker_after_it():
+    ev = _one("« Tout fonctionne parfaitement », s'est réjouie la directrice générale de Solvane, Léa Martin.",
+              "Communication")
+    assert _has(ev["roles"], "agent", "Martin")
+
+
+def test_dapres_a_title_and_name_then_a_quote_is_their_statement():
+    ev = _one("D'après la ministre du Budget, Hélène Roux, « il faudra trouver trois milliards ».", "Communication")
+    assert _has(ev["roles"], "agent", "Roux")
+
+
+@pytest.mark.parametrize("pronoun, name", [("elle", "Malmqvist"), ("lui", "Berti")])
+def test_selon_a_pronoun_then_a_quote_is_a_statement_of_the_person_of_that_gender(pronoun, name):
+    text = ("La commissaire européenne Ingrid Malmqvist a rencontré le ministre Paolo Berti à Rome. "
+            f"Selon {pronoun}, « le dialogue continue ».")
+    comms = [e for e in _events(_run(text)) if e["type"] == "Communication"]
+    assert comms and _has(comms[0]["roles"], "agent", name), comms
+
+
+def test_a_newspaper_named_after_selon_is_the_source_not_a_party():
+    ev = _one("Selon le quotidien économique Le Courrier, Vextra a signé mardi avec le Kazakhstan un contrat "
+              "de 2 milliards d'euros.", "Agreement")
+    assert _has(ev["roles"], "source", "Courrier") and not _has(ev["roles"], "participant", "Courrier")
+    assert _has(ev["roles"], "participant", "Vextra")
+    assert ev["modality"] == "Reported"
+
+
+def test_a_source_opening_the_sentence_applies_to_every_event_of_it():
+    text = ("Selon le quotidien Le Courrier, le club aurait trouvé un accord avec le FC Nantes "
+            "pour le transfert de Paulo Mendes.")
+    events = [e for e in _events(_run(text)) if e["type"] in ("Agreement", "Transaction")]
+    assert len(events) == 2 and all(_has(e["roles"], "source", "Courrier") for e in events), events
+
+
+def test_a_subject_noun_with_a_person_in_apposition_is_that_person():
+    ev = _one("Un chercheur de l'Institut Pasteur, Paul Ndiaye, a rappelé que le virus circulait encore.",
+              "Communication")
+    assert _has(ev["roles"], "agent", "Ndiaye")
+
+
+def test_cite_par_gives_a_source_and_reported_modality():
+    ev = _one("Un chercheur de Human Rights Watch, Paul Ndiaye, cité par Radio Kivu, a rappelé que des familles "
+              "avaient été expulsées.", "Communication")
+    assert _has(ev["roles"], "agent", "Ndiaye") and _has(ev["roles"], "source", "Kivu")
+    assert ev["modality"] == "Reported"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("La fusée Ariane 6 a placé en orbite mercredi deux satellites.", 2),
+    ("La Russie a livré à l'Ukraine 300 missiles.", 300),
+    ("Les rebelles ont remis vers 7h30 six otages à la Croix-Rouge.", 6),
+])
+def test_product_numbers_and_clock_times_are_no_quantity(text, value):
+    events = [e for e in _events(_run(text)) if e["quantity"] is not None]
+    assert events and events[0]["quantity"] == value, events
+
+
+@pytest.mark.parametrize("incise, name", [("prévient-elle", "Dubois"), ("a-t-il ajouté", "Olivier")])
+def test_an_inverted_clitic_speaker_is_the_person_of_its_gender(incise, name):
+    text = f"La ministre Claire Dubois a rencontré le préfet Marc Olivier à Lyon. « Rien n'est joué », {incise}."
+    comms = [e for e in _events(_run(text)) if e["type"] == "Communication"]
+    assert comms and _has(comms[0]["roles"], "agent", name), comms

@@ -18,6 +18,7 @@ from kg.extraction.events import find_events
 from kg.extraction.intervals import Disjoint
 from kg.extraction.numbers import find_numbers
 from kg.extraction.relations import find_relations
+from kg.extraction.statements import quoted_statements
 from kg.lang import LanguageData
 from kg.records import DocumentRecord, SentenceRecord, Span
 
@@ -62,7 +63,7 @@ def extract(doc: Doc, data: LanguageData, *, doc_id: str, publication_date: dt.d
     in_dates = Disjoint([(d.start, d.end) for d in dates])  # a date's digits are no quantity
     numbers = [n for n in find_numbers(text, data) if not in_dates.overlaps(n.start, n.end)]
     ctx = Context(doc, data, index, text)
-    events = find_events(ctx, bounds, dates, numbers)
+    events = quoted_statements(ctx, bounds, find_events(ctx, bounds, dates, numbers))  # « Selon X, « … » »
     kept = [e for e in merge_references(merge_agreements(merge_statements(events))) if e.roles or e.date or e.quantity]
     inherit_dates([e for e in kept if not e.negated])
     for e in kept:

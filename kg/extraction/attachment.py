@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from itertools import accumulate
 
 from spacy.tokens import Token
@@ -94,6 +95,24 @@ def attach_dates(ctx: Context, events: dict[int, EventRecord], dates: list[DateM
             events[target].date = DateValue(d.iso, d.datatype, Span(d.start, d.end, ctx.text[d.start:d.end]))
 
 
+def product_number(ctx: Context, n: NumberMatch, inside_name: Callable[[int, int], bool]) -> bool:
+    """Plain digits right after a capitalised word that opens no sentence and names no
+    entity (« la fusée Falcon 9 », « un Boeing 737 »): the number of a product, not a count.
+    After a known name (« a livré à l'Ukraine 300 missiles ») it stays a count."""
+    if n.unit is not None or n.approximate or not ctx.text[n.start:n.start + 1].isdigit():
+        return False
+    span = ctx.tokens.tokens(n.start, n.end)
+    if span is None or span.start == 0:
+        return False
+    prev = ctx.doc[span.start - 1]
+    if not prev.text[:1].isupper() or not prev.is_alpha or prev.whitespace_ == "":
+        return False
+    if inside_name(prev.idx, prev.idx + len(prev)) or prev.is_sent_start or prev.i == 0:
+        return False
+    before = ctx.doc[prev.i - 1]
+    return before.text not in (".", "!", "?", ":", ";", "«", "\"", "“", ",") and not before.is_space
+
+
 def attach_quantities(ctx: Context, events: dict[int, EventRecord], numbers: list[NumberMatch]) -> None:
     named = sorted((m.start, m.end) for e in ctx.index.entities.values() for m in e.mentions)
     named_starts = [s for s, _ in named]
@@ -118,6 +137,8 @@ def attach_quantities(ctx: Context, events: dict[int, EventRecord], numbers: lis
             continue  # « la saison 2013 »: a year
         if inside_name(n.start, n.end) or inside_quote(n.start):
             continue  # inside a name (« Ayrault 2 ») or a quotation
+        if product_number(ctx, n, inside_name):
+            continue  # « la fusée Falcon 9 »: part of a product's name
         span = ctx.tokens.tokens(n.start, n.end)
         if span is None:
             continue

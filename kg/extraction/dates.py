@@ -51,7 +51,8 @@ def _pattern(data: LanguageData) -> re.Pattern[str]:
         rf"|\b(?:{_alt(cues.year_preps)})\s+(?P<year3>{year})\b"
         rf"|\b(?:{_alt(cues.month_preps)})\s*(?P<month3>{months})\b(?!\s+{year})"
         rf"|\b(?P<wd2>{days})(?:\s+(?:{_alt(cues.weekday_qualifiers)}))?\b"
-        rf"|(?<![\w-])(?P<rel>{rel})(?![\w-])",
+        rf"|(?<![\w-])(?P<rel>{rel})(?![\w-])"
+        rf"|(?<![\w-])(?P<story>{_alt(cues.story_days)})(?![\w-])",
         re.IGNORECASE,
     )
 
@@ -82,6 +83,15 @@ def find_dates(text: str, data: LanguageData, anchor: dt.date | None = None,
                future_at: set[int] | frozenset[int] = frozenset()) -> Iterator[DateMatch]:
     """Every date in ``text``. ``anchor`` is the publication date; offsets in
     ``future_at`` are date starts whose clause is in the future tense."""
+    named: list[str] = []  # the full dates found so far, in text order
+    for d in _dates(text, data, anchor, future_at, named):
+        if d.datatype == "date":
+            named.append(d.iso)
+        yield d
+
+
+def _dates(text: str, data: LanguageData, anchor: dt.date | None, future_at: set[int] | frozenset[int],
+           named: list[str]) -> Iterator[DateMatch]:
     if data.lang not in _CACHE:
         _CACHE[data.lang] = _pattern(data)
     months = data.cues.months
@@ -117,6 +127,11 @@ def find_dates(text: str, data: LanguageData, anchor: dt.date | None = None,
         elif g["rel"] and anchor is not None:
             d = anchor + dt.timedelta(days=data.cues.relative_days[g["rel"].lower()])
             yield DateMatch(start, end, d.isoformat(), "date")
+        elif g["story"] and (base := dt.date.fromisoformat(named[-1]) if named else anchor) is not None:
+            # « la veille », « dans la soirée »: days from the date the story last named
+            # (« mardi soir … dans la soirée »), else from the publication date
+            d = base + dt.timedelta(days=data.cues.story_days[g["story"].lower()])
+            yield DateMatch(start, end, d.isoformat(), "date")
 
 
 _DATELINES: dict[str, re.Pattern[str]] = {}
@@ -125,9 +140,11 @@ _DATELINES: dict[str, re.Pattern[str]] = {}
 def _dateline(data: LanguageData) -> re.Pattern[str]:
     if data.lang not in _DATELINES:
         _DATELINES[data.lang] = re.compile(
-            rf"^[ \t]*(?:[^\W\d_][\w'’ .-]{{1,40}},[ \t]*)?(?:(?:{_alt(data.cues.weekdays)})[ \t]+)?"
+            # « Paris, 12 mars 2025. – », « PARIS (AFP), le 3 mars 2021 - », « 22 mai 2012 : »
+            rf"^[ \t]*(?:[^\W\d_][\w'’ .-]{{1,40}}(?:[ \t]*\([\w .'’-]{{1,30}}\))?,[ \t]*)?"
+            rf"(?:(?:{_alt(data.syntax.definite_articles)})[ \t]+)?(?:(?:{_alt(data.cues.weekdays)})[ \t]+)?"
             rf"(?P<day>[0-3]?\d)(?:{_alt(data.cues.ordinal_suffixes)})?[ \t]+(?P<month>\w+)[ \t]+"
-            r"(?P<year>(?:19|20)\d\d)[ \t]*(?:\(\w+\)[ \t]*)?[.,]?[ \t]*[-–—]",
+            r"(?P<year>(?:19|20)\d\d)[ \t]*(?:\([\w .'’-]{1,30}\)[ \t]*)?[.,]?[ \t]*[-–—:]",
             re.MULTILINE | re.IGNORECASE)
     return _DATELINES[data.lang]
 

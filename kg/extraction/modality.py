@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from kg.extraction.context import Context
+from kg.extraction.speakers import attributed_phrase, attribution, attribution_names
 from kg.extraction.triggers import media_subject
-from kg.lang.hooks import norm
 from kg.records import EventRecord, Span
 
 
@@ -64,8 +64,9 @@ def sentence_sources(ctx: Context, tok: Token) -> Iterable[tuple[str, Span, int]
 def find_sources(ctx: Context, sent) -> Iterable[tuple[str, Span, int]]:
     for t in sent:
         if attribution(ctx, t):
-            for key in ctx.resolver.resolve(t.head):
-                yield key, Span(t.head.idx, t.head.idx + len(t.head), t.head.text), t.i
+            phrase = attributed_phrase(t)
+            for key in ctx.resolver.resolve(phrase) or attribution_names(ctx, t):
+                yield key, Span(phrase.idx, phrase.idx + len(phrase), phrase.text), t.i
         elif t.lemma_.lower() in ctx.cues.reporting_verbs:
             if t.lemma_.lower() in ctx.cues.relay_verbs:
                 for c in t.children:
@@ -74,15 +75,6 @@ def find_sources(ctx: Context, sent) -> Iterable[tuple[str, Span, int]]:
                             yield key, Span(c.idx, c.idx + len(c), c.text), t.i
             elif (src := media_subject(ctx, t)) is not None:
                 yield src, Span(t.idx, t.idx + len(t), t.text), t.i
-
-
-def attribution(ctx: Context, t: Token) -> bool:
-    """« selon X », « d'après X »: an attribution preposition, one word or an
-    elided one cut in two (« d' » « après »)."""
-    preps = ctx.cues.attribution_preps
-    if t.lemma_.lower() in preps:
-        return True
-    return t.i > 0 and norm(ctx.doc[t.i - 1].lower_) + t.lower_ in preps
 
 
 def confidence(ctx: Context, tok: Token, ev: EventRecord) -> float:

@@ -88,6 +88,21 @@ def parse_words(text: str, data: LanguageData) -> float | None:
     return data.hooks.number_value(text)
 
 
+_GLUED_AFTER = re.compile(r"[^\W\d_]|°")  # « 7h30 », « 3D », « 48° »
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*)(-)$")
+
+
+def not_a_count(text: str, start: int, end: int) -> bool:
+    """Digits that count nothing: a clock time or a code glued to letters (« 7h30 »,
+    « 3D »), a degree (« 48,85° »), or the number of a product glued by a hyphen
+    (« Vigie-1 »). (« la fusée Falcon 9 » needs the entities: see
+    :func:`kg.extraction.attachment.product_number`.)"""
+    if end < len(text) and _GLUED_AFTER.match(text, end):
+        return True
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return m is not None and m.group(2) == "-"
+
+
 def find_numbers(text: str, data: LanguageData) -> Iterator[NumberMatch]:
     """Every number in ``text`` with its value, unit and whether it is hedged."""
     cues = data.cues
@@ -113,6 +128,9 @@ def find_numbers(text: str, data: LanguageData) -> Iterator[NumberMatch]:
             continue
         if not math.isfinite(value):
             continue  # « 9999…9 soldats »: past any float, no quantity (issue 14)
+        if g["digits"] and not (g["mult"] or g["pct"] or g["cur"] or g["sym"]) \
+                and not_a_count(text, m.start("digits"), m.end("digits")):
+            continue
         unit = None
         if g["pct"]:
             unit = "%"

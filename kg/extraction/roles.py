@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from kg.extraction.context import ACTOR_TYPES, SUBJECTS, Context, clause_tokens, governing_verb, marker
 from kg.extraction.resolve import PLACE_TYPES
+from kg.extraction.speakers import attributed, quoted_before, speaker, subject_behind_source
 from kg.extraction.triggers import adjectival, inverted, subject_candidates
 from kg.records import EventRecord, Span
 
@@ -79,12 +80,26 @@ def between(ctx: Context, tok: Token, ev: EventRecord) -> None:
 
 
 def subject_tokens(ctx: Context, tok: Token) -> list[Token]:
-    own = [c for c in tok.children if c.dep_ == "nsubj"]
+    """The tokens naming the verb's subject, honorifics and titles resolved to the
+    person they stand for (:func:`kg.extraction.speakers.speaker`)."""
+    return [speaker(ctx, s) for s in _subjects(ctx, tok)]
+
+
+def _subjects(ctx: Context, tok: Token) -> list[Token]:
+    own = [c for c in tok.children if c.dep_ == "nsubj" and not quoted_before(ctx, c, tok)]
+    for c in [c for c in own if attributed(ctx, c)]:  # « Selon X, Y a… »: X is the source
+        own.remove(c)
+        if (real := subject_behind_source(ctx, c)) is not None:
+            own.append(real)
     if own:
         # UD gives a verb one subject; when the parser emits several, the one
         # nearest before the verb is it (the others are misparsed incises).
         before = [c for c in own if c.i < tok.i]
         return [max(before, key=lambda c: c.i)] if before else own[:1]
+    clitics = [c for c in tok.children if c.pos_ == "PRON" and c.text.startswith("-") and len(c.text) > 2
+               and c.dep_.startswith(("nsubj", "expl"))]  # « a-t-il ajouté »: the parser says expl:subj
+    if clitics:
+        return clitics[:1]
     if inverted(ctx, tok):
         return subject_candidates(ctx, tok)
     if any(c.dep_ == "aux:pass" for c in tok.children):
@@ -94,7 +109,7 @@ def subject_tokens(ctx: Context, tok: Token) -> list[Token]:
     if (tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and nonfinite)) \
             and tok.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
         # coordinated verbs, « pourrait échanger », « tout en accusant »: one subject
-        return subject_tokens(ctx, tok.head)
+        return _subjects(ctx, tok.head)
     if tok.dep_ in ("acl:relcl",) or (tok.dep_ == "acl" and not adjectival(ctx, tok)):
         return [tok.head]
     return subject_candidates(ctx, tok)

@@ -14,6 +14,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extraction.context import SUBJECTS, Context, clause_tokens, marker, reflexive
+from kg.extraction.speakers import quoted_before
+from kg.lang.hooks import norm
 from kg.records import EventRecord
 
 
@@ -148,7 +150,7 @@ def subject_candidates(ctx: Context, tok: Token) -> list[Token]:
     """The subject, or in an inverted clause (« …, avance le quotidien X », « a
     annoncé lundi Doha ») the noun phrase after the verb, which the parser
     often labels ``obj`` or hangs on a date."""
-    own = [c for c in tok.children if c.dep_ in SUBJECTS]
+    own = [c for c in tok.children if c.dep_ in SUBJECTS and not quoted_before(ctx, c, tok)]
     if own:
         return own
     if not inverted(ctx, tok):
@@ -178,7 +180,9 @@ def inverted(ctx: Context, tok: Token) -> bool:
         return True
     # the nearest word before the verb, auxiliaries and spaces aside
     start = ctx.sentence(tok)[0]
-    prev = next((t for t in reversed(ctx.doc[start:tok.i]) if not t.dep_.startswith("aux") and not t.is_space), None)
+    prev = next((t for t in reversed(ctx.doc[start:tok.i]) if not t.dep_.startswith(("aux", "expl"))
+                 and not (t.pos_ == "PRON" and norm(t.lower_) in ctx.syntax.reflexive_pronouns)
+                 and not t.is_space), None)  # (« », s'est réjoui X »: the reflexive is the verb's)
     return prev is not None and prev.text in (",", "»", "\"", "”")
 
 

@@ -24,6 +24,7 @@ class Cues:
     months: Mapping[str, int]
     weekdays: Mapping[str, int]  # 0 = Monday
     relative_days: Mapping[str, int]  # « hier » → -1
+    story_days: Mapping[str, int]  # « la veille » → -1 from the story's last date, not the publication's
     year_preps: tuple[str, ...]  # « en 2024 »
     month_preps: tuple[str, ...]  # « en septembre »
     period_prefixes: tuple[str, ...]  # « mi-juin 2024 », « début mai 2024 »
@@ -47,6 +48,7 @@ class Cues:
     reporting_verbs: frozenset[str]
     relay_verbs: frozenset[str]  # reporting verbs whose « par X » is the source (« relayé par X »)
     attribution_preps: tuple[str, ...]  # « selon X », « d'après X »
+    attributed_pronouns: Mapping[str, str]  # « selon lui »: pronoun → grammatical gender of its antecedent
     # people, groups and organisations
     titles: tuple[str, ...]
     group_nouns: frozenset[str]

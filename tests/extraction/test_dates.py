@@ -67,8 +67,34 @@ def test_helpers():
     ("PARIS, 3 mars 2021 (AFP) - Le gouvernement", dt.date(2021, 3, 3)),
     ("Le 26 décembre, Kim Jong-un a adressé un message", None),
     ("Il a parlé le 3 mars 2021 - sans notes.\n", None),
+    # issue 11 (speech helper): more dateline forms
+    ("Lyon, le 12 mars 2025 – Le conseil municipal", dt.date(2025, 3, 12)),
+    ("LYON (Reuters), 12 mars 2025 - Le conseil", dt.date(2025, 3, 12)),
+    ("Lyon, 12 mars 2025 : le conseil municipal", dt.date(2025, 3, 12)),
 ])
 def test_dateline(fr, text, expected):
     from kg.extraction.dates import find_dateline
 
     assert find_dateline(text, fr) == expected
+
+
+# --- issue 11 (speech helper): dates told relative to the story --------------------------------------------------
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Le vol est parti mardi soir. Le pilote a confirmé dans la soirée son arrivée.", "2025-03-04"),
+    ("Le traité a été signé le 2 mars. La veille, les ministres s'étaient réunis.", "2025-03-01"),
+    ("Le traité a été signé le 2 mars. Le lendemain, le Parlement l'a ratifié.", "2025-03-03"),
+])
+def test_a_story_date_counts_from_the_date_last_named(fr, text, iso):
+    assert dates(fr, text, dt.date(2025, 3, 7))[-1][1] == iso
+
+
+def test_a_story_date_with_no_date_before_counts_from_the_publication(fr):
+    text = "La veille, le Parlement avait voté."
+    assert dates(fr, text, dt.date(2025, 3, 7)) == [("La veille", "2025-03-06", "date")]
+    assert dates(fr, text) == []
+
+
+def test_this_morning_is_the_publication_day(fr):
+    assert dates(fr, "Le ministre a parlé ce matin.", dt.date(2025, 3, 7)) == [("ce matin", "2025-03-07", "date")]

@@ -74,3 +74,15 @@ def test_number_words_give_the_events_quantity(extract_text):
     assert ev.type == "Deployment"
     assert ev.quantity is not None and ev.quantity.value == 97
     assert ev.quantity.span.text == "Quatre-vingt-dix-sept"
+
+
+# --- issue 11 (speech helper): digits that count nothing --------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["à 7h30 précises", "un film en 3D", "par 48,85° de latitude", "le satellite Vigie-1"])
+def test_clock_times_codes_degrees_and_hyphenated_names_are_no_numbers(fr, text):
+    assert list(find_numbers(text, fr)) == []
+
+
+def test_a_count_after_a_clock_time_stays(fr):
+    assert [n.value for n in find_numbers("vers 7h30, 400 policiers", fr)] == [400.0]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 CUES = {
     "months": {"march": 3}, "weekdays": {"monday": 0}, "relative_days": {"yesterday": -1},
+    "story_days": {"the day before": -1},
     "year_preps": ["in"], "month_preps": ["in"], "period_prefixes": ["mid-"], "year_period_prefixes": ["mid-"],
     "weekday_qualifiers": ["last"], "ordinal_suffixes": ["th"], "future_modals": ["shall"],
     "future_passives": ["expect"],
@@ -18,6 +19,7 @@ CUES = {
     "multipliers": {"thousand": 1000}, "approximate_before": ["about"], "currencies": {"crowns": "XXC"},
     "percent_words": ["per cent"], "rank_markers": ["no."], "duration_units": ["day"], "measure_units": ["mile"],
     "hypothetical_verbs": ["may"], "reporting_verbs": ["say"], "relay_verbs": [], "attribution_preps": ["per"],
+    "attributed_pronouns": {"him": "Masc"},
     "titles": ["king"], "group_nouns": ["government"], "human_group_nouns": ["king"], "media_nouns": ["paper"],
     "org_descriptors": {"party": "PoliticalParty"}, "org_heads": {"party": "PoliticalParty"},
     "institution_nouns": ["ministry"], "honorifics": ["Mr."], "not_entities": ["The"], "institution_domains": ["Trade"],

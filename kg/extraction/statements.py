@@ -1,0 +1,63 @@
+"""Statements with no speech verb: « Selon X, « … » », « D'après X, « … » ».
+
+News quotes a speaker through an attribution phrase alone: the quotation that
+follows the phrase is X's statement, a Communication of X, even though no verb
+says so. The phrase may be a name, a title with its name, or a tonic pronoun
+(« selon lui », « d'après elle ») that points back at the latest person of that
+grammatical gender (:func:`kg.extraction.speakers.pronoun_antecedent`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Token
+
+from kg.extraction.context import ACTOR_TYPES, Context, span_of
+from kg.extraction.speakers import attributed_phrase, attribution, pronoun_antecedent, speaker
+from kg.records import EventRecord
+
+_OPENING = ("«", "“", "\"")
+
+
+def quoted_statements(ctx: Context, sentences: list[tuple[int, int, int]],
+                      events: list[EventRecord]) -> list[EventRecord]:
+    """The events plus one Communication for each « selon X, « … » » that no speech
+    event of X in its sentence already covers, in text order."""
+    starts = [s for s, _, _ in sentences]
+    added: list[EventRecord] = []
+    for t in ctx.doc:
+        if not attribution(ctx, t):
+            continue
+        phrase = attributed_phrase(t)
+        if not _quote_follows(ctx, phrase):
+            continue
+        keys = _speakers(ctx, phrase)
+        if not keys:
+            continue
+        sent = bisect_right(starts, t.idx) - 1
+        if any(e.type == "Communication" and e.sentence == sent and set(keys) & set(e.fillers("agent"))
+               for e in events):
+            continue
+        ev = EventRecord(key=f"q{len(added) + 1}", type="Communication", lemma=t.lemma_.lower(),
+                         trigger=span_of(t), sentence=sent)
+        for key in keys:
+            ev.add_role("agent", key, span_of(phrase))
+        added.append(ev)
+    return sorted([*events, *added], key=lambda e: e.trigger.start)
+
+
+def _quote_follows(ctx: Context, phrase: Token) -> bool:
+    """Does a quotation open right after the phrase (and its comma)?"""
+    j = max(t.i for t in phrase.subtree) + 1
+    while j < len(ctx.doc) and (ctx.doc[j].text == "," or ctx.doc[j].is_space):
+        j += 1
+    return j < len(ctx.doc) and ctx.doc[j].text in _OPENING
+
+
+def _speakers(ctx: Context, phrase: Token) -> list[str]:
+    gender = ctx.cues.attributed_pronouns.get(phrase.lower_) if phrase.pos_ == "PRON" else None
+    if gender is not None:
+        key = pronoun_antecedent(ctx, phrase, gender)
+        return [key] if key else []
+    return [k for k in ctx.resolver.resolve(speaker(ctx, phrase)) if ctx.index.of_type(k) in ACTOR_TYPES]
