@@ -68,6 +68,7 @@ def build(
     if target is None:
         raise InputError("no output given; name it with -o OUT (.ttl .trig .nq ..., - for standard output) or add "
                          "to a dataset with --update DATASET.trig")
+    refuse_overwriting_inputs(inputs, output, update)
     format_for(target)  # refuse an unknown format before the slow part
     dataset = corpus.is_dataset_path(target)
     if update is not None and not (corpus.is_dataset_path(update) and dataset):
@@ -76,7 +77,6 @@ def build(
         raise InputError("--remove takes documents out of a dataset: give the dataset with --update DATASET.trig")
     if not inputs and not remove:
         raise InputError("no input given; name text files, folders or .jsonl corpora, or - for standard input")
-    refuse_overwriting_inputs(inputs, output, update)
     publication = parse_date(date) if date else None
     options: dict[str, Any] = dict(lang=lang, publication_date=publication, workers=workers, scheduler=scheduler)
     with ExitStack() as stack:
