@@ -22,11 +22,25 @@ laid out in the page; sigma.js (WebGL) for large ones, laid out ahead in Python.
 
 from __future__ import annotations
 
-from kg.views.model import DEFAULT_MAX_NODES, PARENT, STYLES, View, ViewEdge, ViewNode
-from kg.views.page import ENGINES, VIS_MAX_NODES, ViewPage, choose_engine, render, render_html, view_html, write_view
-from kg.views.read import read_view
-from kg.views.select import build_view, expand_types, filter_types, find_nodes, focus_view, limit_view
+import importlib
+from typing import Any
 
-__all__ = ["DEFAULT_MAX_NODES", "ENGINES", "PARENT", "STYLES", "VIS_MAX_NODES", "View", "ViewEdge", "ViewNode",
-           "ViewPage", "build_view", "choose_engine", "expand_types", "filter_types", "find_nodes", "focus_view",
-           "limit_view", "read_view", "render", "render_html", "view_html", "write_view"]
+#: Public names → the module of the package that defines them; loaded on first use, so that
+#: ``kg view --help`` (and every other command) starts without rdflib, jinja2 or numpy.
+_EXPORTS = {
+    **dict.fromkeys(("DEFAULT_MAX_NODES", "PARENT", "STYLES", "View", "ViewEdge", "ViewNode"), "kg.views.model"),
+    **dict.fromkeys(("ENGINES", "VIS_MAX_NODES", "ViewPage", "choose_engine", "render", "render_html", "view_html",
+                     "write_view"), "kg.views.page"),
+    "read_view": "kg.views.read",
+    **dict.fromkeys(("build_view", "expand_types", "filter_types", "find_nodes", "focus_view", "limit_view"),
+                    "kg.views.select"),
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'kg.views' has no attribute {name!r}")
+
