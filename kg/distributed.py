@@ -61,7 +61,7 @@ def _client(scheduler: str | None, workers: int, timeout: float) -> Iterator[Cli
             yield client
         return
     with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                      dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR) as cluster, \
+                      dashboard_address="127.0.0.1:0", silence_logs=logging.CRITICAL) as cluster, \
             Client(cluster) as client:
         yield client
 

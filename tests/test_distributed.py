@@ -71,3 +71,19 @@ def test_unreachable_scheduler_is_a_clear_error():
         port = s.getsockname()[1]
     with pytest.raises(DistributedError, match="cannot reach the Dask scheduler"):
         list(build_records_dask(SOURCES, scheduler=f"tcp://127.0.0.1:{port}", timeout=1))
+
+
+def test_cli_with_workers_leaves_no_traceback_or_log_on_stderr(tmp_path):
+    """Issue 12: a Dask run once printed a heartbeat traceback; it must print the summary line only."""
+    import json
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": s.doc_id, "text": s.text}, ensure_ascii=False) + "\n"
+                              for s in SOURCES[:4]), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "-o", str(tmp_path / "o.ttl"),
+                          "--workers", "2"], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    lines = [line for line in run.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith(str(tmp_path / "o.ttl")), run.stderr
