@@ -58,7 +58,7 @@ def build(
 
     from kg import corpus
     from kg.errors import FormatError, InputError
-    from kg.files import exclusive_lock, refuse_overwriting_inputs
+    from kg.files import refuse_overwriting_inputs
     from kg.pipeline import build_graph, update_corpus
     from kg.rdf.write import format_for, write_graph
     from kg.sources import parse_date, read_sources
@@ -80,8 +80,6 @@ def build(
     publication = parse_date(date) if date else None
     options: dict[str, Any] = dict(lang=lang, publication_date=publication, workers=workers, scheduler=scheduler)
     with ExitStack() as stack:
-        if update is not None:  # one writer at a time: a second run waits here
-            stack.enter_context(exclusive_lock(update))
         sources = read_sources(inputs) if inputs else []
         hooks: dict[str, Any] = {}
         if not quiet and len(sources) > 1:
@@ -100,12 +98,15 @@ def build(
 
                 typer.echo(f"{target}: {summary(graph)}", err=True)
             return
-        built = corpus.load(update) if update is not None and update.exists() else corpus.Corpus()
-        for doc_id in remove or []:
-            corpus.remove(built, doc_id)
-        plan = update_corpus(built, sources, **options, **hooks)
-        if plan.todo or remove or target != update:
+        if update is None:
+            built = corpus.Corpus()
+            plan = update_corpus(built, sources, **options, **hooks)
             corpus.write(built, target)
+        else:  # under the dataset's lock (a second run waits), written back only if it changed
+            with corpus.editing(update, output) as built:
+                for doc_id in remove or []:
+                    corpus.remove(built, doc_id)
+                plan = update_corpus(built, sources, **options, **hooks)
     if not quiet:
         removed = f"; {len(remove)} removed" if remove else ""
         typer.echo(f"{target}: {corpus.summary(built)} ({plan.describe()}{removed})", err=True)
