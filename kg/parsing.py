@@ -18,8 +18,9 @@ from kg.sources import Source
 BATCH = 16
 #: Longest piece of text the model parses at once (characters). A longer text is parsed in pieces cut at a
 #: paragraph break, else a sentence end, else a space, and the pieces' Docs joined back: the model's memory
-#: grows with the piece (a 1.4 MB text in one piece took 4.9 GB), not with the whole text.
-PIECE = 50_000
+#: grows with the piece (a 1.4 MB text in one piece took 4.9 GB), not with the whole text. A long sentence of
+#: up to 200,000 characters (30,000 words) is still read whole.
+PIECE = 200_000
 
 
 def pieces(text: str, size: int = PIECE) -> list[str]:
