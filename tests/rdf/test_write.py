@@ -106,3 +106,22 @@ def test_a_dataset_written_as_nquads_keeps_its_graphs() -> None:
     ds.add((RES["doc/a"], RDF.type, KG.Document))
     data = serialize(ds, "nquads").decode()
     assert f"<{RES}graph/a> .\n" in data and data.count("\n") == 2
+
+
+def test_large_graphs_are_written_as_turtle_by_pyoxigraph_the_same_graph(monkeypatch):
+    """Above LARGE triples Turtle comes from pyoxigraph (rdflib's writer is quadratic there):
+    the same graph, deterministic bytes, prefixes declared."""
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.compare import isomorphic
+
+    from kg.namespace import KG, RES
+    from kg.rdf import write
+
+    g = Graph()
+    for i in range(300):
+        g.add((URIRef(f"{RES}doc/t#char={i},{i + 5}"), KG.mention, Literal(f"phrase {i}", lang="fr")))
+    monkeypatch.setattr(write, "LARGE", 100)
+    data = write.serialize(g, "turtle")
+    assert data == write.serialize(g, "turtle")
+    assert b"@prefix kg: <https://w3id.org/kgnews/ontology#>" in data
+    assert isomorphic(Graph().parse(data=data, format="turtle"), g)
