@@ -44,7 +44,7 @@ def _date(value: str | dt.date | None) -> dt.date | None:
 
 
 def _sources(texts: Iterable[str], ids: Iterable[str] | None) -> list[Any]:
-    from kg.sources import MAX_CHARS, Source
+    from kg.sources import Source, checked_text
 
     texts = list(texts)
     names = [str(i) for i in ids] if ids is not None else [f"doc{n}" for n in range(1, len(texts) + 1)]
@@ -55,11 +55,7 @@ def _sources(texts: Iterable[str], ids: Iterable[str] | None) -> list[Any]:
     for name, text in zip(names, texts, strict=True):
         if not isinstance(text, str):
             raise InputError(f"{name}: expected a str, got {type(text).__name__}")
-        if not text.strip():
-            raise InputError(f"{name}: holds no text (empty or only white space)")
-        if len(text) > MAX_CHARS:
-            raise InputError(f"{name}: {len(text):,} characters is more than kg reads in one text "
-                             f"({MAX_CHARS:,}); split it into several texts")
+        checked_text(text, name)
     return [Source(name, text, name) for name, text in zip(names, texts, strict=True)]
 
 

@@ -121,7 +121,8 @@ _ADVICE = (f" (texts of at most {MAX_CHARS:,} characters, about {MAX_CHARS // 6_
            "several files or a .jsonl corpus with one article a line")
 
 
-def _checked(text: str, origin: str) -> str:
+def checked_text(text: str, origin: str) -> str:
+    """``text`` unchanged, or InputError if it is empty or longer than kg reads in one text."""
     if not text.strip():
         raise InputError(f"{origin}: holds no text (empty or only white space)")
     if len(text) > MAX_CHARS:
@@ -139,9 +140,9 @@ def _text_source(text: str, origin: str, name: str) -> Source:
     """A source from decoded text: HTML reduced to its article (title and date kept)."""
     if Path(origin).suffix.lower() in HTML_SUFFIXES or HTML_START.match(text[:4096]):
         page = read_html(text)
-        body = _checked(clean(page.text), origin)
+        body = checked_text(clean(page.text), origin)
         return Source(_doc_id(name, body), body, origin, page.date, clean(page.title) if page.title else None)
-    body = _checked(text, origin)
+    body = checked_text(text, origin)
     return Source(_doc_id(name, body), body, origin)
 
 
@@ -200,7 +201,7 @@ def _read_corpus(content: str, path: Path) -> Iterator[Source]:
             continue
         where = f"{path.name}:{n}"
         obj = _json_line(line, where)
-        text = _checked(clean(obj["text"]), where)
+        text = checked_text(clean(obj["text"]), where)
         ident = _ident(obj, where) or f"{path.stem}-{n}"
         date = parse_date(str(obj["date"])[:10], f"{where}: date") if obj.get("date") else None
         seen += 1
