@@ -57,9 +57,12 @@ class PushReport:
     total: int  # triples in every graph of the server
 
     def describe(self) -> str:
-        return (f"pushed {self.sent} triples in {self.graphs} graph{'s' if self.graphs != 1 else ''} to "
-                f"{self.endpoint}; the server holds {self.stored} triples in "
-                f"{'them' if self.graphs != 1 else 'it'} ({self.total} in all its graphs)")
+        # Counted as ``kg build`` counts: a triple once per graph holding it is a quad.
+        if self.graphs == 1:
+            return (f"pushed {self.sent} triples in 1 graph to {self.endpoint}; the server holds {self.stored} "
+                    f"triples in it ({self.total} quads in all its graphs)")
+        return (f"pushed {self.sent} quads in {self.graphs} graphs to {self.endpoint}; the server holds "
+                f"{self.stored} quads in them ({self.total} quads in all its graphs)")
 
 
 class _Deadline:

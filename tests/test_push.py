@@ -120,7 +120,7 @@ def test_cli_push_prints_the_server_count(server, dataset):
     run = subprocess.run([sys.executable, "-m", "kg", "push", str(dataset), "--endpoint", f"{server}/store"],
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
-    assert "pushed 11 triples in 3 graphs" in run.stdout and "the server holds 11 triples" in run.stdout
+    assert "pushed 11 quads in 3 graphs" in run.stdout and "the server holds 11 quads" in run.stdout
 
 
 def test_connection_refused_is_one_line_error(dataset):
