@@ -106,11 +106,11 @@ class _Form:
         return len(self.parts), len(self.label)
 
 
-def _contiguous(short: list[str], long: list[str], function: Collection[str]) -> bool:
-    """Is ``short`` a run of words of ``long`` that is no complement of it (« Union
-    européenne » in « Commission de l'Union européenne » is another organisation)?"""
+def _ends(short: list[str], long: list[str], function: Collection[str]) -> bool:
+    """Does ``long`` end with ``short``, after a word that does not make it a complement
+    (« Union européenne » in « Commission de l'Union européenne » is another organisation)?"""
     n = len(short)
-    return any(long[i:i + n] == short and (i == 0 or long[i - 1] not in function) for i in range(len(long) - n + 1))
+    return len(long) > n and long[-n:] == short and long[-n - 1] not in function
 
 
 def _contains(big: _Form, small: _Form, type_: str, function: Collection[str]) -> bool:
@@ -123,13 +123,15 @@ def _contains(big: _Form, small: _Form, type_: str, function: Collection[str]) -
         # (a first name alone, « Barack », is too weak across documents).
         return within(small.parts, big.parts, type_) and not within(big.parts, small.parts, type_) \
             and bool(small.parts & big.last)
-    if fold(small.label) in big.aliases:
-        return True  # « MSF » in one document, « Médecins sans frontières (MSF) » in another
     if has_initials(small.words):
+        if fold(small.label) in big.aliases:
+            return True  # « MSF » in one document, « Médecins sans frontières (MSF) » in another
         content = content_words(big.label, function)
         if len(content) > len(small.words) and abbreviates(small.words, content):
             return True
-    return len(small.words) >= 2 and small.parts < big.parts and _contiguous(small.folded, big.folded, function)
+    # « Aço Brasil », « Institut Aço Brasil »; not « Assemblée nationale » and « Assemblée nationale
+    # du Québec » (the bare name may be another assembly) nor « Union européenne » in a complement.
+    return len(small.words) >= 2 and small.parts < big.parts and _ends(small.folded, big.folded, function)
 
 
 def _parents(forms: dict[str, _Form], type_: str, function: Collection[str]) -> dict[str, str]:
