@@ -87,6 +87,8 @@ class _Form:
     last: set[str] = field(default_factory=set)
     qids: set[str] = field(default_factory=set)
     aliases: set[str] = field(default_factory=set)
+    #: the words its initials spell (set by :func:`_parents`, which knows the function words)
+    content: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         counts: dict[str, int] = defaultdict(int)
@@ -126,8 +128,7 @@ def _contains(big: _Form, small: _Form, type_: str, function: Collection[str]) -
     if has_initials(small.words):
         if fold(small.label) in big.aliases:
             return True  # « MSF » in one document, « Médecins sans frontières (MSF) » in another
-        content = content_words(big.label, function)
-        if len(content) > len(small.words) and abbreviates(small.words, content):
+        if len(big.content) > len(small.words) and abbreviates(small.words, big.content):
             return True
     # « Aço Brasil », « Institut Aço Brasil »; not « Assemblée nationale » and « Assemblée nationale
     # du Québec » (the bare name may be another assembly) nor « Union européenne » in a complement.
@@ -136,21 +137,34 @@ def _contains(big: _Form, small: _Form, type_: str, function: Collection[str]) -
 
 def _parents(forms: dict[str, _Form], type_: str, function: Collection[str]) -> dict[str, str]:
     """Each form that is a shorter name of exactly one longest form, with that form."""
-    by_part: dict[str, set[str]] = defaultdict(set)
-    by_alias: dict[str, set[str]] = defaultdict(set)
+    # Only forms that could contain a name are tried: a person's by its surname, an
+    # organisation's by its last word, its acronym alias or its initial.
+    index: dict[str, set[str]] = defaultdict(set)
     for key, form in forms.items():
-        for p in form.parts:
-            by_part[p].add(key)
+        if type_ == "Person":
+            for p in form.last:
+                index[p].add(key)
+            continue
+        if form.folded:
+            index["w:" + form.folded[-1]].add(key)
         for a in form.aliases:
-            by_alias[a].add(key)
-    orgs_with_initials = sorted(forms) if type_ != "Person" else []
+            index["a:" + a].add(key)
+        form.content = content = content_words(form.label, function)
+        if content:  # an acronym spells its first words, or starts with the first one
+            index["i:" + "".join(fold(w)[:1] for w in content[:2])].add(key)
+            index["0:" + fold(content[0])].add(key)
     parents: dict[str, str] = {}
     for key in sorted(forms):
         small = forms[key]
-        candidates = set().union(*(by_part[p] for p in small.parts)) | by_alias.get(fold(small.label), set())
-        if has_initials(small.words):
-            candidates.update(orgs_with_initials)
-        found = [c for c in sorted(candidates - {key}) if _contains(forms[c], small, type_, function)]
+        if type_ == "Person":
+            wanted = list(small.parts)
+        else:
+            wanted = ["w:" + small.folded[-1]] if small.folded else []
+            if has_initials(small.words):
+                head = fold(small.words[0])
+                wanted += ["a:" + fold(small.label), "i:" + head[:2], "0:" + head]
+        candidates = set().union(*(index.get(w, set()) for w in wanted)) - {key}
+        found = [c for c in sorted(candidates) if _contains(forms[c], small, type_, function)]
         longest = [c for c in found if not any(d != c and _contains(forms[d], forms[c], type_, function)
                                                 for d in found)]
         if len(longest) == 1:
