@@ -87,6 +87,7 @@ class _Form:
     last: set[str] = field(default_factory=set)
     qids: set[str] = field(default_factory=set)
     aliases: set[str] = field(default_factory=set)
+    acronyms: set[str] = field(default_factory=set)
     #: the words its initials spell (set by :func:`_parents`, which knows the function words)
     content: list[str] = field(default_factory=list)
 
@@ -94,14 +95,15 @@ class _Form:
         counts: dict[str, int] = defaultdict(int)
         for m in self.members:
             counts[m.label] += 1
-        # The spelling most documents use; a name in capitals loses to its usual case.
-        self.label = min(counts, key=lambda label: (-counts[label], label.isupper(), label))
+        # The spelling most documents use; then the fewest capitals (« Frères musulmans »).
+        self.label = min(counts, key=lambda label: (-counts[label], sum(c.isupper() for c in label), label))
         self.parts = name_parts(self.label)
         self.words = self.label.split()
         self.folded = [norm(w) for w in fold(self.label).replace("'", "' ").replace("’", "' ").split()]
         self.last = name_parts(self.words[-1]) if self.words else set()
         self.qids = {m.wikidata for m in self.members if m.wikidata}
         self.aliases = {fold(a) for m in self.members for a in m.aliases}
+        self.acronyms = {fold(a) for m in self.members for a in m.aliases if has_initials(a.split())}
 
     @property
     def size(self) -> tuple[int, int]:
@@ -128,7 +130,10 @@ def _contains(big: _Form, small: _Form, type_: str, function: Collection[str]) -
     if has_initials(small.words):
         if fold(small.label) in big.aliases:
             return True  # « MSF » in one document, « Médecins sans frontières (MSF) » in another
-        if len(big.content) > len(small.words) and abbreviates(small.words, big.content):
+        # By its initials (« FFF »), unless the long name has another acronym (« ALN » is no
+        # « Armée de libération nationale (ELN) ») or two letters say too little (« BP »).
+        if not big.acronyms and (len(small.words) > 1 or len(small.words[0]) >= 3) \
+                and len(big.content) > len(small.words) and abbreviates(small.words, big.content):
             return True
     # « Aço Brasil », « Institut Aço Brasil »; not « Assemblée nationale » and « Assemblée nationale
     # du Québec » (the bare name may be another assembly) nor « Union européenne » in a complement.

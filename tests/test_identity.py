@@ -84,6 +84,13 @@ def test_an_acronym_joins_the_full_name_it_spells_or_the_one_that_gives_it():
                                ("d", "Organization:MSF"): "Médecins sans frontières"}
 
 
+def test_an_acronym_joins_no_name_that_has_another_acronym_nor_by_two_letters():
+    docs = [record("a", ("Organization", "Armée de libération nationale", {"ELN"})),
+            record("b", ("Organization", "ALN")),
+            record("c", ("Organization", "Bureau Parisien")), record("d", ("Organization", "BP"))]
+    assert labels_of(docs) == {}
+
+
 def test_an_acronym_two_names_spell_stays_apart():
     docs = [record("a", ("Organization", "Fédération française de football")),
             record("b", ("Organization", "Fédération française de foot-fauteuil")),
