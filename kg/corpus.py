@@ -4,7 +4,8 @@ Layout of a dataset (TriG or N-Quads):
 
 * named graph ``res:graph/<doc_id>``: the document's facts — its entities
   (type, label, aliases: the same IRI in every graph, so a union query sees one
-  node with all its names), events, mentions and sentences;
+  node with all its names; a person or organisation two documents name
+  differently is one node too, see :mod:`kg.rdf.relink`), events, mentions and sentences;
 * default graph: each ``kg:Document`` (text, title, date, source and
   ``dcterms:identifier "sha256:…"``, the digest of what its extraction read:
   text, language, given date, title, source), and PROV-O: every named graph

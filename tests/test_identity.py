@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
+from rdflib.term import Node
 
 from kg import corpus
 from kg.identity import Named, canonical_labels, corpus_labels, function_words, named_entities
@@ -176,7 +177,7 @@ def dataset(*batches: list[DocumentRecord]) -> corpus.Corpus:
     return built
 
 
-def nodes(built: corpus.Corpus, doc_id: str) -> set[URIRef]:
+def nodes(built: corpus.Corpus, doc_id: str) -> set[Node]:
     return set(built.graph(corpus.graph_iri(doc_id)).subjects(RDF.type, KG.Person))
 
 
