@@ -4,7 +4,8 @@ Layout of a dataset (TriG or N-Quads):
 
 * named graph ``res:graph/<doc_id>``: the document's facts — its entities
   (type, label, aliases: the same IRI in every graph, so a union query sees one
-  node with all its names), events, mentions and sentences;
+  node with all its names; a person or organisation two documents name
+  differently is one node too, see :mod:`kg.rdf.relink`), events, mentions and sentences;
 * default graph: each ``kg:Document`` (text, title, date, source and
   ``dcterms:identifier "sha256:…"``, the digest of what its extraction read:
   text, language, given date, title, source), and PROV-O: every named graph
@@ -49,6 +50,7 @@ from kg.rdf.iri import document_iri
 from kg.rdf.mapping import add_document, new_graph
 from kg.rdf.prefixes import PREFIXES
 from kg.rdf.read import quads
+from kg.rdf.relink import relink
 from kg.rdf.terms import from_ox, to_ox
 from kg.rdf.write import ox_bytes, sorted_lines
 from kg.records import DocumentRecord
@@ -324,6 +326,7 @@ def remove(corpus: Corpus, doc_id: str) -> None:
         hint = f"; it holds {', '.join(known[:10])}{' ...' if len(known) > 10 else ''}" if known else ""
         raise InputError(f"no document {doc_id!r} in the dataset{hint}")
     remove_document(corpus, doc_id)
+    relink(corpus.graphs)  # no graph keeps the name only the removed one gave an entity
 
 
 def add_records(corpus: Corpus, records: Iterable[DocumentRecord], *, digests: Mapping[str, str] | None = None,
@@ -385,4 +388,5 @@ def update(corpus: Corpus, sources: Iterable[Source], extract: Extractor, *, lan
     if plan.todo:
         digests = {s.doc_id: source_digest(s, lang, publication_date) for s in plan.todo}
         add_records(corpus, extract(plan.todo), digests=digests, started=started)
+        relink(corpus.graphs, lang)  # one node per person and organisation across the documents
     return plan

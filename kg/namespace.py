@@ -84,6 +84,7 @@ class KG(DefinedNamespace):
     affiliation: URIRef  # a person belongs to or serves an organisation or country
     ally: URIRef  # two parties are allies (symmetric)
     title: URIRef  # a person's title or function as written (« président »)
+    localLabel: URIRef  # in a document's graph, its own name for an entity the corpus labels otherwise
 
     # --- provenance properties
     mention: URIRef  # from an entity or event to a Mention of it

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from rdflib import Dataset, Graph
 
 from kg import corpus
+from kg.identity import corpus_labels
 from kg.parsing import extract_records
 from kg.rdf.mapping import add_document, new_graph
 from kg.records import DocumentRecord
@@ -39,9 +40,11 @@ def build_graph(sources: Iterable[Source], *, lang: str = "fr", publication_date
                 scheduler: str | None = None) -> Graph:
     """One graph holding every source's entities, events and provenance."""
     graph = new_graph()
-    for record in records(sources, lang=lang, publication_date=publication_date, on_done=on_done,
-                          workers=workers, scheduler=scheduler):
-        add_document(graph, record)
+    done = list(records(sources, lang=lang, publication_date=publication_date, on_done=on_done,
+                        workers=workers, scheduler=scheduler))
+    labels = corpus_labels(done, lang)  # one node per person and organisation across the documents
+    for record in done:
+        add_document(graph, record, labels.get(record.doc_id))
     return graph
 
 

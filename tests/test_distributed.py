@@ -87,3 +87,20 @@ def test_cli_with_workers_leaves_no_traceback_or_log_on_stderr(tmp_path):
     assert run.returncode == 0, run.stderr
     lines = [line for line in run.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith(str(tmp_path / "o.ttl")), run.stderr
+
+
+def test_one_node_per_person_across_documents_on_the_cluster_too(scheduler):
+    from rdflib import RDF
+    from rdflib.compare import isomorphic
+
+    from kg.namespace import KG
+    from kg.pipeline import build_corpus, build_graph
+    from kg.rdf.iri import entity_iri
+
+    sources = [Source("v1", "La ministre Léonie Vasseur a visité Lyon mardi.", "v1.txt"),
+               Source("v2", "Selon Mme Vasseur, le plan sera voté en avril.", "v2.txt")]
+    here = corpus.serialize(build_corpus(sources), "trig")
+    assert corpus.serialize(build_corpus(sources, scheduler=scheduler), "trig") == here
+    merged = build_graph(sources, scheduler=scheduler)
+    assert set(merged.subjects(RDF.type, KG.Person)) == {entity_iri("Person", "Léonie Vasseur")}
+    assert isomorphic(merged, build_graph(sources))

@@ -19,7 +19,10 @@ from spacy.tokens import Span as SpacySpan
 
 from kg.extraction.mentions import Mention, find_mentions
 from kg.lang import LanguageData, fold
-from kg.lang.hooks import norm
+from kg.names import abbreviates as _abbreviates
+from kg.names import content_words, has_initials
+from kg.names import name_parts as _name_parts
+from kg.names import within as _within
 from kg.rdf.iri import slug
 from kg.records import EntityRecord, Span
 
@@ -43,22 +46,6 @@ class EntityIndex:
 
 def _broad(t: str) -> str:
     return _GROUP_PARENT.get(t, t)
-
-
-def _name_parts(text: str) -> set[str]:
-    return {p for p in re.split(r"[\s\-‐'’]+", fold(text)) if p}
-
-
-def _within(parts: set[str], cparts: set[str], ctype: str) -> bool:
-    """Are the words of a name all in a longer one? An initial (« B. », « J-M ») stands
-    for a first name of a person that starts with it, if a full word matches too."""
-    if parts <= cparts:
-        return True
-    if ctype != "Person":
-        return False
-    initials = {p for p in parts - cparts if len(p.rstrip(".")) == 1}
-    return bool(parts & cparts) and initials == parts - cparts and all(
-        any(c[0] == p[0] and len(c) > 1 for c in cparts - parts) for p in initials)
 
 
 def find_entities(doc: Doc, data: LanguageData, text: str | None = None) -> EntityIndex:
@@ -264,29 +251,15 @@ def _merge_abbreviations(mentions: list[Mention], index: EntityIndex, data: Lang
     orgs = [e for e in index.entities.values() if e.type in _ORGS]
     for short in orgs:
         words = short.label.split()
-        if not any(w.isupper() and len(w) >= 2 for w in words):
+        if not has_initials(words):
             continue
         for long in orgs:
             if long is short or long.key not in index.entities or (short.wikidata and long.wikidata):
                 continue
-            content = [w for w in re.split(r"[\s'’]+", long.label) if w and norm(w) not in function
-                       and norm(w) + "'" not in function]
+            content = content_words(long.label, function)
             if len(content) > len(words) and _abbreviates(words, content):
                 _absorb(index, mentions, short.key, long.key)
                 break
-
-
-def _abbreviates(short: list[str], long: list[str]) -> bool:
-    """Do the words ``short`` spell ``long``, an upper-case word standing for as many
-    words as it has letters, by their initials?"""
-    if not short or not long:
-        return not short and not long
-    head = short[0]
-    if fold(head) == fold(long[0]) and _abbreviates(short[1:], long[1:]):
-        return True
-    n = len(head)
-    return head.isupper() and n >= 2 and len(long) >= n and all(
-        fold(w)[:1] == fold(c) for w, c in zip(long[:n], head, strict=False)) and _abbreviates(short[1:], long[n:])
 
 
 def _absorb(index: EntityIndex, mentions: list[Mention], old: str, new: str) -> None:

@@ -14,6 +14,7 @@ This module never imports spaCy.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -53,8 +54,9 @@ def _name(text: str, lang: str) -> Literal:
 
 
 class _Mapper:
-    def __init__(self, record: DocumentRecord, graph: Graph):
+    def __init__(self, record: DocumentRecord, graph: Graph, labels: Mapping[str, str] | None = None):
         self.r, self.g = record, graph
+        self.labels = labels or {}
         self.doc = document_iri(record.doc_id)
         self.entity_nodes: dict[str, URIRef] = {}
         self.mentions: dict[tuple[int, int], URIRef] = {}
@@ -112,10 +114,11 @@ class _Mapper:
 
     def entity(self, ent: EntityRecord) -> None:
         g = self.g
-        node = entity_iri(ent.type, ent.label)
+        name = self.labels.get(ent.key, ent.label)  # the corpus's label (kg.identity), or its own
+        node = entity_iri(ent.type, name)
         self.entity_nodes[ent.key] = node
         g.add((node, RDF.type, KG[ent.type]))
-        label = _name(ent.label, self.r.lang)
+        label = _name(name, self.r.lang)
         # One rdfs:label per node: names the slug folds together (« Emmanuel  Macron »,
         # « EMMANUEL MACRON » in another document) become alternative labels.
         kept = g.value(node, RDFS.label)
@@ -124,7 +127,8 @@ class _Mapper:
         elif kept != label:
             g.add((node, SKOS.altLabel, label))
         preferred = kept if kept is not None else label
-        for alias in sorted({_name(a, self.r.lang) for a in ent.aliases} - {preferred}):
+        names = ent.aliases | ({ent.label} if name != ent.label else set())
+        for alias in sorted({_name(a, self.r.lang) for a in names} - {preferred}):
             g.add((node, SKOS.altLabel, alias))
         if ent.wikidata:
             g.add((node, SKOS.exactMatch, WD[ent.wikidata]))
@@ -185,9 +189,11 @@ class _Mapper:
         return text
 
 
-def add_document(graph: Graph, record: DocumentRecord) -> Graph:
-    """Add the triples of one document's records to ``graph`` and return it."""
-    _Mapper(record, graph).run()
+def add_document(graph: Graph, record: DocumentRecord, labels: Mapping[str, str] | None = None) -> Graph:
+    """Add the triples of one document's records to ``graph`` and return it. ``labels``
+    gives entities (by key) the label the corpus chose for them (:mod:`kg.identity`):
+    the IRI follows it and the document's own name becomes an alternative label."""
+    _Mapper(record, graph, labels).run()
     return graph
 
 
