@@ -135,7 +135,7 @@ def _contains(big: _Form, small: _Form, type_: str, function: Collection[str]) -
         if not big.acronyms and (len(small.words) > 1 or len(small.words[0]) >= 3) \
                 and len(big.content) > len(small.words) and abbreviates(small.words, big.content):
             return True
-    # « Aço Brasil », « Institut Aço Brasil »; not « Assemblée nationale » and « Assemblée nationale
+    # « Verra Lumo », « Institut Verra Lumo »; not « Assemblée nationale » and « Assemblée nationale
     # du Québec » (the bare name may be another assembly) nor « Union européenne » in a complement.
     return len(small.words) >= 2 and small.parts < big.parts and _ends(small.folded, big.folded, function)
 
