@@ -406,3 +406,26 @@ def test_an_inverted_clitic_speaker_is_the_person_of_its_gender(incise, name):
     text = f"La ministre Claire Dubois a rencontré le préfet Marc Olivier à Lyon. « Rien n'est joué », {incise}."
     comms = [e for e in _events(_run(text)) if e["type"] == "Communication"]
     assert comms and _has(comms[0]["roles"], "agent", name), comms
+
+
+# --- senses helper: trigger sense and missing trigger classes (issue 11 items 8 and 9, audit patterns 1 and 7) ---
+
+
+@pytest.mark.parametrize("text", [
+    "Le groupe Orbalis accuse une baisse de 4 % de son chiffre d'affaires.",
+    "Dans les élevages contrôlés, 12 % des poussins présentaient des malformations.",
+    "Une guérison inexpliquée lui est attribuée en 2004.",
+    "Le standard de la préfecture recevait lundi plus de 3 000 appels par heure.",
+    "La Floride pourrait décider de l'élection mardi.",
+    "Il a atterri lundi à Nice par un vol assuré par la compagnie Aerolis.",
+])
+def test_a_trigger_word_in_another_sense_makes_no_event(text):
+    events = _events(_run(text))
+    assert not [e for e in events if e["type"] in ("Communication", "Decision")], events
+
+
+def test_a_call_to_vote_is_a_statement_of_the_caller_and_the_vote_is_not_theirs():
+    events = _events(_run("Le maire de Lyon, Jean Morel, appelle à voter pour Claire Dubois dimanche."))
+    calls = [e for e in events if e["type"] == "Communication"]
+    assert calls and _has(calls[0]["roles"], "agent", "Morel"), events
+    assert not [e for e in events if e["type"] == "Decision" and _has(e["roles"], "agent", "Morel")], events

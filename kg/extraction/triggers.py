@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extraction.context import SUBJECTS, Context, clause_tokens, marker, reflexive
+from kg.extraction.senses import sense_class
 from kg.extraction.speakers import quoted_before
 from kg.lang.hooks import norm
 from kg.records import EventRecord
@@ -36,6 +37,9 @@ def trigger_class(ctx: Context, tok: Token) -> str | None:
     phrase = phrase_class(ctx, tok)
     if phrase:
         return phrase
+    sense = sense_class(ctx, tok)
+    if sense is not None:  # « accuser une baisse », « être remercié », « appeler à voter »
+        return sense if sense and not (tok.pos_ == "VERB" and adjectival(ctx, tok)) else None
     if tok.pos_ == "VERB" and lemma in ctx.lex.reflexive_verbs and reflexive(ctx, tok) and any(
             c.dep_.startswith("obl") and ctx.resolver.resolve(c) for c in tok.children):
         return ctx.lex.reflexive_verbs[lemma]  # « s'est rendu à Madrid », not « s'est rendu sur place »
