@@ -285,3 +285,30 @@ def test_a_sense_rule_with_an_unknown_class_is_refused(make):
 def test_a_sense_rule_with_an_unknown_condition_is_refused(make):
     with pytest.raises(LanguageDataError, match=r"senses\.meet\[0\]\.objet' is not a known key"):
         make({"meet": [{"objet": ["fall"]}]})()
+
+
+# --- a release from detention is no handover; hostages released are --------------------------------------------
+
+_RELEASE = """
+La le DET 2 det
+libération libération NOUN 6 nsubj
+d' de ADP 4 case NoSpace
+Aung Aung PROPN 2 nmod _ B-PER
+Lin Lin PROPN 4 flat:name _ I-PER
+surprend surprendre VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+. . PUNCT 6 punct
+"""
+
+
+def test_the_release_of_a_dissident_is_no_transaction(fr):
+    _, events = run(fr, _RELEASE)
+    assert [e for e in events if e[0] == "Transaction"] == []
+
+
+def test_the_release_of_hostages_is_a_transaction(fr):
+    _, events = run(fr, _RELEASE.replace("""d' de ADP 4 case NoSpace
+Aung Aung PROPN 2 nmod _ B-PER
+Lin Lin PROPN 4 flat:name _ I-PER""", """de de ADP 5 case
+six six NUM 5 nummod
+otages otage NOUN 2 nmod"""))
+    assert [e[:2] for e in events if e[0] == "Transaction"] == [("Transaction", "libération")]
