@@ -80,6 +80,8 @@ def find_events(ctx: Context, sentences: list[tuple[int, int, int]], dates: list
             ev.definite = any(c.dep_ == "det" and norm(c.lower_) in ctx.syntax.definite_articles
                               for c in tok.children)
         clause_places(ctx, tok, ev)
+        if (own := ctx.index.token_entity.get(tok.i)) is not None:  # « le Forum X s'ouvre »: no party of itself
+            ev.roles = [r for r in ev.roles if r.entity != own]
         if ev.type in ("Meeting", "Agreement") and len(ev.fillers("participant")) + len(ev.fillers("agent")) < 2:
             between(ctx, tok, ev)
         ev.negated = ctx.hooks.is_negated(tok)

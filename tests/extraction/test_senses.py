@@ -312,3 +312,21 @@ Lin Lin PROPN 4 flat:name _ I-PER""", """de de ADP 5 case
 six six NUM 5 nummod
 otages otage NOUN 2 nmod"""))
     assert [e[:2] for e in events if e[0] == "Transaction"] == [("Transaction", "libération")]
+
+
+# --- missing trigger classes: a named forum that opens is a meeting, and never its own participant ----------------
+
+def test_a_named_forum_opening_is_a_meeting_with_no_party_of_itself(fr):
+    _, events = run(fr, """
+Le le DET 2 det
+Forum forum NOUN 8 nsubj _ B-ORG
+mondial mondial ADJ 2 amod _ I-ORG
+de de ADP 6 case _ I-ORG
+la le DET 6 det _ I-ORG
+cuisine cuisine NOUN 2 nmod _ I-ORG
+s' se PRON 8 expl:pass NoSpace
+ouvre ouvrir VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+lundi lundi NOUN 8 obl:mod
+. . PUNCT 8 punct
+""", DAY)
+    assert [e[:4] for e in events] == [("Meeting", "forum", [], "2025-03-03")]
