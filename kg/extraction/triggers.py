@@ -206,6 +206,8 @@ def evidenced(ctx: Context, tok: Token, ev: EventRecord) -> bool:
     allowed = ctx.lex.needs_evidence.get(ev.type, frozenset())
     if any(c.dep_ == "ccomp" for c in tok.children):
         return False  # « ils en ont conclu que… »: a reasoning, not a transfer or a deal
+    if any(c.dep_ == "obl:agent" and c.lemma_.lower() in allowed for c in tok.children):
+        return True  # « financé par des dons de X »: the means of payment names the transfer
     if ev.quantity is not None and (ev.quantity.unit in ctx.cues.currencies.values()
                                     or ev.quantity.unit in allowed):
         return True

@@ -330,3 +330,32 @@ lundi lundi NOUN 8 obl:mod
 . . PUNCT 8 punct
 """, DAY)
     assert [e[:4] for e in events] == [("Meeting", "forum", [], "2025-03-03")]
+
+
+# --- financed by donations: the donors give ---------------------------------------------------------------------
+
+_FINANCED = """
+Le le DET 2 det
+projet projet NOUN 5 nsubj:pass
+a avoir AUX 5 aux:tense
+été être AUX 5 aux:pass
+financé financer VERB 0 root VerbForm=Part|Voice=Pass
+par par ADP 8 case
+les le DET 8 det
+dons don NOUN 5 obl:agent
+de de ADP 11 case
+la le DET 11 det
+Fondation Fondation PROPN 8 nmod _ B-ORG
+Orsa Orsa PROPN 11 flat:name _ I-ORG
+. . PUNCT 5 punct
+"""
+
+
+def test_a_project_financed_by_donations_is_a_transaction_by_the_donors(fr):
+    _, events = run(fr, _FINANCED)
+    assert [e[:3] for e in events] == [("Transaction", "financer", [("agent", "Fondation Orsa")])]
+
+
+def test_a_project_financed_by_its_friends_is_no_transaction(fr):
+    _, events = run(fr, _FINANCED.replace("dons don NOUN", "amis ami NOUN"))
+    assert [e for e in events if e[0] == "Transaction"] == []
