@@ -429,3 +429,29 @@ def test_a_call_to_vote_is_a_statement_of_the_caller_and_the_vote_is_not_theirs(
     calls = [e for e in events if e["type"] == "Communication"]
     assert calls and _has(calls[0]["roles"], "agent", "Morel"), events
     assert not [e for e in events if e["type"] == "Decision" and _has(e["roles"], "agent", "Morel")], events
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Une centaine de sauveteurs sont intervenus lundi à Lyon.", 100),
+    ("L'incendie a été maîtrisé par plus de 60 pompiers vers midi.", 60),
+    ("Plus de 80 pompiers ont été mobilisés mardi à Rouen.", 80),
+])
+def test_rescuers_sent_or_at_work_are_a_deployment(text, value):
+    deployments = [e for e in _events(_run(text)) if e["type"] == "Deployment"]
+    assert deployments and deployments[0]["quantity"] == value, deployments
+
+
+def test_an_attack_claimed_by_a_described_group_has_that_group_as_attacker():
+    ev = _one("Plusieurs attaques contre des villages, revendiquées par la secte islamiste Jama Nour, ont eu lieu "
+              "récemment dans la région.", "Attack")
+    assert _has(ev["roles"], "agent", "Jama Nour")
+
+
+def test_a_named_forum_that_opens_is_a_meeting():
+    ev = _one("Le premier Forum mondial de la cuisine s'ouvre ce lundi soir à Lyon.", "Meeting")
+    assert ev["date"] == "2025-03-03" and not _has(ev["roles"], "participant", "Forum")
+
+
+def test_a_project_financed_by_donations_is_a_transaction_of_the_donors():
+    ev = _one("Le projet a été financé par les dons de la Fondation Orsa.", "Transaction")
+    assert _has(ev["roles"], "agent", "Orsa")

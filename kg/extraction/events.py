@@ -76,6 +76,7 @@ def find_events(ctx: Context, sentences: list[tuple[int, int, int]], dates: list
                 called_upon(ctx, tok, ev)
         else:
             noun_roles(ctx, tok, ev)
+            agent_of_participle(ctx, tok, ev)
             clause_roles(ctx, tok, ev)
             ev.definite = any(c.dep_ == "det" and norm(c.lower_) in ctx.syntax.definite_articles
                               for c in tok.children)
@@ -118,3 +119,18 @@ def called_upon(ctx: Context, tok: Token, ev: EventRecord) -> None:
     ev.roles = [r for r in ev.roles if not (r.role == role and r.entity in callers)]
     if (who := controller(tok)) is not None:
         add(ctx, ev, role, who)
+
+
+def agent_of_participle(ctx: Context, tok: Token, ev: EventRecord) -> None:
+    """« des attaques revendiquées par la secte X », « des attentats perpétrés par
+    le groupe X »: the agent of a participle describing an attack noun is the
+    attacker, even when it is a descriptive noun with the name in apposition.
+    (Other classes keep the strict reading: « le lancement, assuré par une fusée
+    de X » is another mention of a launch already found.)"""
+    if ev.type != "Attack" or ev.fillers("agent"):
+        return
+    for c in tok.children:
+        if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm", []):
+            for g in c.children:
+                if g.dep_ == "obl:agent":
+                    add(ctx, ev, "agent", g, loose=True)

@@ -40,7 +40,7 @@ def applies(ctx: Context, tok: Token, rule: SenseRule) -> bool:
         return False
     if rule.theme and not _headed(ctx, themes(ctx, tok, voice), rule.theme):
         return False
-    if rule.subject and not _headed(ctx, [c for c in tok.children if c.dep_ == "nsubj"], rule.subject):
+    if rule.subject and not _headed(ctx, counted_nouns(ctx, subjects(tok)), rule.subject):
         return False
     if rule.governor and (tok.head.i == tok.i or not _headed(ctx, [tok.head], rule.governor)):
         return False
@@ -62,6 +62,13 @@ def passive(tok: Token) -> bool:
         and any(c.dep_ == "obl:agent" for c in tok.children)
 
 
+def subjects(tok: Token) -> list[Token]:
+    """The active subject, a relative pronoun standing for the noun its clause
+    describes (« des soldats qui intervenaient »)."""
+    own = [c for c in tok.children if c.dep_ == "nsubj" or (c.dep_ == "nsubj:pass" and not _transitive(c))]
+    return [tok.head if "Rel" in c.morph.get("PronType", []) and tok.dep_.startswith("acl") else c for c in own]
+
+
 def themes(ctx: Context, tok: Token, voice: bool) -> list[Token]:
     """What undergoes the event: the object of an active verb, the subject of a
     passive (or the noun a passive participle describes), the « de X » of a noun."""
@@ -72,8 +79,21 @@ def themes(ctx: Context, tok: Token, voice: bool) -> list[Token]:
     else:
         found = [c for c in tok.children if c.dep_ == "nsubj:pass"] or (
             [tok.head] if tok.dep_ in ("acl", "amod") and tok.head.i != tok.i else [])
-    # a counted theme names its noun after « de »: « 12 % de lésions », « trois cas d'anomalies »
-    return found + [d for t in found if any(c.dep_ == "nummod" for c in t.children) for d in _of(ctx, t)]
+    return counted_nouns(ctx, found)
+
+
+def counted_nouns(ctx: Context, toks: list[Token]) -> list[Token]:
+    """The tokens, and what a counted one counts: « 12 % de lésions », « une
+    centaine de sauveteurs »."""
+    return toks + [d for t in toks if any(c.dep_ == "nummod" for c in t.children)
+                   or t.lemma_.lower() in ctx.cues.approximate_nouns for d in _of(ctx, t)]
+
+
+def _transitive(subject: Token) -> bool:
+    """A passive subject of a verb that has an object or an agent is a real passive;
+    otherwise the parser took « être » of an intransitive verb (« sont intervenus »)
+    for a passive auxiliary."""
+    return any(c.dep_ in ("obj", "obl:agent") for c in subject.head.children)
 
 
 def _of(ctx: Context, tok: Token) -> list[Token]:

@@ -359,3 +359,29 @@ def test_a_project_financed_by_donations_is_a_transaction_by_the_donors(fr):
 def test_a_project_financed_by_its_friends_is_no_transaction(fr):
     _, events = run(fr, _FINANCED.replace("dons don NOUN", "amis ami NOUN"))
     assert [e for e in events if e[0] == "Transaction"] == []
+
+
+# --- rescuers at work were sent: a Deployment -------------------------------------------------------------------
+
+_FIREMEN = """
+Le le DET 2 det
+feu feu NOUN 5 nsubj:pass
+a avoir AUX 5 aux:tense
+été être AUX 5 aux:pass
+maîtrisé maîtriser VERB 0 root VerbForm=Part|Voice=Pass
+par par ADP 8 case
+60 60 NUM 8 nummod
+pompiers pompier NOUN 5 obl:mod
+. . PUNCT 5 punct
+"""
+
+
+def test_a_fire_mastered_by_counted_firemen_is_a_deployment(fr):
+    rec, events = run(fr, _FIREMEN)
+    assert [e[:2] for e in events] == [("Deployment", "maîtriser")]
+    assert rec.events[0].quantity is not None and rec.events[0].quantity.value == 60
+
+
+def test_a_fire_mastered_by_a_neighbour_is_no_deployment(fr):
+    _, events = run(fr, _FIREMEN.replace("pompiers pompier NOUN", "voisins voisin NOUN"))
+    assert events == []
