@@ -455,3 +455,12 @@ def test_a_named_forum_that_opens_is_a_meeting():
 def test_a_project_financed_by_donations_is_a_transaction_of_the_donors():
     ev = _one("Le projet a été financé par les dons de la Fondation Orsa.", "Transaction")
     assert _has(ev["roles"], "agent", "Orsa")
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Le gouvernement italien a mis en place mardi un couvre-feu.", "Decision"),
+    ("Un important dispositif de sécurité a été mis en place par la gendarmerie lundi.", "Deployment"),
+    ("Le ministre Paul Durand a mis en garde lundi les banques contre une hausse des taux.", "Communication"),
+])
+def test_mettre_en_place_and_mettre_en_garde_are_events_of_their_phrase(text, type_):
+    assert [e["type"] for e in _events(_run(text))] == [type_]

@@ -34,12 +34,12 @@ def repair_lemmas(ctx: Context) -> None:
 
 def trigger_class(ctx: Context, tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
+    sense = sense_class(ctx, tok)
+    if sense is not None:  # « accuser une baisse », « être remercié », « un dispositif mis en place par X »
+        return sense if sense and not (tok.pos_ == "VERB" and adjectival(ctx, tok)) else None
     phrase = phrase_class(ctx, tok)
     if phrase:
         return phrase
-    sense = sense_class(ctx, tok)
-    if sense is not None:  # « accuser une baisse », « être remercié », « appeler à voter »
-        return sense if sense and not (tok.pos_ == "VERB" and adjectival(ctx, tok)) else None
     if tok.pos_ == "VERB" and lemma in ctx.lex.reflexive_verbs and reflexive(ctx, tok) and any(
             c.dep_.startswith("obl") and ctx.resolver.resolve(c) for c in tok.children):
         return ctx.lex.reflexive_verbs[lemma]  # « s'est rendu à Madrid », not « s'est rendu sur place »
