@@ -385,3 +385,37 @@ def test_a_fire_mastered_by_counted_firemen_is_a_deployment(fr):
 def test_a_fire_mastered_by_a_neighbour_is_no_deployment(fr):
     _, events = run(fr, _FIREMEN.replace("pompiers pompier NOUN", "voisins voisin NOUN"))
     assert events == []
+
+
+# --- « mis en place » with no one setting it up names no party ---------------------------------------------------
+
+_SET_UP = """
+Il il PRON 4 nsubj:pass
+a avoir AUX 4 aux:tense
+été être AUX 4 aux:pass
+mis mettre VERB 0 root VerbForm=Part|Voice=Pass
+en en ADP 6 case
+place place NOUN 4 obl:arg
+lundi lundi NOUN 4 obl:mod
+. . PUNCT 4 punct
+"""
+
+
+def test_a_measure_set_up_by_no_one_named_makes_no_decision(fr):
+    _, events = run(fr, _SET_UP, DAY)
+    assert events == []
+
+
+def test_equipment_set_up_is_a_deployment(fr):
+    _, events = run(fr, """
+Des un DET 2 det
+renforts renfort NOUN 5 nsubj:pass
+ont avoir AUX 5 aux:tense
+été être AUX 5 aux:pass
+mis mettre VERB 0 root VerbForm=Part|Voice=Pass
+en en ADP 7 case
+place place NOUN 5 obl:arg
+lundi lundi NOUN 5 obl:mod
+. . PUNCT 5 punct
+""", DAY)
+    assert [e[:2] for e in events] == [("Deployment", "mettre")]
