@@ -406,3 +406,61 @@ def test_an_inverted_clitic_speaker_is_the_person_of_its_gender(incise, name):
     text = f"La ministre Claire Dubois a rencontré le préfet Marc Olivier à Lyon. « Rien n'est joué », {incise}."
     comms = [e for e in _events(_run(text)) if e["type"] == "Communication"]
     assert comms and _has(comms[0]["roles"], "agent", name), comms
+
+
+# --- senses helper: trigger sense and missing trigger classes (issue 11 items 8 and 9, audit patterns 1 and 7) ---
+
+
+@pytest.mark.parametrize("text", [
+    "Le groupe Orbalis accuse une baisse de 4 % de son chiffre d'affaires.",
+    "Dans les élevages contrôlés, 12 % des poussins présentaient des malformations.",
+    "Une guérison inexpliquée lui est attribuée en 2004.",
+    "Le standard de la préfecture recevait lundi plus de 3 000 appels par heure.",
+    "La Floride pourrait décider de l'élection mardi.",
+    "Il a atterri lundi à Nice par un vol assuré par la compagnie Aerolis.",
+])
+def test_a_trigger_word_in_another_sense_makes_no_event(text):
+    events = _events(_run(text))
+    assert not [e for e in events if e["type"] in ("Communication", "Decision")], events
+
+
+def test_a_call_to_vote_is_a_statement_of_the_caller_and_the_vote_is_not_theirs():
+    events = _events(_run("Le maire de Lyon, Jean Morel, appelle à voter pour Claire Dubois dimanche."))
+    calls = [e for e in events if e["type"] == "Communication"]
+    assert calls and _has(calls[0]["roles"], "agent", "Morel"), events
+    assert not [e for e in events if e["type"] == "Decision" and _has(e["roles"], "agent", "Morel")], events
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Une centaine de sauveteurs sont intervenus lundi à Lyon.", 100),
+    ("L'incendie a été maîtrisé par plus de 60 pompiers vers midi.", 60),
+    ("Plus de 80 pompiers ont été mobilisés mardi à Rouen.", 80),
+])
+def test_rescuers_sent_or_at_work_are_a_deployment(text, value):
+    deployments = [e for e in _events(_run(text)) if e["type"] == "Deployment"]
+    assert deployments and deployments[0]["quantity"] == value, deployments
+
+
+def test_an_attack_claimed_by_a_described_group_has_that_group_as_attacker():
+    ev = _one("Plusieurs attaques contre des villages, revendiquées par la secte islamiste Jama Nour, ont eu lieu "
+              "récemment dans la région.", "Attack")
+    assert _has(ev["roles"], "agent", "Jama Nour")
+
+
+def test_a_named_forum_that_opens_is_a_meeting():
+    ev = _one("Le premier Forum mondial de la cuisine s'ouvre ce lundi soir à Lyon.", "Meeting")
+    assert ev["date"] == "2025-03-03" and not _has(ev["roles"], "participant", "Forum")
+
+
+def test_a_project_financed_by_donations_is_a_transaction_of_the_donors():
+    ev = _one("Le projet a été financé par les dons de la Fondation Orsa.", "Transaction")
+    assert _has(ev["roles"], "agent", "Orsa")
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Le gouvernement italien a mis en place mardi un couvre-feu.", "Decision"),
+    ("Un important dispositif de sécurité a été mis en place par la gendarmerie lundi.", "Deployment"),
+    ("Le ministre Paul Durand a mis en garde lundi les banques contre une hausse des taux.", "Communication"),
+])
+def test_mettre_en_place_and_mettre_en_garde_are_events_of_their_phrase(text, type_):
+    assert [e["type"] for e in _events(_run(text))] == [type_]

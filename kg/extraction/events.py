@@ -14,12 +14,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from spacy.tokens import Token
+
 from kg.extraction.attachment import attach_dates, attach_quantities
 from kg.extraction.context import Context
 from kg.extraction.dates import DateMatch
 from kg.extraction.modality import confidence, modality
 from kg.extraction.numbers import NumberMatch
-from kg.extraction.roles import between, clause_places, clause_roles, noun_roles, verb_roles
+from kg.extraction.roles import add, between, clause_places, clause_roles, noun_roles, subject_tokens, verb_roles
+from kg.extraction.senses import controlled, controller
 from kg.extraction.triggers import adjunct_of, evidenced, repair_lemmas, trigger_class
 from kg.lang.hooks import norm
 from kg.records import EventRecord, Span
@@ -69,12 +72,17 @@ def find_events(ctx: Context, sentences: list[tuple[int, int, int]], dates: list
                          trigger=Span(tok.idx, tok.idx + len(tok), tok.text), sentence=sent)
         if tok.pos_ == "VERB":
             verb_roles(ctx, tok, ev)
+            if controlled(ctx, tok):
+                called_upon(ctx, tok, ev)
         else:
             noun_roles(ctx, tok, ev)
+            agent_of_participle(ctx, tok, ev)
             clause_roles(ctx, tok, ev)
             ev.definite = any(c.dep_ == "det" and norm(c.lower_) in ctx.syntax.definite_articles
                               for c in tok.children)
         clause_places(ctx, tok, ev)
+        if (own := ctx.index.token_entity.get(tok.i)) is not None:  # « le Forum X s'ouvre »: no party of itself
+            ev.roles = [r for r in ev.roles if r.entity != own]
         if ev.type in ("Meeting", "Agreement") and len(ev.fillers("participant")) + len(ev.fillers("agent")) < 2:
             between(ctx, tok, ev)
         ev.negated = ctx.hooks.is_negated(tok)
@@ -101,3 +109,28 @@ def find_events(ctx: Context, sentences: list[tuple[int, int, int]], dates: list
                 ev.add_role("participant", key, ev.trigger)
             ev.confidence = round(max(ev.confidence - 0.2, 0.05), 2)
     return ordered
+
+
+def called_upon(ctx: Context, tok: Token, ev: EventRecord) -> None:
+    """« X appelle les électeurs à voter »: the infinitive took the caller as its
+    subject; whoever would act is the one called upon (the control verb's object)."""
+    role = ctx.lex.roles.get(ev.type, ctx.lex.roles["Event"]).get("nsubj", "agent")
+    callers = {k for s in subject_tokens(ctx, tok.head) for k in ctx.resolver.resolve(s) or ctx.resolver.pair(s)}
+    ev.roles = [r for r in ev.roles if not (r.role == role and r.entity in callers)]
+    if (who := controller(tok)) is not None:
+        add(ctx, ev, role, who)
+
+
+def agent_of_participle(ctx: Context, tok: Token, ev: EventRecord) -> None:
+    """« des attaques revendiquées par la secte X », « des attentats perpétrés par
+    le groupe X »: the agent of a participle describing an attack noun is the
+    attacker, even when it is a descriptive noun with the name in apposition.
+    (Other classes keep the strict reading: « le lancement, assuré par une fusée
+    de X » is another mention of a launch already found.)"""
+    if ev.type != "Attack" or ev.fillers("agent"):
+        return
+    for c in tok.children:
+        if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm", []):
+            for g in c.children:
+                if g.dep_ == "obl:agent":
+                    add(ctx, ev, "agent", g, loose=True)

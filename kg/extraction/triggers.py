@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extraction.context import SUBJECTS, Context, clause_tokens, marker, reflexive
+from kg.extraction.senses import sense_class
 from kg.extraction.speakers import quoted_before
 from kg.lang.hooks import norm
 from kg.records import EventRecord
@@ -33,6 +34,9 @@ def repair_lemmas(ctx: Context) -> None:
 
 def trigger_class(ctx: Context, tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
+    sense = sense_class(ctx, tok)
+    if sense is not None:  # « accuser une baisse », « être remercié », « un dispositif mis en place par X »
+        return sense if sense and not (tok.pos_ == "VERB" and adjectival(ctx, tok)) else None
     phrase = phrase_class(ctx, tok)
     if phrase:
         return phrase
@@ -202,6 +206,8 @@ def evidenced(ctx: Context, tok: Token, ev: EventRecord) -> bool:
     allowed = ctx.lex.needs_evidence.get(ev.type, frozenset())
     if any(c.dep_ == "ccomp" for c in tok.children):
         return False  # « ils en ont conclu que… »: a reasoning, not a transfer or a deal
+    if any(c.dep_ == "obl:agent" and c.lemma_.lower() in allowed for c in tok.children):
+        return True  # « financé par des dons de X »: the means of payment names the transfer
     if ev.quantity is not None and (ev.quantity.unit in ctx.cues.currencies.values()
                                     or ev.quantity.unit in allowed):
         return True

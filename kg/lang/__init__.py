@@ -85,6 +85,15 @@ def _check_classes(folder: Path, lexicon: Lexicon, syntax: Syntax) -> None:
             if cls not in allowed:
                 raise LanguageDataError(f"{folder / 'events.json'}: key {key + '.' + word!r}: "
                                         f"{cls!r} is not an event class ({', '.join(allowed)})")
+    for word, rules in lexicon.senses.items():
+        for n, rule in enumerate(rules):
+            where = f"{folder / 'events.json'}: key {f'senses.{word}[{n}]'!r}"
+            if rule.becomes and rule.becomes not in EVENT_TYPES:
+                raise LanguageDataError(f"{where}: {rule.becomes!r} is not an event class ({', '.join(EVENT_TYPES)})")
+            heads = [*rule.theme, *rule.subject, *rule.governor, *(h for hs in rule.needs.values() for h in hs)]
+            for group in (h[1:] for h in heads if h.startswith("@")):
+                if group not in lexicon.sense_groups:
+                    raise LanguageDataError(f"{where}: {'@' + group!r} is not a group of sense_groups")
     for label, cls in syntax.ner_labels.items():
         if cls not in ENTITY_TYPES:
             raise LanguageDataError(f"{folder / 'syntax.json'}: key {'ner_labels.' + label!r}: "

@@ -83,6 +83,22 @@ class Cues:
 
 
 @dataclass(frozen=True)
+class SenseRule:
+    """One use of a trigger lemma that is not its lexicon sense (« accuser une baisse »
+    registers a fall, « être remercié » is a dismissal). Every condition given must
+    hold; ``becomes`` is the class the use takes, "" for none. Head lists may name a
+    group of ``Lexicon.sense_groups`` as ``"@group"``."""
+
+    becomes: str = ""
+    theme: tuple[str, ...] = ()  # head lemmas of what undergoes it: object, passive subject, noun's « de X »
+    subject: tuple[str, ...] = ()  # head lemmas of the active subject (« l'exposition présente »)
+    governor: tuple[str, ...] = ()  # lemmas of the word the trigger depends on (« recevoir des appels »)
+    needs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # relation[/case] → heads ([] = any)
+    without: tuple[str, ...] = ()  # relation[/case] keys no dependent may have
+    passive: bool | None = None  # only in the passive (True) or only in the active (False)
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Event triggers: lemma → event class, and the roles their dependents fill."""
 
@@ -109,6 +125,9 @@ class Lexicon:
     evidence_nouns: Mapping[str, str] = field(default_factory=dict)  # « l'échange de 185 prisonniers »
     expanded: frozenset[str] = frozenset()  # lemmas from the reviewed vector extension (kg.lang.expansion)
     complementizers: frozenset[str] = frozenset()  # words opening a complement clause (« que »)
+    senses: Mapping[str, tuple[SenseRule, ...]] = field(default_factory=dict)  # lemma → uses of another sense
+    sense_groups: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "@group" in a SenseRule's heads
+    object_control_verbs: frozenset[str] = frozenset()  # « appeler X à voter »: X, not the caller, would vote
 
 
 @dataclass(frozen=True)
