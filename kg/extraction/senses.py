@@ -5,8 +5,7 @@ The language lists, per lemma, the uses that are not the lexicon's sense
 the heads of what undergoes the verb (« accuser une baisse » registers a fall,
 « présenter des anomalies » exhibits them), its subject (« l'exposition
 présente »), the word the trigger hangs on (« recevoir des appels » are phone
-calls), a dependent it needs or must not have (« décider de l'issue »
-determines it; « être remercié » with no one thanking is a dismissal) and the
+calls), a dependent it needs or must not have (« frapper à la porte » knocks) and the
 voice. The first rule whose conditions all hold gives the use's class ("" for
 none). Object-control verbs (« appeler X à voter ») hand their infinitive to
 their object, not to their subject: :func:`controlled`.
@@ -52,7 +51,7 @@ def applies(ctx: Context, tok: Token, rule: SenseRule) -> bool:
 
 
 def passive(tok: Token) -> bool:
-    """A passive verb: « a été remercié », « est attribué », or a participle with
+    """A passive verb: « est attribué », « a été assuré », or a participle with
     its agent (« un vol assuré par X »)."""
     if tok.pos_ != "VERB":
         return False

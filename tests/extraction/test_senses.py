@@ -121,29 +121,7 @@ def test_a_prize_awarded_to_someone_is_a_decision(fr):
     assert _types(events) == [("Decision", "attribuer")]
 
 
-# --- the voice and the complements: « être remercié », « assuré par », « décider de l'issue » ---------------------
-
-_THANKED = """
-Le le DET 2 det
-directeur directeur NOUN 5 nsubj:pass
-a avoir AUX 5 aux:tense
-été être AUX 5 aux:pass
-remercié remercier VERB 0 root VerbForm=Part|Voice=Pass
-lundi lundi NOUN 5 obl:mod
-. . PUNCT 5 punct
-"""
-
-
-def test_remercie_with_no_one_thanking_is_a_dismissal_not_thanks(fr):
-    _, events = run(fr, _THANKED, DAY)
-    assert [e for e in events if e[0] == "Communication"] == []
-
-
-def test_remercie_by_someone_is_thanks(fr):
-    _, events = run(fr, _THANKED.replace("lundi lundi NOUN 5 obl:mod", "par par ADP 7 case\nVetlab Vetlab PROPN 5 "
-                                                                      "obl:agent _ B-ORG"))
-    assert events and events[0][:3] == ("Communication", "remercier", [("agent", "Vetlab")])
-
+# --- the voice and the complements: « assuré par », « frapper à la porte » ---------------------
 
 def test_a_flight_operated_by_a_company_is_no_statement(fr):
     _, events = run(fr, """
@@ -158,28 +136,6 @@ Aerolis Aerolis PROPN 6 obl:agent _ B-ORG
 . . PUNCT 2 punct
 """)
     assert events == []
-
-
-_DECIDE_OF = """
-Le le DET 2 det
-Ohio Ohio PROPN 4 nsubj _ B-LOC
-pourrait pouvoir VERB 0 root Mood=Cnd|VerbForm=Fin
-décider décider VERB 3 xcomp VerbForm=Inf
-de de ADP 7 case
-l' le DET 7 det NoSpace
-issue issue NOUN 4 obl:arg
-. . PUNCT 3 punct
-"""
-
-
-def test_decider_de_an_outcome_determines_it_and_decides_nothing(fr):
-    _, events = run(fr, _DECIDE_OF)
-    assert events == []
-
-
-def test_decider_de_a_measure_is_a_decision(fr):
-    _, events = run(fr, _DECIDE_OF.replace("issue issue", "fermeture fermeture"))
-    assert _types(events) == [("Decision", "décider")]
 
 
 def test_knocking_at_the_door_is_no_attack(fr):
