@@ -456,3 +456,26 @@ def test_next_weekday_resolves_forward_from_the_document():
 def test_a_deadline_is_not_the_date_of_the_event():
     ev = _one("L'armée a promis de remettre le pouvoir au président Ali Saleh avant le 30 juin.", "Transaction")
     assert ev["date"] is None
+
+
+def test_a_number_picking_one_of_a_group_counts_nothing():
+    ev = _one("L'un des deux porte-parole de l'équipe, Paul Girard, a annoncé la découverte.", "Communication")
+    assert ev["quantity"] is None and _has(ev["roles"], "agent", "Girard")
+
+
+def test_a_number_in_the_occasion_of_a_statement_counts_nothing():
+    ev = _one("L'entraîneur Marc Dufour a critiqué l'attitude des joueurs lors des trois derniers matchs.",
+              "Communication")
+    assert ev["quantity"] is None
+
+
+def test_a_statement_counts_nothing_it_asks_for():
+    events = _events(_run("Le syndicat Solidaires a demandé au ministre de porter le salaire à 1 900 euros."))
+    assert all(e["quantity"] is None for e in events if e["type"] == "Communication"), events
+
+
+def test_a_product_number_after_a_known_name_is_no_quantity_a_counted_noun_is():
+    ev = _one("Le Japon a livré un Boeing 737 au Népal.", "Transaction")
+    assert ev["quantity"] is None
+    ev = _one("Le Japon a livré à l'Ukraine 300 missiles.", "Transaction")
+    assert ev["quantity"] == 300

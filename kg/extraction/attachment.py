@@ -151,7 +151,8 @@ def offset(ctx: Context, noun: Token) -> bool:
 def product_number(ctx: Context, n: NumberMatch, inside_name: Callable[[int, int], bool]) -> bool:
     """Plain digits right after a capitalised word that opens no sentence and names no
     entity (« la fusée Falcon 9 », « un Boeing 737 »): the number of a product, not a count.
-    After a known name (« a livré à l'Ukraine 300 missiles ») it stays a count."""
+    After a known name it stays a count when a noun follows (« a livré à l'Ukraine 300
+    missiles »), not otherwise (« a acheté un Airbus 380 »)."""
     if n.unit is not None or n.approximate or not ctx.text[n.start:n.start + 1].isdigit():
         return False
     span = ctx.tokens.tokens(n.start, n.end)
@@ -160,10 +161,33 @@ def product_number(ctx: Context, n: NumberMatch, inside_name: Callable[[int, int
     prev = ctx.doc[span.start - 1]
     if not prev.text[:1].isupper() or not prev.is_alpha or prev.whitespace_ == "":
         return False
-    if inside_name(prev.idx, prev.idx + len(prev)) or prev.is_sent_start or prev.i == 0:
+    counted = span.end < len(ctx.doc) and ctx.doc[span.end].pos_ == "NOUN"
+    if (counted and inside_name(prev.idx, prev.idx + len(prev))) or prev.is_sent_start or prev.i == 0:
         return False
     before = ctx.doc[prev.i - 1]
     return before.text not in (".", "!", "?", ":", ";", "«", "\"", "“", ",") and not before.is_space
+
+
+def partitive(ctx: Context, tok: Token) -> bool:
+    """« l'un des deux porte-parole », « chacun des trois pays »: the number counts the
+    group one member is picked from, neither the event nor its object."""
+    t = tok
+    for _ in range(3):
+        head = t.head
+        if head.i == t.i:
+            return False
+        if t.dep_ == "nmod" and head.pos_ == "PRON" and head.lower_ in ctx.cues.partitive_pronouns:
+            return True
+        t = head
+    return False
+
+
+def setting(ctx: Context, noun: Token) -> bool:
+    """« lors des deux derniers matchs »: a number in the occasion of an event (not an
+    event noun itself, « lors de deux attaques ») counts the occasions, not the event."""
+    head = noun.head
+    return head.i != noun.i and head.pos_ in ("ADV", "NOUN") and head.lower_ in ctx.syntax.framing_nouns \
+        and noun.lemma_.lower() not in ctx.lex.nouns
 
 
 def attach_quantities(ctx: Context, events: dict[int, EventRecord], numbers: list[NumberMatch]) -> None:
@@ -202,6 +226,8 @@ def attach_quantities(ctx: Context, events: dict[int, EventRecord], numbers: lis
             anchor = ctx.doc[span.end]
         if any(c.dep_ == "det" and c.lower_ in ctx.syntax.anaphoric_determiners for c in anchor.children):
             continue  # « les deux pays »: anaphoric, not a measured quantity
+        if partitive(ctx, anchor) or setting(ctx, anchor):
+            continue  # « l'un des deux porte-parole », « lors des deux derniers matchs »
         # « un protocole prévoyant la formation de quinze mille stadiers »: a
         # number may leave a participle clause describing the event's object.
         target = nearest_trigger(ctx, anchor, events, (*(b for b in BOUNDARIES if b != "acl"), "conj"))
@@ -209,6 +235,8 @@ def attach_quantities(ctx: Context, events: dict[int, EventRecord], numbers: lis
             target = across_fragment(ctx, anchor, events)
         if target is None or events[target].quantity is not None:
             continue
+        if events[target].type == "Communication" and in_complement(ctx, anchor, target, events):
+            continue  # « est sommée de s'ouvrir dans deux directions »: a statement counts nothing it asks for
         unit = n.unit
         if unit is None:
             noun = anchor if anchor.pos_ == "NOUN" else None

@@ -95,6 +95,8 @@ class Cues:
     relative_years: Mapping[str, int] = field(default_factory=dict)  # « l'an dernier » → -1
     deadline_before: tuple[str, ...] = ()  # « avant le 30 juin », « d'ici le »: a deadline, not the event's date
     offset_preps: frozenset[str] = frozenset()  # « quelques mois après la libération »: dated relative to it
+    # quantities (issue 11, details helper)
+    partitive_pronouns: frozenset[str] = frozenset()  # « l'un des deux porte-parole »: picks one, counts nothing
 
     def __getitem__(self, key: str) -> object:
         """Read a cue list by its JSON key (``cues["months"]``), as callers of the raw file did."""

@@ -178,3 +178,57 @@ février février NOUN 3 obl:mod
     by_lemma = {e[1]: e for e in events}
     assert by_lemma["sommet"][3:5] == ("2026-02", "Hypothetical")
     assert by_lemma["annoncer"][3:5] == (None, "Asserted")
+
+
+def test_a_number_picking_one_of_a_group_is_no_quantity(fr):
+    # « L'un des deux porte-parole, Lena, a annoncé la découverte »
+    rec, _ = run(fr, """
+L' le DET 2 det _ NoSpace
+un un PRON 9 nsubj
+des de ADP 5 case
+deux deux NUM 5 nummod
+porte-parole porte-parole NOUN 2 nmod
+, , PUNCT 7 punct
+Lena Lena PROPN 5 appos _ B-PER
+a avoir AUX 9 aux:tense Mood=Ind|Tense=Pres|VerbForm=Fin
+annoncé annoncer VERB 0 root Tense=Past|VerbForm=Part
+la le DET 11 det
+découverte découverte NOUN 9 obj
+""")
+    assert rec.events and rec.events[0].quantity is None
+
+
+def test_a_number_in_the_occasion_is_no_quantity_an_event_noun_there_is(fr):
+    # « Lena a critiqué Rome lors des deux matchs »: no quantity; « … lors des deux attaques »: the attacks count
+    for noun, lemma in (("matchs", "match"), ("attaques", "attaque")):
+        rec, _ = run(fr, f"""
+Lena Lena PROPN 3 nsubj _ B-PER
+a avoir AUX 3 aux:tense Mood=Ind|Tense=Pres|VerbForm=Fin
+critiqué critiquer VERB 0 root Tense=Past|VerbForm=Part
+Rome Rome PROPN 3 obj _ B-LOC
+lors lors ADV 3 advmod
+des de ADP 8 case
+deux deux NUM 8 nummod
+{noun} {lemma} NOUN 5 obl:arg
+""")
+        found = [e.quantity.value for e in rec.events if e.quantity]
+        assert found == ([] if lemma == "match" else [2.0]), rec.events
+
+
+def test_a_statement_counts_nothing_it_asks_for(fr):
+    # « Lena a demandé à Rome de verser 300 euros aux grévistes » (verser no trigger here): no quantity
+    rec, _ = run(fr, """
+Lena Lena PROPN 3 nsubj _ B-PER
+a avoir AUX 3 aux:tense Mood=Ind|Tense=Pres|VerbForm=Fin
+demandé demander VERB 0 root Tense=Past|VerbForm=Part
+à à ADP 5 case
+Rome Rome PROPN 3 obl:arg _ B-LOC
+de de ADP 7 mark
+porter porter VERB 3 xcomp VerbForm=Inf
+le le DET 9 det
+salaire salaire NOUN 7 obj
+à à ADP 11 case
+300 300 NUM 12 nummod
+euros euro NOUN 7 obl:arg
+""")
+    assert rec.events and rec.events[0].quantity is None
