@@ -453,6 +453,14 @@ def test_next_weekday_resolves_forward_from_the_document():
     assert (ev["date"], ev["modality"]) == ("2025-03-04", "Asserted")
 
 
+@pytest.mark.parametrize("text, type_", [
+    ("Le groupe Norvalia prévoit de signer jeudi un accord avec le Chili.", "Agreement"),  # a plan
+    ("Le maire de Lima, Jorge Vidal, appelle à voter pour Ana Ruiz jeudi.", "Decision"),  # a call
+])
+def test_a_weekday_in_a_plan_or_a_call_is_the_next_one(text, type_):
+    assert _one(text, type_)["date"] == "2025-03-13"  # DAY is a Friday
+
+
 def test_a_deadline_is_not_the_date_of_the_event():
     ev = _one("L'armée a promis de remettre le pouvoir au président Ali Saleh avant le 30 juin.", "Transaction")
     assert ev["date"] is None
