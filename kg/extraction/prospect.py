@@ -93,7 +93,7 @@ def future_form(ctx: Context, verb: Token) -> bool:
 
 def governs_ahead(ctx: Context, head: Token, lemma: str) -> bool:
     """Does ``head`` make its infinitive a future or a counterfactual? « va signer »,
-    « doit signer » (not « dut signer », « a dû signer »), « aurait dû signer »."""
+    « doit signer » (not « a dû signer »; a simple past the tagger marks Past), « aurait dû signer »."""
     finite = "Fin" in head.morph.get("VerbForm", [])
     tense = head.morph.get("Tense", [])
     if lemma in ctx.cues.near_future_verbs and finite and ("Pres" in tense or "Imp" in tense):

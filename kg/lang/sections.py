@@ -78,7 +78,7 @@ class Cues:
     government_titles: frozenset[str] = frozenset()  # « le ministre de la Justice X »: a member of a government
     # what the text looks ahead to, asks for or denies happened (issue 11, details helper)
     near_future_verbs: frozenset[str] = frozenset()  # « va signer »: a finite form + infinitive is a future
-    plan_modals: frozenset[str] = frozenset()  # « doit signer » (not « dut »): a plan, not a fact
+    plan_modals: frozenset[str] = frozenset()  # « doit signer » (not « a dû signer »): a plan, not a fact
     counterfactual_modals: frozenset[str] = frozenset()  # « aurait dû signer », « aurait pu »: did not happen
     conditional_endings: tuple[str, ...] = ()  # auxiliary forms of the conditional the tagger may miss
     future_endings: tuple[str, ...] = ()  # a form the tagger calls a future must end so (« signera »)
