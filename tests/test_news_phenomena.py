@@ -463,3 +463,84 @@ def test_a_project_financed_by_donations_is_a_transaction_of_the_donors():
 ])
 def test_mettre_en_place_and_mettre_en_garde_are_events_of_their_phrase(text, type_):
     assert [e["type"] for e in _events(_run(text))] == [type_]
+
+
+# --- details helper: modality of what is looked ahead to, dates, quantities (issue 11 items 4, 8, 10) ------------
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("La ministre suédoise Karin Lund se rendra jeudi à Oslo.", "Meeting"),  # simple future
+    ("Le Pérou va signer un accord de pêche avec l'Équateur.", "Agreement"),  # aller + infinitive
+    ("Le Pérou doit signer un accord de pêche avec l'Équateur.", "Agreement"),  # a plan
+    ("Le Pérou aurait dû signer un accord de pêche avec l'Équateur.", "Agreement"),  # counterfactual
+    ("Le maire de Lima, Jorge Vidal, appelle à voter pour Ana Ruiz à l'élection de dimanche.", "Decision"),  # a call
+    ("La Croix-Rouge a écrit au Tchad afin d'obtenir la visite de ses délégués à N'Djamena.", "Meeting"),  # sought
+])
+def test_what_the_text_looks_ahead_to_is_hypothetical(text, type_):
+    assert _one(text, type_)["modality"] == "Hypothetical"
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Le Pérou a signé un accord de pêche avec l'Équateur.", "Agreement"),
+    ("Le Pérou vient de signer un accord de pêche avec l'Équateur.", "Agreement"),  # a recent past
+    ("Le Pérou a dû signer un accord de pêche avec l'Équateur.", "Agreement"),  # had to, and did
+    ("Même s'il a signé un accord avec le Chili, le Pérou a dénoncé la pêche illégale.", "Agreement"),  # concession
+])
+def test_what_the_text_says_happened_stays_asserted(text, type_):
+    assert _one(text, type_)["modality"] == "Asserted"
+
+
+def test_a_future_with_a_named_source_stays_reported():
+    ev = _one("Selon Reuters, le Pérou signera un accord avec l'Équateur.", "Agreement")
+    assert ev["modality"] == "Reported"
+
+
+def test_an_event_dated_after_the_publication_is_hypothetical_and_the_announcement_is_not():
+    events = _events(_run("Le gouvernement annonce la tenue d'un sommet avec le Mali en février 2026."))
+    meeting = [e for e in events if e["type"] == "Meeting"]
+    assert [(e["date"], e["modality"]) for e in meeting] == [("2026-02", "Hypothetical")], events
+    assert all(e["modality"] == "Asserted" and e["date"] is None for e in events if e["type"] == "Communication")
+
+
+def test_next_weekday_resolves_forward_from_the_document():
+    # DAY is a Friday: « mardi prochain » is 11 March, « mardi dernier » 4 March
+    ev = _one("Le Chili et le Pérou se rencontrent mardi prochain à Lima.", "Meeting")
+    assert (ev["date"], ev["modality"]) == ("2025-03-11", "Hypothetical")
+    ev = _one("Le Chili et le Pérou se sont rencontrés mardi dernier à Lima.", "Meeting")
+    assert (ev["date"], ev["modality"]) == ("2025-03-04", "Asserted")
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Le groupe Norvalia prévoit de signer jeudi un accord avec le Chili.", "Agreement"),  # a plan
+    ("Le maire de Lima, Jorge Vidal, appelle à voter pour Ana Ruiz jeudi.", "Decision"),  # a call
+])
+def test_a_weekday_in_a_plan_or_a_call_is_the_next_one(text, type_):
+    assert _one(text, type_)["date"] == "2025-03-13"  # DAY is a Friday
+
+
+def test_a_deadline_is_not_the_date_of_the_event():
+    ev = _one("L'armée a promis de remettre le pouvoir au président Ali Saleh avant le 30 juin.", "Transaction")
+    assert ev["date"] is None
+
+
+def test_a_number_picking_one_of_a_group_counts_nothing():
+    ev = _one("L'un des deux porte-parole de l'équipe, Paul Girard, a annoncé la découverte.", "Communication")
+    assert ev["quantity"] is None and _has(ev["roles"], "agent", "Girard")
+
+
+def test_a_number_in_the_occasion_of_a_statement_counts_nothing():
+    ev = _one("L'entraîneur Marc Dufour a critiqué l'attitude des joueurs lors des trois derniers matchs.",
+              "Communication")
+    assert ev["quantity"] is None
+
+
+def test_a_statement_counts_nothing_it_asks_for():
+    events = _events(_run("Le syndicat Solidaires a demandé au ministre de porter le salaire à 1 900 euros."))
+    assert all(e["quantity"] is None for e in events if e["type"] == "Communication"), events
+
+
+def test_a_product_number_after_a_known_name_is_no_quantity_a_counted_noun_is():
+    ev = _one("Le Japon a livré un Boeing 737 au Népal.", "Transaction")
+    assert ev["quantity"] is None
+    ev = _one("Le Japon a livré à l'Ukraine 300 missiles.", "Transaction")
+    assert ev["quantity"] == 300

@@ -16,7 +16,7 @@ from itertools import accumulate
 
 from spacy.tokens import Token
 
-from kg.extraction.context import BOUNDARIES, Context, governing_verb
+from kg.extraction.context import BOUNDARIES, Context, clause_tokens, governing_verb
 from kg.extraction.dates import DateMatch
 from kg.extraction.numbers import NumberMatch
 from kg.records import DateValue, EventRecord, QuantityValue, Span
@@ -76,29 +76,83 @@ def by_sentence(ctx: Context, events: dict[int, EventRecord]) -> dict[int, list[
 
 
 def attach_dates(ctx: Context, events: dict[int, EventRecord], dates: list[DateMatch]) -> None:
+    """Each date to the event whose clause holds it. A deadline (« avant le 30 juin »)
+    dates no event."""
     sentences = by_sentence(ctx, events)
     for d in dates:
+        if d.deadline:
+            continue
         span = ctx.tokens.tokens(d.start, d.end)
         if span is None:
             continue
         tok = span.root
         target = nearest_trigger(ctx, tok, events)
+        if target is not None and in_complement(ctx, tok, target, events):
+            continue  # « décide d'augmenter le salaire dès le 1er juillet »: the raise's date, not the decision's
+        if target is not None and d.ahead and stated(ctx, ctx.doc[target]):
+            noun = planned_noun(ctx, ctx.doc[target], tok, events)
+            if noun is not None or past(ctx.doc[target]):
+                target = noun
         if target is None and reaches_root(ctx, tok):
             # A date on a main verb that is no event (« s'est intensifiée depuis la
             # signature ... en juin 2024 », « arrêtée le 3 avril lors d'une rencontre »):
             # an event noun of that same clause.
             verb = tok.head
             pool = [i for i in sentences.get(ctx.resolver.sentence_of(tok.i), []) if events[i].date is None
-                    and ctx.doc[i].pos_ == "NOUN" and governing_verb(ctx, ctx.doc[i]) == verb.i]
+                    and ctx.doc[i].pos_ == "NOUN" and governing_verb(ctx, ctx.doc[i]) == verb.i
+                    and not offset(ctx, ctx.doc[i])]
             target = min(pool, key=lambda i: abs(i - tok.i)) if pool else None
         if target is not None and events[target].date is None:
             events[target].date = DateValue(d.iso, d.datatype, Span(d.start, d.end, ctx.text[d.start:d.end]))
 
 
+def stated(ctx: Context, verb: Token) -> bool:
+    """A verb in a present or past indicative (« annonce », « a annoncé »): a date
+    after the publication goes to an event noun it governs (« annonce la tenue d'un
+    sommet en février »); a past verb never takes it, a present may (« se
+    rencontrent mardi prochain »)."""
+    if verb.pos_ != "VERB" or ctx.hooks.is_future(verb):
+        return False
+    forms = [verb, *(c for c in verb.children if c.dep_ == "aux:tense")]
+    return any("Ind" in t.morph.get("Mood", []) for t in forms)
+
+
+def past(verb: Token) -> bool:
+    """A past tense on the verb or a compound past (« a annoncé », « annonçait »)."""
+    if any(c.dep_ == "aux:tense" for c in verb.children):
+        return True
+    return "Fin" in verb.morph.get("VerbForm", []) and bool({"Past", "Imp"} & set(verb.morph.get("Tense", [])))
+
+
+def planned_noun(ctx: Context, verb: Token, date: Token, events: dict[int, EventRecord]) -> int | None:
+    """« annonce la tenue d'un sommet en février 2026 »: the undated event noun the
+    stated verb governs, nearest the date, takes it; none, and the date dates nothing."""
+    pool = [t.i for t in clause_tokens(ctx, verb) if t.i in events and t.pos_ == "NOUN" and events[t.i].date is None]
+    return min(pool, key=lambda i: abs(i - date.i)) if pool else None
+
+
+def in_complement(ctx: Context, tok: Token, target: int, events: dict[int, EventRecord]) -> bool:
+    """Does ``tok`` reach the trigger ``target`` only through the marked infinitive of
+    another verb (« de remettre », « d'augmenter »), which is that verb's own event?"""
+    t = tok
+    while t.i != target and t.head.i != t.i:
+        if t.dep_ == "xcomp" and t.i not in events and any(c.dep_ == "mark" for c in t.children):
+            return True
+        t = t.head
+    return False
+
+
+def offset(ctx: Context, noun: Token) -> bool:
+    """« (un régime est né en mars) quelques mois après la libération de X »: an event
+    noun placed before or after the clause's date is not at that date."""
+    return any(c.dep_ == "case" and c.lower_ in ctx.cues.offset_preps for c in noun.children)
+
+
 def product_number(ctx: Context, n: NumberMatch, inside_name: Callable[[int, int], bool]) -> bool:
     """Plain digits right after a capitalised word that opens no sentence and names no
     entity (« la fusée Falcon 9 », « un Boeing 737 »): the number of a product, not a count.
-    After a known name (« a livré à l'Ukraine 300 missiles ») it stays a count."""
+    After a known name it stays a count when a noun follows (« a livré à l'Ukraine 300
+    missiles »), not otherwise (« a acheté un Airbus 380 »)."""
     if n.unit is not None or n.approximate or not ctx.text[n.start:n.start + 1].isdigit():
         return False
     span = ctx.tokens.tokens(n.start, n.end)
@@ -107,10 +161,33 @@ def product_number(ctx: Context, n: NumberMatch, inside_name: Callable[[int, int
     prev = ctx.doc[span.start - 1]
     if not prev.text[:1].isupper() or not prev.is_alpha or prev.whitespace_ == "":
         return False
-    if inside_name(prev.idx, prev.idx + len(prev)) or prev.is_sent_start or prev.i == 0:
+    counted = span.end < len(ctx.doc) and ctx.doc[span.end].pos_ == "NOUN"
+    if (counted and inside_name(prev.idx, prev.idx + len(prev))) or prev.is_sent_start or prev.i == 0:
         return False
     before = ctx.doc[prev.i - 1]
     return before.text not in (".", "!", "?", ":", ";", "«", "\"", "“", ",") and not before.is_space
+
+
+def partitive(ctx: Context, tok: Token) -> bool:
+    """« l'un des deux porte-parole », « chacun des trois pays »: the number counts the
+    group one member is picked from, neither the event nor its object."""
+    t = tok
+    for _ in range(3):
+        head = t.head
+        if head.i == t.i:
+            return False
+        if t.dep_ == "nmod" and head.pos_ == "PRON" and head.lower_ in ctx.cues.partitive_pronouns:
+            return True
+        t = head
+    return False
+
+
+def setting(ctx: Context, noun: Token) -> bool:
+    """« lors des deux derniers matchs »: a number in the occasion of an event (not an
+    event noun itself, « lors de deux attaques ») counts the occasions, not the event."""
+    head = noun.head
+    return head.i != noun.i and head.pos_ in ("ADV", "NOUN") and head.lower_ in ctx.syntax.framing_nouns \
+        and noun.lemma_.lower() not in ctx.lex.nouns
 
 
 def attach_quantities(ctx: Context, events: dict[int, EventRecord], numbers: list[NumberMatch]) -> None:
@@ -149,6 +226,8 @@ def attach_quantities(ctx: Context, events: dict[int, EventRecord], numbers: lis
             anchor = ctx.doc[span.end]
         if any(c.dep_ == "det" and c.lower_ in ctx.syntax.anaphoric_determiners for c in anchor.children):
             continue  # « les deux pays »: anaphoric, not a measured quantity
+        if partitive(ctx, anchor) or setting(ctx, anchor):
+            continue  # « l'un des deux porte-parole », « lors des deux derniers matchs »
         # « un protocole prévoyant la formation de quinze mille stadiers »: a
         # number may leave a participle clause describing the event's object.
         target = nearest_trigger(ctx, anchor, events, (*(b for b in BOUNDARIES if b != "acl"), "conj"))
@@ -156,6 +235,8 @@ def attach_quantities(ctx: Context, events: dict[int, EventRecord], numbers: lis
             target = across_fragment(ctx, anchor, events)
         if target is None or events[target].quantity is not None:
             continue
+        if events[target].type == "Communication" and in_complement(ctx, anchor, target, events):
+            continue  # « est sommée de s'ouvrir dans deux directions »: a statement counts nothing it asks for
         unit = n.unit
         if unit is None:
             noun = anchor if anchor.pos_ == "NOUN" else None

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from kg.extraction.attachment import attach_dates, attach_quantities
 from kg.extraction.context import Context
 from kg.extraction.dates import DateMatch
-from kg.extraction.modality import confidence, modality
+from kg.extraction.modality import confidence, modality, prospective
 from kg.extraction.numbers import NumberMatch
 from kg.extraction.roles import add, between, clause_places, clause_roles, noun_roles, subject_tokens, verb_roles
 from kg.extraction.senses import controlled, controller
@@ -96,6 +96,9 @@ def find_events(ctx: Context, sentences: list[tuple[int, int, int]], dates: list
         modality(ctx, doc[i], ev)
     for i in [i for i, ev in events.items() if ev.modality != "Hypothetical" and not evidenced(ctx, doc[i], ev)]:
         del events[i]  # (a plan or a threat, « pourrait céder », needs no evidence that something changed hands)
+    ahead = frozenset(d.start for d in dates if d.ahead)
+    for i, ev in events.items():  # « livrera », « va livrer »: a future needs the evidence a fact needs
+        prospective(ctx, doc[i], ev, ahead)
     ordered = [events[i] for i in sorted(events)]
     for i, ev in events.items():
         ev.confidence = confidence(ctx, doc[i], ev)

@@ -2,7 +2,10 @@
 
 A trigger under a modal of possibility (« pourrait ») is Hypothetical; a
 conditional or a named source (« selon X », « d'après X », a medium that
-reports, « relayé par X ») makes it Reported.
+reports, « relayé par X ») makes it Reported; otherwise an event the text only
+looks ahead to, asks for or denies happened (:mod:`kg.extraction.prospect`:
+« se rendra », « appelle à voter », « aurait dû ») or dated after the
+publication is Hypothetical (:func:`prospective`).
 """
 
 from __future__ import annotations
@@ -12,13 +15,15 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from kg.extraction.context import Context
+from kg.extraction.prospect import conditional as conditional_mood
+from kg.extraction.prospect import just_happened, looks_ahead
 from kg.extraction.speakers import attributed_phrase, attribution, attribution_names
 from kg.extraction.triggers import media_subject
 from kg.records import EventRecord, Span
 
 
 def modality(ctx: Context, tok: Token, ev: EventRecord) -> None:
-    conditional = any("Cnd" in t.morph.get("Mood", []) for t in (tok, *tok.children) if
+    conditional = any(conditional_mood(ctx, t) for t in (tok, *tok.children) if
                       t is tok or t.dep_.startswith("aux"))
     hypothetical = False
     t = tok
@@ -44,6 +49,17 @@ def modality(ctx: Context, tok: Token, ev: EventRecord) -> None:
         ev.modality = "Hypothetical"
     elif conditional or ev.fillers("source"):
         ev.modality = "Reported"
+
+
+def prospective(ctx: Context, tok: Token, ev: EventRecord, ahead: frozenset[int]) -> None:
+    """An Asserted event the text only looks ahead to, asks for or says did not
+    happen (« se rendra », « appelle à voter », « aurait dû »), or dated after the
+    publication (its date starts at an offset in ``ahead``), is Hypothetical.
+    Run after the evidence check: a future transfer needs its evidence as a past one does."""
+    if ev.modality != "Asserted" or just_happened(ctx, tok):
+        return
+    if looks_ahead(ctx, tok) or (ev.date is not None and ev.date.span.start in ahead):
+        ev.modality = "Hypothetical"
 
 
 def past(verb: Token) -> bool:

@@ -76,6 +76,27 @@ class Cues:
     name_articles: frozenset[str] = frozenset()  # foreign articles that start a name (« El País »), as written
     government_nouns: frozenset[str] = frozenset()  # « le gouvernement X »: a government named after its head
     government_titles: frozenset[str] = frozenset()  # « le ministre de la Justice X »: a member of a government
+    # what the text looks ahead to, asks for or denies happened (issue 11, details helper)
+    near_future_verbs: frozenset[str] = frozenset()  # « va signer »: a finite form + infinitive is a future
+    plan_modals: frozenset[str] = frozenset()  # « doit signer » (not « a dû signer »): a plan, not a fact
+    counterfactual_modals: frozenset[str] = frozenset()  # « aurait dû signer », « aurait pu »: did not happen
+    conditional_endings: tuple[str, ...] = ()  # auxiliary forms of the conditional the tagger may miss
+    future_endings: tuple[str, ...] = ()  # a form the tagger calls a future must end so (« signera »)
+    recent_past_verbs: frozenset[str] = frozenset()  # « vient de signer »: it has just happened
+    request_verbs: frozenset[str] = frozenset()  # « appelle à voter », « demande que … », « réclame la libération »
+    planned_object_verbs: frozenset[str] = frozenset()  # « prévoit la construction »: the noun is planned
+    purpose_markers: frozenset[str] = frozenset()  # « pour capturer », « afin d'obtenir »: a purpose
+    condition_markers: frozenset[str] = frozenset()  # « s'il signe »: a condition
+    concessive_before: frozenset[str] = frozenset()  # « même si »: a concession, which happened
+    # dates (issue 11, details helper)
+    forward_qualifiers: frozenset[str] = frozenset()  # « mardi prochain »: the next one, after the document
+    backward_qualifiers: frozenset[str] = frozenset()  # « mardi dernier »: the last one before the document
+    relative_months: Mapping[str, int] = field(default_factory=dict)  # « le mois prochain » → +1
+    relative_years: Mapping[str, int] = field(default_factory=dict)  # « l'an dernier » → -1
+    deadline_before: tuple[str, ...] = ()  # « avant le 30 juin », « d'ici le »: a deadline, not the event's date
+    offset_preps: frozenset[str] = frozenset()  # « quelques mois après la libération »: dated relative to it
+    # quantities (issue 11, details helper)
+    partitive_pronouns: frozenset[str] = frozenset()  # « l'un des deux porte-parole »: picks one, counts nothing
 
     def __getitem__(self, key: str) -> object:
         """Read a cue list by its JSON key (``cues["months"]``), as callers of the raw file did."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .rules import run
 
 
@@ -94,3 +96,139 @@ envoyés envoyer VERB 0 root
 """
     assert target(cut) == 4
     assert target(stop) is None
+
+
+# --- issue 11 (details helper): deadlines, dates of other events, numbers that count nothing ------------------------
+
+
+def test_a_deadline_dates_no_event(fr):
+    # « Rome doit livrer des armes à Kiev avant le 30 juin »
+    _, events = run(fr, """
+Rome Rome PROPN 2 nsubj _ B-LOC
+livre livrer VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+des un DET 4 det
+armes arme NOUN 2 obj
+à à ADP 6 case
+Kiev Kiev PROPN 2 obl:arg _ B-LOC
+avant avant ADP 9 case
+le le DET 9 det
+30 30 NUM 2 obl:mod
+juin juin NOUN 9 nmod
+""", dt.date(2025, 3, 7))
+    assert [e[3] for e in events] == [None]
+
+
+def test_an_event_noun_placed_after_the_clause_date_does_not_take_it(fr):
+    # « Un régime est né en mars 2011, quelques mois après la libération de Lena »
+    _, events = run(fr, """
+Un un DET 2 det
+régime régime NOUN 4 nsubj
+est être AUX 4 aux:tense Mood=Ind|Tense=Pres|VerbForm=Fin
+né naître VERB 0 root Tense=Past|VerbForm=Part
+en en ADP 6 case
+mars mars NOUN 4 obl:mod
+2011 2011 NUM 6 nmod
+, , PUNCT 4 punct
+quelques quelque DET 10 det
+mois mois NOUN 13 nmod
+après après ADP 13 case
+la le DET 13 det
+libération libération NOUN 4 obl:mod
+de de ADP 15 case
+Lena Lena PROPN 13 nmod _ B-PER
+""")
+    assert all(e[3] is None for e in events)
+
+
+def test_a_date_in_another_verbs_infinitive_is_not_the_decisions(fr):
+    # « Rome a décidé d'augmenter les salaires dès le 1er juillet »: the raise's date
+    _, events = run(fr, """
+Rome Rome PROPN 3 nsubj _ B-LOC
+a avoir AUX 3 aux:tense Mood=Ind|Tense=Pres|VerbForm=Fin
+décidé décider VERB 0 root Tense=Past|VerbForm=Part
+d' de ADP 5 mark _ NoSpace
+augmenter augmenter VERB 3 xcomp VerbForm=Inf
+les le DET 7 det
+salaires salaire NOUN 5 obj
+dès dès ADP 10 case
+le le DET 10 det
+1er premier ADJ 5 obl:mod
+juillet juillet NOUN 10 nmod
+""", dt.date(2025, 3, 7))
+    assert [e[3] for e in events] == [None]
+
+
+def test_a_date_after_the_publication_goes_to_the_event_noun_a_past_verb_announced(fr):
+    # « Rome a annoncé la tenue d'un sommet avec Oslo en février 2026 »
+    _, events = run(fr, """
+Rome Rome PROPN 3 nsubj _ B-LOC
+a avoir AUX 3 aux:tense Mood=Ind|Tense=Pres|VerbForm=Fin
+annoncé annoncer VERB 0 root Tense=Past|VerbForm=Part
+la le DET 5 det
+tenue tenue NOUN 3 obj
+d' de ADP 8 case _ NoSpace
+un un DET 8 det
+sommet sommet NOUN 5 nmod
+avec avec ADP 10 case
+Oslo Oslo PROPN 8 nmod _ B-LOC
+en en ADP 12 case
+février février NOUN 3 obl:mod
+2026 2026 NUM 12 nmod
+""", dt.date(2025, 3, 7))
+    by_lemma = {e[1]: e for e in events}
+    assert by_lemma["sommet"][3:5] == ("2026-02", "Hypothetical")
+    assert by_lemma["annoncer"][3:5] == (None, "Asserted")
+
+
+def test_a_number_picking_one_of_a_group_is_no_quantity(fr):
+    # « L'un des deux porte-parole, Lena, a annoncé la découverte »
+    rec, _ = run(fr, """
+L' le DET 2 det _ NoSpace
+un un PRON 9 nsubj
+des de ADP 5 case
+deux deux NUM 5 nummod
+porte-parole porte-parole NOUN 2 nmod
+, , PUNCT 7 punct
+Lena Lena PROPN 5 appos _ B-PER
+a avoir AUX 9 aux:tense Mood=Ind|Tense=Pres|VerbForm=Fin
+annoncé annoncer VERB 0 root Tense=Past|VerbForm=Part
+la le DET 11 det
+découverte découverte NOUN 9 obj
+""")
+    assert rec.events and rec.events[0].quantity is None
+
+
+def test_a_number_in_the_occasion_is_no_quantity_an_event_noun_there_is(fr):
+    # « Lena a critiqué Rome lors des deux matchs »: no quantity; « … lors des deux attaques »: the attacks count
+    for noun, lemma in (("matchs", "match"), ("attaques", "attaque")):
+        rec, _ = run(fr, f"""
+Lena Lena PROPN 3 nsubj _ B-PER
+a avoir AUX 3 aux:tense Mood=Ind|Tense=Pres|VerbForm=Fin
+critiqué critiquer VERB 0 root Tense=Past|VerbForm=Part
+Rome Rome PROPN 3 obj _ B-LOC
+lors lors ADV 3 advmod
+des de ADP 8 case
+deux deux NUM 8 nummod
+{noun} {lemma} NOUN 5 obl:arg
+""")
+        found = [e.quantity.value for e in rec.events if e.quantity]
+        assert found == ([] if lemma == "match" else [2.0]), rec.events
+
+
+def test_a_statement_counts_nothing_it_asks_for(fr):
+    # « Lena a demandé à Rome de verser 300 euros aux grévistes » (verser no trigger here): no quantity
+    rec, _ = run(fr, """
+Lena Lena PROPN 3 nsubj _ B-PER
+a avoir AUX 3 aux:tense Mood=Ind|Tense=Pres|VerbForm=Fin
+demandé demander VERB 0 root Tense=Past|VerbForm=Part
+à à ADP 5 case
+Rome Rome PROPN 3 obl:arg _ B-LOC
+de de ADP 7 mark
+porter porter VERB 3 xcomp VerbForm=Inf
+le le DET 9 det
+salaire salaire NOUN 7 obj
+à à ADP 11 case
+300 300 NUM 12 nummod
+euros euro NOUN 7 obl:arg
+""")
+    assert rec.events and rec.events[0].quantity is None

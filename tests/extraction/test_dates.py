@@ -98,3 +98,59 @@ def test_a_story_date_with_no_date_before_counts_from_the_publication(fr):
 
 def test_this_morning_is_the_publication_day(fr):
     assert dates(fr, "Le ministre a parlé ce matin.", dt.date(2025, 3, 7)) == [("ce matin", "2025-03-07", "date")]
+
+
+# --- issue 11 (details helper): forward words, deadlines, dates after the publication ------------------------------
+
+FRIDAY = dt.date(2025, 3, 7)
+
+
+def flags(fr, text, anchor=FRIDAY, future=frozenset()):
+    return [(text[d.start:d.end], d.iso, d.ahead, d.deadline) for d in find_dates(text, fr, anchor, future)]
+
+
+@pytest.mark.parametrize("text, iso, ahead", [
+    ("Les électeurs voteront mardi prochain.", "2025-03-11", True),  # forward from a Friday
+    ("Les électeurs ont voté mardi dernier.", "2025-03-04", False),
+    ("Les électeurs ont voté vendredi dernier.", "2025-02-28", False),  # the last Friday, not the publication day
+    ("Les électeurs ont voté vendredi.", "2025-03-07", False),
+])
+def test_weekday_qualified_forward_or_backward(fr, text, iso, ahead):
+    [(_, found, is_ahead, _)] = flags(fr, text)
+    assert (found, is_ahead) == (iso, ahead)
+
+
+@pytest.mark.parametrize("text, iso, datatype", [
+    ("Le sommet aura lieu le mois prochain.", "2025-04", "gYearMonth"),
+    ("Le mois dernier, le port a fermé.", "2025-02", "gYearMonth"),
+    ("L’an dernier, le port a fermé.", "2024", "gYear"),
+    ("Le port rouvrira l'année prochaine.", "2026", "gYear"),
+])
+def test_relative_months_and_years(fr, text, iso, datatype):
+    assert [(d[1], d[2]) for d in dates(fr, text, FRIDAY)] == [(iso, datatype)]
+    assert dates(fr, text) == []  # no publication date: nothing to count from
+
+
+@pytest.mark.parametrize("text", [
+    "L'armée doit rendre le pouvoir avant le 30 juin.",
+    "Les postes seront supprimés avant 2027.",
+    "Le dossier doit être remis au plus tard le 2 avril.",
+    "Le festival continue jusqu'au 12 août.",
+])
+def test_a_deadline_is_marked(fr, text):
+    [(_, _, ahead, deadline)] = flags(fr, text)
+    assert deadline and not ahead
+
+
+def test_a_plain_date_is_no_deadline(fr):
+    assert [d[3] for d in flags(fr, "Le traité a été signé le 30 juin 2024.")] == [False]
+
+
+def test_a_day_without_year_in_a_future_clause_is_the_next_such_day(fr):
+    text = "La série sera dévoilée le 10 janvier."
+    assert flags(fr, text, future={text.index("10")}) == [("10 janvier", "2026-01-10", True, False)]
+    assert flags(fr, text) == [("10 janvier", "2025-01-10", False, False)]  # a past clause: the last one
+
+
+def test_a_stated_year_after_the_publication_is_ahead(fr):
+    assert [d[2] for d in flags(fr, "Le sommet se tiendra en février 2026, après celui de mars 2024.")] == [True, False]
