@@ -179,12 +179,12 @@ class RdflibStore:
         self.graph = graph if graph is not None else Dataset(default_union=True)
 
     def load(self, files: Sequence[str | Path]) -> int:
+        if not files:
+            return 0
         from rdflib import Dataset
 
         from kg.rdf.read import load_dataset, load_graphs
 
-        if not files:
-            return 0
         if isinstance(self.graph, Dataset):
             load_dataset(list(files), into=self.graph)
         else:
@@ -258,12 +258,12 @@ class OxigraphStore:
     # ---- loading
 
     def load(self, files: Sequence[str | Path]) -> int:
-        from kg.rdf.read import open_for_load
-
         if not files:
             return 0
         if self.read_only:
             raise InputError(f"{self.path}: opened read-only; cannot load graph files into it")
+        from kg.rdf.read import open_for_load
+
         manifest = self._manifest()
         read = 0
         for p in map(Path, files):
@@ -323,7 +323,7 @@ class OxigraphStore:
         from kg.rdf.oxterms import is_ox
 
         check_size(text)
-        substitutions = {ox.Variable(name): term if is_ox(term) else _to_ox(term)
+        substitutions: dict[Any, Any] = {ox.Variable(name): term if is_ox(term) else _to_ox(term)
                          for name, term in (bindings or {}).items()}
 
         def work() -> QueryResult:

@@ -19,6 +19,8 @@ _INTEGERS = frozenset(XSD_IRI + n for n in (
     "integer", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger", "long", "int",
     "short", "byte", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"))
 _FLOATS = frozenset({XSD_IRI + "double", XSD_IRI + "float"})
+#: The integer datatypes and xsd:decimal: their canonical form is also the one rdflib keeps.
+NUMBERS = _INTEGERS | {XSD_DECIMAL}
 
 
 def canonical_lexical(text: str, datatype: str) -> str:

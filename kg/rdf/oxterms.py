@@ -6,9 +6,15 @@ oxigraph store's own terms, so ``kg query --db`` never converts a term to rdflib
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from kg.rdf.lexical import XSD_STRING, canonical_lexical
+from kg.iris import XSD_IRI
+from kg.rdf.lexical import NUMBERS, XSD_BOOLEAN, XSD_STRING, canonical_lexical
+
+#: Date datatypes kg writes; rdflib keeps their lexical form when it has no time zone.
+_DATES = frozenset(XSD_IRI + n for n in ("date", "gYear", "gYearMonth", "gMonthDay"))
+_NO_ZONE = re.compile(r"-{0,2}[0-9]+(?:-[0-9]+)*")
 
 
 def is_ox(term: object) -> bool:
@@ -28,16 +34,23 @@ def make_term(value: str, datatype: str | None = None, *, iri: bool = False) -> 
 
 
 def canonical(term: Any) -> Any:
-    """``term`` with the canonical lexical form of its value (see :mod:`kg.rdf.lexical`)."""
+    """``term`` printed as :func:`kg.rdf.terms.canonical` prints it after :func:`kg.rdf.terms.from_ox`,
+    so both stores print the same: strings, numbers, booleans and dates without a time zone
+    directly (:mod:`kg.rdf.lexical`); other literals (doubles, times, dates with a zone, which
+    rdflib rewrites) through rdflib, loaded for them only."""
     import pyoxigraph as ox
 
     if not isinstance(term, ox.Literal) or term.language:
         return term
-    datatype = term.datatype.value
-    if datatype == XSD_STRING:
+    datatype, text = term.datatype.value, term.value
+    if datatype == XSD_STRING or (datatype in _DATES and _NO_ZONE.fullmatch(text)):
         return term
-    lexical = canonical_lexical(term.value, datatype)
-    return term if lexical == term.value else ox.Literal(lexical, datatype=term.datatype)
+    if datatype in NUMBERS or (datatype == XSD_BOOLEAN and text in ("true", "false", "1", "0")):
+        lexical = canonical_lexical(text, datatype)
+        return term if lexical == text else ox.Literal(lexical, datatype=term.datatype)
+    from kg.rdf import terms
+
+    return terms.to_ox(terms.canonical(terms.from_ox(term)))
 
 
 def parts(term: Any) -> tuple[str, str, str | None, str | None]:
@@ -60,6 +73,6 @@ def parts(term: Any) -> tuple[str, str, str | None, str | None]:
     if isinstance(term, BNode):
         return "bnode", str(term), None, None
     if isinstance(term, Literal):
-        datatype = str(term.datatype) if term.datatype is not None and not term.language else None
-        return "literal", str(term), None if datatype == XSD_STRING else datatype, term.language or None
+        typed = str(term.datatype) if term.datatype is not None and not term.language else None
+        return "literal", str(term), None if typed == XSD_STRING else typed, term.language or None
     raise TypeError(f"not an RDF term: {term!r}")
