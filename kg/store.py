@@ -31,10 +31,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from kg.errors import InputError, QueryError, QueryTimeoutError
+from kg.errors import InputError, QueryError
 from kg.rdf.prefixes import PREFIXES
 from kg.rdf.sparql import check_size, first_line, oxigraph_syntax_error
 from kg.resources import ontology_path
+from kg.timeout import with_timeout
 
 if TYPE_CHECKING:  # rdflib loads only where an rdflib term or graph is made
     from rdflib import Graph
@@ -136,32 +137,6 @@ def _sorted_triples(triples: Iterable[Row]) -> tuple[Row, ...]:  # rdflib terms
     return tuple(sorted(triples, key=lambda t: tuple(x.n3() if x is not None else "" for x in t)))
 
 
-def _with_timeout(work: Any, timeout: float | None) -> Any:
-    """``work()`` in a daemon thread, QueryTimeoutError after ``timeout`` seconds
-    (the engines release the GIL, so the answer is waited for, not polled)."""
-    if timeout is None:
-        return work()
-    import threading
-
-    box: dict[str, Any] = {}
-
-    def run() -> None:
-        try:
-            box["value"] = work()
-        except BaseException as exc:  # noqa: BLE001 — handed to the waiting thread
-            box["error"] = exc
-
-    worker = threading.Thread(target=run, name="kg-query", daemon=True)
-    worker.start()
-    worker.join(timeout)
-    if worker.is_alive():
-        raise QueryTimeoutError(f"the query ran past --timeout {timeout:g} s and was stopped; narrow it "
-                                "(a LIMIT, more specific patterns) or raise --timeout")
-    if "error" in box:
-        raise box["error"]
-    return box["value"]
-
-
 # --------------------------------------------------------------------------- rdflib
 
 
@@ -221,7 +196,7 @@ class RdflibStore:
             except RecursionError:
                 raise QueryError("the query is nested too deeply for the rdflib engine; use --store oxigraph") from None
 
-        return _with_timeout(work, timeout)
+        return with_timeout(work, timeout)
 
     def __len__(self) -> int:
         return len(self.graph)
@@ -340,7 +315,7 @@ class OxigraphStore:
                                  "oxigraph store binds only variables the query returns") from None
             return _collect(answer, native)
 
-        return _with_timeout(work, timeout)
+        return with_timeout(work, timeout)
 
     def __len__(self) -> int:
         return len(self.store)
@@ -350,6 +325,12 @@ def _to_ox(term: Any) -> Any:
     from kg.rdf.terms import to_ox
 
     return to_ox(term)
+
+
+def _to_rdflib(term: Any) -> Any:
+    from kg.rdf.terms import canonical, from_ox
+
+    return canonical(from_ox(term))
 
 
 def _collect(answer: Any, native: bool = False) -> QueryResult:
@@ -364,19 +345,10 @@ def _collect(answer: Any, native: bool = False) -> QueryResult:
         if isinstance(answer, ox.QueryBoolean):
             return QueryResult((), (), bool(answer))
         if isinstance(answer, ox.QueryTriples):
-            from kg.rdf.terms import canonical, from_ox
-
-            triples = (tuple(canonical(from_ox(t)) for t in (tr.subject, tr.predicate, tr.object)) for tr in answer)
+            triples = (tuple(map(_to_rdflib, (tr.subject, tr.predicate, tr.object))) for tr in answer)
             return QueryResult(TRIPLE_VARS, _sorted_triples(triples), graph=True)
         names = tuple(v.value for v in answer.variables)
-        if native:
-            convert = oxterms.canonical
-        else:
-            from kg.rdf.terms import canonical, from_ox
-
-            def convert(term: Any) -> Any:
-                return canonical(from_ox(term))
-
+        convert = oxterms.canonical if native else _to_rdflib
         rows = tuple(tuple(convert(sol[i]) if sol[i] is not None else None for i in range(len(names)))
                      for sol in answer)
         return QueryResult(names, rows)
