@@ -34,8 +34,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import QueryError
+from kg.iris import ONTOLOGY_IRI
 from kg.rdf.lexical import XSD_BOOLEAN, XSD_DATE, XSD_DECIMAL, XSD_INTEGER, canonical_lexical
-from kg.resources import queries_dir
+from kg.resources import ontology_path, queries_dir
 from kg.results import FORMATS, format_result, short, to_json
 from kg.store import QUERY_PREFIXES, QueryResult, Store
 
@@ -287,17 +288,24 @@ def _expand_iri(text: str, name: str) -> str:
         return _iri(text[1:-1], name)
     prefix, sep, local = text.partition(":")
     if not sep or prefix == "kg":  # a bare word is a kg term; kg terms are checked against the vocabulary
-        from kg.namespace import KG  # the vocabulary is an rdflib DefinedNamespace
-
         term = local if sep else text
-        try:
-            return str(KG[term])
-        except AttributeError:
+        if term not in _kg_terms():
             raise QueryError(f"--param {name}={text!r}: {term} is not a kg term; write a kg class or property "
-                             "(e.g. Communication), prefix:name (e.g. kg:Reported) or <https://…>") from None
+                             "(e.g. Communication), prefix:name (e.g. kg:Reported) or <https://…>")
+        return ONTOLOGY_IRI + term
     if prefix in QUERY_PREFIXES and not local.startswith("//"):
         return _iri(QUERY_PREFIXES[prefix] + local, name)
     return _iri(text, name)
+
+
+def _kg_terms() -> set[str]:
+    """The local names of the terms ``ontology/kg.ttl`` declares, read by pyoxigraph: the
+    vocabulary of :class:`kg.namespace.KG` (tests/test_namespace.py keeps them equal), without rdflib."""
+    import pyoxigraph as ox
+
+    subjects = (quad.subject for quad in ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE))
+    return {s.value[len(ONTOLOGY_IRI):] for s in subjects
+            if isinstance(s, ox.NamedNode) and s.value.startswith(ONTOLOGY_IRI)}
 
 
 def _iri(text: str, name: str) -> str:
