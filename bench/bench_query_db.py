@@ -8,15 +8,23 @@ Writes the synthetic kg graph of ``bench_store.py`` (``--triples``, default
 * ``bare``: ``python -c`` opening the same folder read-only with pyoxigraph,
   running the same query with the same substitution and writing CSV to stdout.
 
-Both write their CSV to /dev/null. Figures are medians of wall-clock times
-measured in this run; the ratio is kg / bare (target: at most 1.3). Usage::
+Both write their CSV to /dev/null and run with a bytecode cache (in the work
+folder, filled by one untimed run of each), as an installed kg runs: without one,
+every kg module is compiled from source at each start (PYTHONDONTWRITEBYTECODE).
+Figures are medians of wall-clock times measured in this run; the ratio is kg /
+bare (target: at most 1.3). The load average is printed before and after.
 
-    python bench/bench_query_db.py [--triples 1000000] [--repeat 5]
+``--breakdown`` then times, the same way, the processes that show where kg's
+start-up time goes on the lookup query: the interpreter alone, importing
+pyoxigraph, click, kg's query modules, ``python -m kg --version``. Usage::
+
+    python bench/bench_query_db.py [--triples 1000000] [--repeat 5] [--workdir DIR] [--breakdown]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -38,10 +46,50 @@ sys.stdout.buffer.write(answer.serialize(format=ox.QueryResultsFormat.CSV))
 """
 
 
-def timed(command: list[str]) -> float:
+def timed(command: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
     return time.perf_counter() - start
+
+
+def medians(commands: dict[str, list[str]], repeat: int, env: dict[str, str]) -> dict[str, float]:
+    """Median wall-clock time of each command, run interleaved (load on the machine hits all
+    alike) after one untimed run of each (it fills the bytecode cache)."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for command in commands.values():
+        timed(command, env)
+    for _ in range(repeat):
+        for name, command in commands.items():
+            times[name].append(timed(command, env))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def breakdown(kg: list[str], bare: list[str], repeat: int, env: dict[str, str]) -> None:
+    """Where kg's start-up goes on one query: each step adds imports to the one before."""
+    py = sys.executable
+    steps = {
+        "python -c pass": [py, "-c", "pass"],
+        "import pyoxigraph": [py, "-c", "import pyoxigraph"],
+        "bare query": bare,
+        "import pyoxigraph, click": [py, "-c", "import pyoxigraph, click"],
+        "import kg query modules": [py, "-c", "import pyoxigraph, kg.cli, kg.commands.query, kg.queries"],
+        "python -m kg --version": [py, "-m", "kg", "--version"],
+        "kg query": kg,
+    }
+    times = medians(steps, repeat, env)
+    print(f"\nbreakdown (lookup, medians of {repeat}; load {load()})")
+    for name, value in times.items():
+        print(f"  {name:<26} {value * 1000:7.1f} ms")
+    shares = {"store open + query + CSV (bare)": ("bare query", "import pyoxigraph"),
+              "click import": ("import pyoxigraph, click", "import pyoxigraph"),
+              "kg modules": ("import kg query modules", "import pyoxigraph, click"),
+              "kg - bare": ("kg query", "bare query")}
+    for name, (whole, part) in shares.items():
+        print(f"  {name:<32} {1000 * (times[whole] - times[part]):7.1f} ms")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -49,10 +97,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--triples", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--workdir", type=Path, help="keep big.nt and big.db here and reuse them in later runs")
+    parser.add_argument("--breakdown", action="store_true", help="then time the start-up steps of kg query")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.workdir or Path(tmp)
         graph, db = folder / "big.nt", folder / "big.db"
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
         if not db.is_dir():
             triples, _ = write_graph(graph, args.triples)
             start = time.perf_counter()
@@ -61,8 +112,10 @@ def main(argv: list[str] | None = None) -> None:
             print(f"{triples:,} triples loaded into {db.name} in {time.perf_counter() - start:.1f} s")
         persons = sum(1 for line in graph.open(encoding="utf-8") if "/person/" in line.split(" ", 1)[0]
                       and "rdf-syntax-ns#type" in line)
+        print(f"load average {load()}")
         print(f"{'query':<14} {'kg (s)':>8} {'bare (s)':>9} {'ratio':>6}")
         ratios = []
+        first: tuple[list[str], list[str]] | None = None
         for name, (text, params) in QUERIES.items():
             bound = {k: str(v) for k, v in params(persons).items()}
             header = "".join(f"# param: {k} — bench value (string)\n" for k in bound)
@@ -74,14 +127,14 @@ def main(argv: list[str] | None = None) -> None:
             kg = [sys.executable, "-m", "kg", "query", str(rq), "--db", str(db), "--format", "csv",
                   *(f"--param={k}={v}" for k, v in bound.items())]
             bare = [sys.executable, "-c", BARE, str(db), str(rq), *(x for kv in bound.items() for x in kv)]
-            kg_times, bare_times = [], []
-            for _ in range(args.repeat):  # interleaved, so load on the machine hits both alike
-                kg_times.append(timed(kg))
-                bare_times.append(timed(bare))
-            k, b = statistics.median(kg_times), statistics.median(bare_times)
+            first = first or (kg, bare)
+            times = medians({"kg": kg, "bare": bare}, args.repeat, env)
+            k, b = times["kg"], times["bare"]
             ratios.append(k / b)
             print(f"{name:<14} {k:>8.3f} {b:>9.3f} {k / b:>6.2f}")
-        print(f"worst ratio {max(ratios):.2f} (target 1.30)")
+        print(f"worst ratio {max(ratios):.2f} (target 1.30); load average {load()}")
+        if args.breakdown and first is not None:
+            breakdown(*first, args.repeat, env)
 
 
 if __name__ == "__main__":

@@ -10,13 +10,10 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-#: Namespace of the ontology (classes and properties). Stable: documented in README.
-ONTOLOGY_IRI = "https://w3id.org/kgnews/ontology#"
-#: Base of every resource (entity, event, document...) a build mints.
-RESOURCE_IRI = "https://w3id.org/kgnews/resource/"
+from kg.iris import NIF_IRI, ONTOLOGY_IRI, RESOURCE_IRI, WIKIDATA_IRI
 
 RES = Namespace(RESOURCE_IRI)
-WD = Namespace("http://www.wikidata.org/entity/")
+WD = Namespace(WIKIDATA_IRI)
 SCHEMA = Namespace("https://schema.org/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 
@@ -97,7 +94,7 @@ class NIF(DefinedNamespace):
     """The NLP Interchange Format terms kg uses for offsets and sentences."""
 
     _fail = True
-    _NS = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+    _NS = Namespace(NIF_IRI)
 
     Context: URIRef
     Sentence: URIRef

@@ -27,23 +27,24 @@ otherwise a plain string.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
-
-from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.term import Identifier
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import QueryError
-from kg.namespace import KG
-from kg.rdf.terms import canonical
-from kg.resources import queries_dir
+from kg.iris import ONTOLOGY_IRI
+from kg.rdf.lexical import XSD_BOOLEAN, XSD_DATE, XSD_DECIMAL, XSD_INTEGER, canonical_lexical
+from kg.resources import ontology_path, queries_dir
 from kg.results import FORMATS, format_result, short, to_json
 from kg.store import QUERY_PREFIXES, QueryResult, Store
+
+if TYPE_CHECKING:
+    from rdflib.term import Identifier
+
+#: Makes a term: (value, datatype IRI or None for a plain string, iri=...) → the term of one engine.
+TermMaker = Callable[..., Any]
 
 #: Parameter types a ``# param:`` line may declare.
 PARAM_TYPES = ("string", "iri", "integer", "decimal", "date", "boolean")
@@ -194,15 +195,28 @@ def parse_assignments(items: list[str]) -> dict[str, str]:
     return values
 
 
-def bind(query: Query, values: Mapping[str, str]) -> dict[str, Identifier]:
-    """Check ``values`` against the query's parameters and turn them into RDF terms."""
+def _maker(engine: str) -> TermMaker:
+    """The term maker of ``engine``: ``rdflib`` terms, or pyoxigraph's (``oxigraph``) without loading rdflib."""
+    if engine == "oxigraph":
+        from kg.rdf import oxterms
+
+        return oxterms.make_term
+    from kg.rdf import terms
+
+    return terms.make_term
+
+
+def bind(query: Query, values: Mapping[str, str], engine: str = "rdflib") -> dict[str, Identifier]:
+    """Check ``values`` against the query's parameters and turn them into RDF terms
+    (rdflib's, or pyoxigraph's when ``engine`` is ``oxigraph``)."""
+    make = _maker(engine)
     if not query.params:
         variables = query_variables(query.text)
         for name in values:
             if name not in variables:
                 raise QueryError(f"unknown parameter {name!r}: query {query.name} has no variable ?{name}"
                                  + (f"; its variables are {', '.join(sorted(variables))}" if variables else ""))
-        return {name: _free_term(value) for name, value in values.items()}
+        return {name: _free_term(value, make) for name, value in values.items()}
     for name in values:
         if query.param(name) is None:
             raise QueryError(f"unknown parameter {name!r} for query {query.name}; it takes "
@@ -214,37 +228,41 @@ def bind(query: Query, values: Mapping[str, str]) -> dict[str, Identifier]:
             if p.required:
                 raise QueryError(f"query {query.name} needs --param {p.name}=VALUE ({p.meaning}, {p.type})")
             continue
-        bindings[p.name] = to_term(value, p.type, p.name)
+        bindings[p.name] = to_term(value, p.type, p.name, make)
     return bindings
 
 
-def _free_term(value: str) -> Identifier:
+def _free_term(value: str, make: TermMaker) -> Any:
     value = value.strip()
     if value.startswith("<") and value.endswith(">"):
-        return _iri(value[1:-1], value)
-    return Literal(value)
+        return make(_iri(value[1:-1], value), iri=True)
+    return make(value)
 
 
-def to_term(value: str, kind: str, name: str = "value") -> Identifier:
-    """A parameter value written on the command line → an RDF term of type ``kind``."""
+def to_term(value: str, kind: str, name: str = "value", make: TermMaker | None = None) -> Identifier:
+    """A parameter value written on the command line → an RDF term of type ``kind``
+    (made by ``make``, :func:`kg.rdf.terms.make_term` by default: an rdflib term)."""
+    make = make or _maker("rdflib")
     text = value.strip()
     try:
         if kind == "string":
-            return Literal(text)
+            return make(text)
         if kind == "iri":
-            return _expand_iri(text, name)
+            return make(_expand_iri(text, name), iri=True)
         if kind in ("integer", "decimal") and len(text) > MAX_NUMBER_CHARS:
             raise QueryError(f"--param {name}: a number of {len(text):,} characters; kg takes numbers of at most "
                              f"{MAX_NUMBER_CHARS} characters")
         if kind == "integer":
-            return Literal(str(int(text)), datatype=XSD.integer)
+            return make(str(int(text)), XSD_INTEGER)
         if kind == "decimal":
-            return Literal(_decimal(text, name), datatype=XSD.decimal)
+            return make(_decimal(text, name), XSD_DECIMAL)
         if kind == "date":
-            return Literal(dt.date.fromisoformat(text).isoformat(), datatype=XSD.date)
+            import datetime as dt
+
+            return make(dt.date.fromisoformat(text).isoformat(), XSD_DATE)
         if kind == "boolean" and text.lower() in _TRUE + _FALSE:
-            return Literal(text.lower() in _TRUE)
-    except (ValueError, InvalidOperation):
+            return make("true" if text.lower() in _TRUE else "false", XSD_BOOLEAN)
+    except (ValueError, ArithmeticError):  # decimal.InvalidOperation is an ArithmeticError
         pass
     examples = {"integer": "3", "decimal": "15000 or 2.5", "date": "2024-06-19", "boolean": "true or false"}
     raise QueryError(f"--param {name}={value!r} is not a valid {kind}; expected e.g. {examples.get(kind, '')}")
@@ -253,42 +271,56 @@ def to_term(value: str, kind: str, name: str = "value") -> Identifier:
 def _decimal(text: str, name: str) -> str:
     """A decimal parameter's canonical text, its exponent bounded (``1e9999999999`` would
     be written out in full: gigabytes); never ``Infinity`` or ``NaN``."""
+    from decimal import Decimal
+
     value = Decimal(text)
     if not value.is_finite():
         raise ValueError(text)
     if value and not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
         raise QueryError(f"--param {name}={text!r}: the number is out of range; kg takes decimals between "
                          f"1e-{MAX_EXPONENT} and 1e{MAX_EXPONENT}")
-    return str(canonical(Literal(format(value, "f"), datatype=XSD.decimal)))
+    return canonical_lexical(format(value, "f"), XSD_DECIMAL)
 
 
-def _expand_iri(text: str, name: str) -> URIRef:
+def _expand_iri(text: str, name: str) -> str:
+    """The IRI a parameter of type ``iri`` names."""
     if text.startswith("<") and text.endswith(">"):
         return _iri(text[1:-1], name)
     prefix, sep, local = text.partition(":")
     if not sep or prefix == "kg":  # a bare word is a kg term; kg terms are checked against the vocabulary
         term = local if sep else text
-        try:
-            return KG[term]
-        except AttributeError:
+        if term not in _kg_terms():
             raise QueryError(f"--param {name}={text!r}: {term} is not a kg term; write a kg class or property "
-                             "(e.g. Communication), prefix:name (e.g. kg:Reported) or <https://…>") from None
+                             "(e.g. Communication), prefix:name (e.g. kg:Reported) or <https://…>")
+        return ONTOLOGY_IRI + term
     if prefix in QUERY_PREFIXES and not local.startswith("//"):
         return _iri(QUERY_PREFIXES[prefix] + local, name)
     return _iri(text, name)
 
 
-def _iri(text: str, name: str) -> URIRef:
+def _kg_terms() -> set[str]:
+    """The local names of the terms ``ontology/kg.ttl`` declares, read by pyoxigraph: the
+    vocabulary of :class:`kg.namespace.KG` (tests/test_namespace.py keeps them equal), without rdflib."""
+    import pyoxigraph as ox
+
+    subjects = (quad.subject for quad in ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE))
+    return {s.value[len(ONTOLOGY_IRI):] for s in subjects
+            if isinstance(s, ox.NamedNode) and s.value.startswith(ONTOLOGY_IRI)}
+
+
+def _iri(text: str, name: str) -> str:
     if not text or re.search(r'[\s<>"{}|^`\\]', text):
         raise QueryError(f"--param {name}: {text!r} is not a valid IRI")
-    return URIRef(text)
+    return text
 
 
 def run(store: Store, query: Query, values: Mapping[str, str] | None = None, *,
-        timeout: float | None = None) -> QueryResult:
+        timeout: float | None = None, native: bool = False) -> QueryResult:
     """Run ``query`` on ``store`` with parameter ``values`` (strings, as typed by a user),
-    stopped after ``timeout`` seconds if given."""
-    return store.query(query.text, bind(query, values or {}), timeout=timeout)
+    stopped after ``timeout`` seconds if given; ``native`` answers in the store's own
+    terms (see :mod:`kg.store`)."""
+    engine = store.kind if native else "rdflib"
+    return store.query(query.text, bind(query, values or {}, engine), timeout=timeout, native=native)
 
 
 __all__ = ["FORMATS", "PARAM_TYPES", "Param", "Query", "bind", "format_result", "list_queries", "load_query",

@@ -6,19 +6,21 @@
   SPARQL-JSON writer); ``csv`` and ``tsv``: pyoxigraph's result serializers.
 * ``turtle``, ``ntriples``, ``jsonld``: the triples of a CONSTRUCT or DESCRIBE
   query as RDF (:mod:`kg.rdf.write`), prefixes bound.
+
+Rows may hold rdflib or pyoxigraph terms (:func:`kg.rdf.oxterms.parts` reads
+both): the same term prints the same either way, and the table and SPARQL
+results formats load no rdflib for pyoxigraph rows.
 """
 
 from __future__ import annotations
 
 import io
 import json
-
-from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.term import Node
+from typing import Any
 
 from kg.errors import QueryError
 from kg.rdf import prefixes
+from kg.rdf.oxterms import parts
 from kg.store import QueryResult
 
 #: Output formats for any answer, and those for CONSTRUCT / DESCRIBE answers only.
@@ -27,15 +29,16 @@ RDF_FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld"}
 FORMATS = (*TABLE_FORMATS, *RDF_FORMATS)
 
 
-def short(term: Node | None) -> str:
+def short(term: Any) -> str:
     """A term for people: a valid prefixed name or ``<IRI>``, a literal's lexical form, '' when unbound."""
     if term is None:
         return ""
-    if isinstance(term, URIRef):
-        return prefixes.short(str(term))
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return str(term)
+    kind, value, _, _ = parts(term)
+    if kind == "uri":
+        return prefixes.short(value)
+    if kind == "bnode":
+        return f"_:{value}"
+    return value
 
 
 def format_result(result: QueryResult, fmt: str = "table", width: int | None = None) -> str:
@@ -99,15 +102,11 @@ def to_json(result: QueryResult) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
-def _json_term(term: Node) -> dict[str, str]:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    assert isinstance(term, Literal)
-    out = {"type": "literal", "value": str(term)}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype and term.datatype != XSD.string:
-        out["datatype"] = str(term.datatype)
+def _json_term(term: Any) -> dict[str, str]:
+    kind, value, datatype, language = parts(term)
+    out = {"type": kind, "value": value}
+    if language:
+        out["xml:lang"] = language
+    elif datatype:
+        out["datatype"] = datatype
     return out

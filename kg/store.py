@@ -6,7 +6,9 @@ hold an RDF *dataset*: the named graphs of TriG / N-Quads files stay apart, so
 ``GRAPH ?g`` works, and the default graph a query sees is the union of every
 graph. Query results come back as rdflib terms in a :class:`QueryResult`,
 literals in their canonical lexical form (:func:`kg.rdf.terms.canonical`), so
-both stores print the same values.
+both stores print the same values; ``native=True`` leaves the oxigraph store's
+answers as pyoxigraph terms (canonical too), which is how ``kg query`` reads a
+``--db`` folder without loading rdflib at all (:mod:`kg.results` prints both).
 
 * ``oxigraph`` (default): pyoxigraph's Rust store and SPARQL engine. With a
   ``path`` the store persists in that folder, so a large graph is loaded once
@@ -24,21 +26,22 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from rdflib import Dataset, Graph
-from rdflib.term import Identifier, Node
-
-from kg.errors import InputError, QueryError, QueryTimeoutError
+from kg.errors import InputError, QueryError
 from kg.rdf.prefixes import PREFIXES
-from kg.rdf.read import CountingReader, Progress, load_dataset, load_error, open_for_load
-from kg.rdf.sparql import check_size, first_line, oxigraph_syntax_error, rdflib_prepare
-from kg.rdf.terms import canonical, from_ox, to_ox
+from kg.rdf.sparql import check_size, first_line, oxigraph_syntax_error
 from kg.resources import ontology_path
+from kg.timeout import with_timeout
+
+if TYPE_CHECKING:  # rdflib loads only where an rdflib term or graph is made
+    from rdflib import Graph
+    from rdflib.term import Identifier, Node
+
+    from kg.rdf.read import Progress
 
 #: Names accepted by :func:`open_store` (and ``kg query --store``); the first is the default.
 STORE_KINDS = ("oxigraph", "rdflib")
@@ -49,11 +52,20 @@ MANIFEST = "kg-loaded.json"
 #: Column names of the rows a CONSTRUCT or DESCRIBE query gives.
 TRIPLE_VARS = ("subject", "predicate", "object")
 
-Row = tuple[Node | None, ...]
+Row = tuple["Node | None", ...]
 _UNPROJECTED = re.compile(r"does not contains? variable \?(\w+) in its SELECT projection")
 
 __all__ = ["MANIFEST", "QUERY_PREFIXES", "STORE_KINDS", "TRIPLE_VARS", "OxigraphStore", "QueryResult",
-           "RdflibStore", "Store", "from_ox", "open_store", "store_for", "to_ox"]
+           "RdflibStore", "Store", "open_store", "store_for"]
+
+
+def __getattr__(name: str) -> Any:
+    """``from_ox`` and ``to_ox`` (kg.rdf.terms) stay importable from here without loading rdflib on import."""
+    if name in ("from_ox", "to_ox"):
+        from kg.rdf import terms
+
+        return getattr(terms, name)
+    raise AttributeError(f"module 'kg.store' has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -76,6 +88,8 @@ class QueryResult:
 
     def to_graph(self) -> Graph:
         """The triples of a CONSTRUCT or DESCRIBE answer as an rdflib Graph."""
+        from rdflib import Graph
+
         g = Graph()
         for s, p, o in self.rows:
             g.add((s, p, o))  # type: ignore[arg-type]
@@ -94,8 +108,9 @@ class Store(Protocol):
         """Add the triples (a dataset's quads) of an rdflib graph."""
 
     def query(self, text: str, bindings: Mapping[str, Identifier] | None = None,
-              timeout: float | None = None) -> QueryResult:
-        """Run SPARQL with ``bindings`` (variable name without ``?`` → term)."""
+              timeout: float | None = None, native: bool = False) -> QueryResult:
+        """Run SPARQL with ``bindings`` (variable name without ``?`` → term, rdflib's or the
+        engine's own); ``native`` answers in the engine's own terms (see the module doc)."""
 
     def __len__(self) -> int:
         """Number of quads held."""
@@ -117,33 +132,9 @@ def open_store(kind: str = "oxigraph", path: str | Path | None = None, *, read_o
     raise QueryError(f"unknown store {kind!r}; use one of {', '.join(STORE_KINDS)}")
 
 
-def _sorted_triples(triples: Iterable[Row]) -> tuple[Row, ...]:
+def _sorted_triples(triples: Iterable[Row]) -> tuple[Row, ...]:  # rdflib terms
     """Triples in a stable order (by their N-Triples text), whichever engine made them."""
     return tuple(sorted(triples, key=lambda t: tuple(x.n3() if x is not None else "" for x in t)))
-
-
-def _with_timeout(work: Any, timeout: float | None) -> Any:
-    """``work()`` in a daemon thread, QueryTimeoutError after ``timeout`` seconds
-    (the engines release the GIL, so the answer is waited for, not polled)."""
-    if timeout is None:
-        return work()
-    box: dict[str, Any] = {}
-
-    def run() -> None:
-        try:
-            box["value"] = work()
-        except BaseException as exc:  # noqa: BLE001 — handed to the waiting thread
-            box["error"] = exc
-
-    worker = threading.Thread(target=run, name="kg-query", daemon=True)
-    worker.start()
-    worker.join(timeout)
-    if worker.is_alive():
-        raise QueryTimeoutError(f"the query ran past --timeout {timeout:g} s and was stopped; narrow it "
-                                "(a LIMIT, more specific patterns) or raise --timeout")
-    if "error" in box:
-        raise box["error"]
-    return box["value"]
 
 
 # --------------------------------------------------------------------------- rdflib
@@ -158,20 +149,26 @@ class RdflibStore:
     kind = "rdflib"
 
     def __init__(self, graph: Graph | None = None):
+        from rdflib import Dataset
+
         self.graph = graph if graph is not None else Dataset(default_union=True)
 
     def load(self, files: Sequence[str | Path]) -> int:
         if not files:
             return 0
+        from rdflib import Dataset
+
+        from kg.rdf.read import load_dataset, load_graphs
+
         if isinstance(self.graph, Dataset):
             load_dataset(list(files), into=self.graph)
         else:
-            from kg.rdf.read import load_graphs
-
             self.graph += load_graphs(list(files))
         return len(files)
 
     def add_graph(self, graph: Graph) -> None:
+        from rdflib import Dataset
+
         if isinstance(self.graph, Dataset) and isinstance(graph, Dataset):
             for s, p, o, g in graph.quads((None, None, None, None)):
                 self.graph.graph(getattr(g, "identifier", g)).add((s, p, o))
@@ -179,7 +176,10 @@ class RdflibStore:
             self.graph += graph
 
     def query(self, text: str, bindings: Mapping[str, Identifier] | None = None,
-              timeout: float | None = None) -> QueryResult:
+              timeout: float | None = None, native: bool = False) -> QueryResult:
+        from kg.rdf.sparql import rdflib_prepare
+        from kg.rdf.terms import canonical
+
         prepared = rdflib_prepare(text)
 
         def work() -> QueryResult:
@@ -196,7 +196,7 @@ class RdflibStore:
             except RecursionError:
                 raise QueryError("the query is nested too deeply for the rdflib engine; use --store oxigraph") from None
 
-        return _with_timeout(work, timeout)
+        return with_timeout(work, timeout)
 
     def __len__(self) -> int:
         return len(self.graph)
@@ -237,6 +237,8 @@ class OxigraphStore:
             return 0
         if self.read_only:
             raise InputError(f"{self.path}: opened read-only; cannot load graph files into it")
+        from kg.rdf.read import open_for_load
+
         manifest = self._manifest()
         read = 0
         for p in map(Path, files):
@@ -257,6 +259,8 @@ class OxigraphStore:
         return read
 
     def _load_file(self, path: Path, fmt: Any) -> None:
+        from kg.rdf.read import CountingReader, load_error
+
         try:
             if self.progress is None:
                 self.store.bulk_load(path=str(path), format=fmt)
@@ -288,11 +292,14 @@ class OxigraphStore:
     # ---- querying
 
     def query(self, text: str, bindings: Mapping[str, Identifier] | None = None,
-              timeout: float | None = None) -> QueryResult:
+              timeout: float | None = None, native: bool = False) -> QueryResult:
         import pyoxigraph as ox
 
+        from kg.rdf.oxterms import is_ox
+
         check_size(text)
-        substitutions = {ox.Variable(name): to_ox(term) for name, term in (bindings or {}).items()}
+        substitutions: dict[Any, Any] = {ox.Variable(name): term if is_ox(term) else _to_ox(term)
+                         for name, term in (bindings or {}).items()}
 
         def work() -> QueryResult:
             try:
@@ -306,25 +313,43 @@ class OxigraphStore:
                     raise QueryError(f"the query failed: {first_line(str(exc))}") from None
                 raise QueryError(f"parameter ?{match.group(1)} must be in the SELECT list of the query: the "
                                  "oxigraph store binds only variables the query returns") from None
-            return _collect(answer)
+            return _collect(answer, native)
 
-        return _with_timeout(work, timeout)
+        return with_timeout(work, timeout)
 
     def __len__(self) -> int:
         return len(self.store)
 
 
-def _collect(answer: Any) -> QueryResult:
+def _to_ox(term: Any) -> Any:
+    from kg.rdf.terms import to_ox
+
+    return to_ox(term)
+
+
+def _to_rdflib(term: Any) -> Any:
+    from kg.rdf.terms import canonical, from_ox
+
+    return canonical(from_ox(term))
+
+
+def _collect(answer: Any, native: bool = False) -> QueryResult:
+    """A pyoxigraph answer as a QueryResult: rdflib terms, or with ``native`` the
+    pyoxigraph terms themselves (CONSTRUCT and DESCRIBE triples are rdflib terms
+    either way: they are written as RDF by rdflib, in the same order)."""
     import pyoxigraph as ox
+
+    from kg.rdf import oxterms
 
     try:
         if isinstance(answer, ox.QueryBoolean):
             return QueryResult((), (), bool(answer))
         if isinstance(answer, ox.QueryTriples):
-            triples = (tuple(canonical(from_ox(t)) for t in (tr.subject, tr.predicate, tr.object)) for tr in answer)
+            triples = (tuple(map(_to_rdflib, (tr.subject, tr.predicate, tr.object))) for tr in answer)
             return QueryResult(TRIPLE_VARS, _sorted_triples(triples), graph=True)
         names = tuple(v.value for v in answer.variables)
-        rows = tuple(tuple(canonical(from_ox(sol[i])) if sol[i] is not None else None for i in range(len(names)))
+        convert = oxterms.canonical if native else _to_rdflib
+        rows = tuple(tuple(convert(sol[i]) if sol[i] is not None else None for i in range(len(names)))
                      for sol in answer)
         return QueryResult(names, rows)
     except (RuntimeError, OSError) as exc:

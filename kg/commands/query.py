@@ -1,29 +1,18 @@
-"""``kg query`` and ``kg queries``: run SPARQL on graph files, list the named queries."""
+"""``kg query`` and ``kg queries``: run SPARQL on graph files, list the named queries.
+
+Declared with click, not typer: ``kg query --db`` on a large graph must start as
+fast as a bare pyoxigraph script, and importing typer (with pydantic) costs more
+than the query. The path loads neither rdflib nor typer (tests/test_cli_lean.py).
+"""
 
 from __future__ import annotations
 
-import shutil
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
-
-class OutputFormat(StrEnum):
-    table = "table"
-    csv = "csv"
-    tsv = "tsv"
-    json = "json"
-    turtle = "turtle"
-    ntriples = "ntriples"
-    jsonld = "jsonld"
-
-
-class StoreKind(StrEnum):
-    oxigraph = "oxigraph"
-    rdflib = "rdflib"
-
+from kg.results import FORMATS
+from kg.store import STORE_KINDS
 
 #: Files larger than this (bytes) load with a progress bar on a terminal.
 PROGRESS_BYTES = 20 << 20
@@ -53,25 +42,28 @@ def _progress_bar(files: list[Path]) -> tuple[object, object]:
     return bar, advance
 
 
-def query(
-    query: Annotated[str, typer.Argument(help="A named query (see 'kg queries'), a .rq file, or SPARQL text in quotes.",
-                                         show_default=False)],
-    graphs: Annotated[list[Path] | None, typer.Argument(help="Graph files (.ttl .nt .nq .trig .jsonld .rdf); "
-                                                           "optional with --db.", show_default=False)] = None,
-    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="A parameter as name=value, e.g. "
-                                                       "--param name=Poutine; repeat for several.")] = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="table for people; csv, tsv or json "
-                                              "(SPARQL 1.1 results formats) for programs; turtle, ntriples or "
-                                              "jsonld for the triples of a CONSTRUCT or DESCRIBE query.")
-                   ] = OutputFormat.table,
-    store: Annotated[StoreKind | None, typer.Option("--store", help="Query engine: oxigraph (default, fast) or "
-                                                       "rdflib.", show_default=False)] = None,
-    db: Annotated[Path | None, typer.Option("--db", help="Folder where the oxigraph store persists: graph files "
-                                               "given are loaded into it once; later queries need only --db.")] = None,
-    timeout: Annotated[float | None, typer.Option("--timeout", min=0.01, help="Stop the query after this many "
-                                                     "seconds.", show_default=False)] = None,
-) -> None:
+@click.command()
+@click.argument("query_ref", metavar="QUERY")
+@click.argument("graphs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--param", "-p", "param", multiple=True, metavar="NAME=VALUE",
+              help="A parameter as name=value, e.g. --param name=Poutine; repeat for several.")
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="table for people; csv, tsv or json (SPARQL 1.1 results formats) for programs; turtle, "
+                   "ntriples or jsonld for the triples of a CONSTRUCT or DESCRIBE query.")
+@click.option("--store", type=click.Choice(STORE_KINDS), default=None,
+              help="Query engine: oxigraph (default, fast) or rdflib.")
+@click.option("--db", type=click.Path(path_type=Path), default=None,
+              help="Folder where the oxigraph store persists: graph files given are loaded into it once; later "
+                   "queries need only --db.")
+@click.option("--timeout", type=click.FloatRange(min=0.01), default=None,
+              help="Stop the query after this many seconds.")
+def query(query_ref: str, graphs: tuple[Path, ...], param: tuple[str, ...], fmt: str, store: str | None,
+          db: Path | None, timeout: float | None) -> None:
     """Run a SPARQL query on graphs and print the answer.
+
+    QUERY is a named query (see 'kg queries'), a .rq file, or SPARQL text in
+    quotes; GRAPHS are graph files (.ttl .nt .nq .trig .jsonld .rdf), optional
+    with --db.
 
     Examples:
 
@@ -93,28 +85,33 @@ def query(
     from kg.queries import bind, format_result, load_query, parse_assignments, run
     from kg.store import store_for
 
-    chosen = load_query(query)
-    values = parse_assignments(param or [])
-    bind(chosen, values)  # a bad parameter fails before a large graph is loaded
-    bar, advance = _progress_bar(list(graphs or []))
+    chosen = load_query(query_ref)
+    values = parse_assignments(list(param))
+    bind(chosen, values, store or STORE_KINDS[0])  # a bad parameter fails before a large graph is loaded
+    bar, advance = _progress_bar(list(graphs))
     with bar if bar is not None else nullcontext():  # type: ignore[attr-defined]
-        target = store_for(graphs or [], store.value if store else None, db, progress=advance)  # type: ignore[arg-type]
-    result = run(target, chosen, values, timeout=timeout)
+        target = store_for(list(graphs), store, db, progress=advance)  # type: ignore[arg-type]
+    result = run(target, chosen, values, timeout=timeout, native=True)
     if result.boolean is None and not result.rows:
-        typer.echo(f"no result: query {chosen.name} matched nothing", err=True)
-        if fmt is OutputFormat.table:
+        click.echo(f"no result: query {chosen.name} matched nothing", err=True)
+        if fmt == "table":
             return
-    width = shutil.get_terminal_size((160, 24)).columns
-    typer.echo(format_result(result, fmt.value, width=width), nl=False)
+    width = None
+    if fmt == "table":
+        import shutil
+
+        width = shutil.get_terminal_size((160, 24)).columns
+    click.echo(format_result(result, fmt, width=width), nl=False)
 
 
+@click.command()
 def queries() -> None:
     """List the named queries with what they answer and their parameters."""
     from kg.queries import list_queries
 
     for q in list_queries():
-        typer.echo(f"{q.name} — {q.title}")
+        click.echo(f"{q.name} — {q.title}")
         if q.description:
-            typer.echo(f"    {q.description}")
+            click.echo(f"    {q.description}")
         for p in q.params:
-            typer.echo(f"    --param {p.describe()}")
+            click.echo(f"    --param {p.describe()}")

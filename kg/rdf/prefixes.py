@@ -5,27 +5,33 @@ prefix shortener.
 SPARQL / Turtle local name (``kg:Person``, ``wd:Q7747``), otherwise in full
 (``<https://w3id.org/kgnews/resource/person/kim-jong-un>``): what it prints can
 always be pasted back into a query or a Turtle file, and is never cut.
+
+This module loads no rdflib (``kg query --db`` runs without it).
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from kg import iris
 
-from kg.namespace import KG, NIF, RES, WD
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 #: Prefixes written in every output and known to every query.
-PREFIXES: dict[str, str] = {"kg": str(KG._NS), "nif": str(NIF._NS), "skos": str(SKOS._NS), "wd": str(WD),
-                            "prov": str(PROV._NS), "dcterms": str(DCTERMS._NS), "owl": str(OWL._NS),
-                            "xsd": str(XSD._NS), "rdf": str(RDF._NS), "rdfs": str(RDFS._NS), "res": str(RES)}
+PREFIXES: dict[str, str] = {"kg": iris.ONTOLOGY_IRI, "nif": iris.NIF_IRI, "skos": iris.SKOS_IRI,
+                            "wd": iris.WIKIDATA_IRI, "prov": iris.PROV_IRI, "dcterms": iris.DCTERMS_IRI,
+                            "owl": iris.OWL_IRI, "xsd": iris.XSD_IRI, "rdf": iris.RDF_IRI, "rdfs": iris.RDFS_IRI,
+                            "res": iris.RESOURCE_IRI}
 #: A local name that needs no escape in SPARQL and Turtle (PN_LOCAL without ``\\`` escapes or ``%`` codes).
 _LOCAL = re.compile(r"(?:[^\W][\w\-.:\u00b7]*[\w\-:\u00b7]|[^\W])?")
 
 
 def bind_all(graph: Graph) -> Graph:
     """Bind :data:`PREFIXES` in ``graph`` (replacing other bindings of those names)."""
+    from rdflib import URIRef
+
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, URIRef(namespace), override=True, replace=True)
     return graph
