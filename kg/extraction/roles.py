@@ -94,8 +94,10 @@ def _subjects(ctx: Context, tok: Token) -> list[Token]:
     if own:
         # UD gives a verb one subject; when the parser emits several, the one
         # nearest before the verb is it (the others are misparsed incises).
+        # An inverted clitic after the verb is its subject (« Il est, disent-ils, la langue… »).
         before = [c for c in own if c.i < tok.i]
-        return [max(before, key=lambda c: c.i)] if before else own[:1]
+        clitic = [c for c in own if c.i > tok.i and c.pos_ == "PRON" and c.text.startswith("-")]
+        return clitic[:1] or ([max(before, key=lambda c: c.i)] if before else own[:1])
     clitics = [c for c in tok.children if c.pos_ == "PRON" and c.text.startswith("-") and len(c.text) > 2
                and c.dep_.startswith(("nsubj", "expl"))]  # « a-t-il ajouté »: the parser says expl:subj
     if clitics:
