@@ -406,3 +406,32 @@ def test_an_inverted_clitic_speaker_is_the_person_of_its_gender(incise, name):
     text = f"La ministre Claire Dubois a rencontré le préfet Marc Olivier à Lyon. « Rien n'est joué », {incise}."
     comms = [e for e in _events(_run(text)) if e["type"] == "Communication"]
     assert comms and _has(comms[0]["roles"], "agent", name), comms
+
+
+# --- speakers helper: pronoun antecedents, incises, unnamed speakers, titles (issue 11 items 1 and 5) -------------
+
+
+@pytest.mark.parametrize("incise", ["avait-il lancé après la course", "a-t-il confié à la sortie"])
+def test_any_verb_in_the_incise_after_a_quotation_is_a_statement(incise):
+    text = ("Le cycliste Marc Olivier a gagné dimanche. « Je crois que personne ne pourra me rattraper cette "
+            f"année » {incise}.")
+    comms = [e for e in _events(_run(text)) if e["type"] == "Communication"]
+    assert comms and _has(comms[0]["roles"], "agent", "Olivier"), _events(_run(text))
+
+
+def test_a_participle_after_a_quoted_phrase_is_no_incise():
+    text = "Claire Dubois a évoqué le « temps perdu dans les mêmes bureaux », illustrant la lenteur du projet."
+    assert [e["type"] for e in _events(_run(text))] == ["Communication"], _events(_run(text))
+
+
+def test_a_plural_pronoun_speaker_is_not_the_last_person_named():
+    text = ("Le ministre Paolo Berti a ouvert la séance. D'autres orateurs ont protesté. "
+            "Cette réforme est, disent-ils, une erreur.")
+    assert not any(_has(e["roles"], "agent", "Berti") for e in _events(_run(text))[1:]), _events(_run(text))
+
+
+def test_elle_after_a_collective_subject_is_not_a_person_named_before():
+    text = ("Karim Haddad a été élu président. L'armée a gardé le pouvoir législatif. "
+            "Elle a cependant promis de le rendre avant la fin du mois.")
+    assert not any(_has(e["roles"], "agent", "Haddad") for e in _events(_run(text))
+                   if e["type"] == "Communication"), _events(_run(text))

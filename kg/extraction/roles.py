@@ -86,7 +86,8 @@ def subject_tokens(ctx: Context, tok: Token) -> list[Token]:
 
 
 def _subjects(ctx: Context, tok: Token) -> list[Token]:
-    own = [c for c in tok.children if c.dep_ == "nsubj" and not quoted_before(ctx, c, tok)]
+    own = [c for c in tok.children if c.dep_ == "nsubj" and not quoted_before(ctx, c, tok)
+           and not (c.text.startswith("-") and len(c.text) <= 2)]  # (the euphonic « -t » of « a-t-il »)
     for c in [c for c in own if attributed(ctx, c)]:  # « Selon X, Y a… »: X is the source
         own.remove(c)
         if (real := subject_behind_source(ctx, c)) is not None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extraction.context import SUBJECTS, Context, clause_tokens, marker, reflexive
+from kg.extraction.incises import quote_incise
 from kg.extraction.speakers import quoted_before
 from kg.lang.hooks import norm
 from kg.records import EventRecord
@@ -43,6 +44,8 @@ def trigger_class(ctx: Context, tok: Token) -> str | None:
             ctx.lex.verbs.get(lemma, "Communication") != "Communication"
             and lemma not in ctx.lex.content_clause_verbs)) and reports_speech(ctx, tok):
         return "Communication"  # « a relevé que … », « a noté : « … » »: a statement, whatever the verb's other senses
+    if quote_incise(ctx, tok):
+        return "Communication"  # « « … » avait-il lancé »: any verb in the incise after a quotation
     if tok.pos_ == "VERB" and lemma in ctx.lex.verbs:
         if adjectival(ctx, tok):
             return None  # adjectival participle (« les produits importés »): a description
@@ -172,7 +175,7 @@ def inverted(ctx: Context, tok: Token) -> bool:
     the subject of speech verbs; other verbs and passives keep it in front."""
     lemma = tok.lemma_.lower()
     if not (ctx.lex.verbs.get(lemma) == "Communication" or lemma in ctx.cues.reporting_verbs
-            or lemma in ctx.lex.clause_verbs):
+            or lemma in ctx.lex.clause_verbs or quote_incise(ctx, tok)):
         return False
     if any(c.dep_ == "aux:pass" for c in tok.children):
         return False
