@@ -435,3 +435,17 @@ def test_elle_after_a_collective_subject_is_not_a_person_named_before():
             "Elle a cependant promis de le rendre avant la fin du mois.")
     assert not any(_has(e["roles"], "agent", "Haddad") for e in _events(_run(text))
                    if e["type"] == "Communication"), _events(_run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Deux ouvriers ont été blessés mardi soir sur le chantier du port, a indiqué la police.",
+    "« Nous recueillons encore des témoignages », a ajouté le porte-parole de la gendarmerie.",
+])
+def test_a_statement_by_an_unnamed_speaker_is_kept(text):
+    assert [e["type"] for e in _events(_run(text)) if e["type"] == "Communication"] == ["Communication"], \
+        _events(_run(text))
+
+
+def test_an_inverted_common_noun_speaker_leaves_the_agency_as_recipient():
+    ev = _one("Le chanteur Paul Ndiaye est mort dimanche à Dakar, a révélé son avocate à l'AFP.", "Communication")
+    assert _has(ev["roles"], "recipient", "France-Presse", "AFP") and not ev["roles"].get("agent"), ev

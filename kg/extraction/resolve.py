@@ -84,6 +84,9 @@ class Resolver:
         self.groups = set(cues.group_nouns) | set(cues.titles) | set(cues.media_nouns) | set(cues.org_descriptors)
         self.titles = set(cues.titles)
         self.humans = cues.human_group_nouns
+        #: common nouns that name who speaks when no name is given (« a indiqué la police », « son avocate »)
+        self.speakers = (self.groups | set(self.humans) | set(cues.institution_nouns) | set(cues.org_heads)
+                         | set(cues.speaker_nouns))
         #: nouns of groups and institutions a pronoun may continue (« l'armée … elle »), not people's titles
         self.collectives = (set(cues.group_nouns) | set(cues.institution_nouns) | set(cues.org_heads)
                             | set(cues.org_descriptors) | set(cues.media_nouns)) - self.titles - set(self.humans)

@@ -13,6 +13,8 @@ russes ») and from a participle hanging on it (« un remerciement émanant de X
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Token
 
 from kg.extraction.context import ACTOR_TYPES, SUBJECTS, Context, clause_tokens, governing_verb, marker
@@ -123,6 +125,8 @@ def verb_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
     subject_role = mapping.get("nsubj", "agent")
     for s in subject_tokens(ctx, tok):
         add(ctx, ev, subject_role, s)
+        if s.i > tok.i:
+            inverted_recipient(ctx, s, mapping, ev)
     for c in tok.children:
         dep = c.dep_
         if dep == "nsubj:pass" and mapping.get(dep):
@@ -158,6 +162,14 @@ def verb_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
         if role:
             add(ctx, ev, role, c, loose=dep == "obj")
     implicit_roles(ctx, tok, ev)
+
+
+def inverted_recipient(ctx: Context, subject: Token, mapping: Mapping[str, str], ev: EventRecord) -> None:
+    """« a révélé son avocate à l'AFP »: after an inverted subject the parser hangs the
+    verb's « à X » under the subject; it is the verb's recipient all the same."""
+    for c in subject.children:
+        if c.dep_ == "nmod" and c.i > subject.i and (role := mapping.get(f"obl:arg/{marker(ctx, c)}")) == "recipient":
+            add(ctx, ev, role, c)
 
 
 def implicit_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:

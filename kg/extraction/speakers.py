@@ -45,6 +45,12 @@ def speaker(ctx: Context, tok: Token) -> Token:
     return found or tok
 
 
+def speaker_noun(ctx: Context, tok: Token) -> bool:
+    """A common noun naming who speaks without a name (« a indiqué la police »,
+    « a révélé son avocate », « un porte-parole de Y »)."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in ctx.resolver.speakers
+
+
 def honorific(ctx: Context, tok: Token) -> bool:
     return tok.text in ctx.cues.honorifics
 

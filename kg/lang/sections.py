@@ -76,6 +76,8 @@ class Cues:
     name_articles: frozenset[str] = frozenset()  # foreign articles that start a name (« El País »), as written
     government_nouns: frozenset[str] = frozenset()  # « le gouvernement X »: a government named after its head
     government_titles: frozenset[str] = frozenset()  # « le ministre de la Justice X »: a member of a government
+    # speakers (issue 11)
+    speaker_nouns: frozenset[str] = frozenset()  # « a indiqué la police », « son avocate »: who speaks unnamed
 
     def __getitem__(self, key: str) -> object:
         """Read a cue list by its JSON key (``cues["months"]``), as callers of the raw file did."""
