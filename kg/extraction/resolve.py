@@ -221,9 +221,14 @@ class Resolver:
         return next((key for key, name in self._orgs if words <= name), None)
 
     def _naming(self, tok: Token, depth: int = 0) -> Iterable[tuple[Token, int]]:
+        """The tokens a description may name (« l'agence KCNA », « le ministre de X »),
+        not a place it is located at (« le porte-parole de la mission en X »,
+        « l'ambassadeur de Y en X »: X is where, not who)."""
         if depth >= 3:
             return
         for c in tok.children:
+            if c.dep_ == "nmod" and case_of(c, self.data) in self.data.syntax.place_preps:
+                continue
             if c.dep_ in NAMING or (c.dep_ == "nmod" and case_of(c, self.data) in self.data.syntax.of_preps):
                 yield c, depth
                 yield from self._naming(c, depth + 1)

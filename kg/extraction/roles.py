@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from kg.extraction.context import ACTOR_TYPES, SUBJECTS, Context, clause_tokens, governing_verb, marker
 from kg.extraction.resolve import PLACE_TYPES
-from kg.extraction.speakers import attributed, quoted_before, speaker, subject_behind_source
+from kg.extraction.speakers import attributed, quoted_before, speaker, speaker_noun, subject_behind_source
 from kg.extraction.triggers import adjectival, inverted, subject_candidates
 from kg.records import EventRecord, Span
 
@@ -100,7 +100,7 @@ def _subjects(ctx: Context, tok: Token) -> list[Token]:
         # An inverted clitic after the verb is its subject (« Il est, disent-ils, la langue… »).
         before = [c for c in own if c.i < tok.i]
         clitic = [c for c in own if c.i > tok.i and c.pos_ == "PRON" and c.text.startswith("-")]
-        return clitic[:1] or ([max(before, key=lambda c: c.i)] if before else own[:1])
+        return clitic[:1] or ([split_apposition(ctx, before)] if before else own[:1])
     clitics = [c for c in tok.children if c.pos_ == "PRON" and c.text.startswith("-") and len(c.text) > 2
                and c.dep_.startswith(("nsubj", "expl"))]  # « a-t-il ajouté »: the parser says expl:subj
     if clitics:
@@ -118,6 +118,19 @@ def _subjects(ctx: Context, tok: Token) -> list[Token]:
     if tok.dep_ in ("acl:relcl",) or (tok.dep_ == "acl" and not adjectival(ctx, tok)):
         return [tok.head]
     return subject_candidates(ctx, tok)
+
+
+def split_apposition(ctx: Context, before: list[Token]) -> Token:
+    """The subject among several the parser gives before the verb: the nearest, unless
+    it is a title naming no person and a person stands before it, a comma between
+    (« X, le président de la Commission, se dit … »: X speaks, not the Commission)."""
+    nearest = max(before, key=lambda c: c.i)
+    if not speaker_noun(ctx, nearest) or nearest.left_edge.i == 0 or ctx.doc[nearest.left_edge.i - 1].text != "," \
+            or any(ctx.index.of_type(k) == "Person" for k in ctx.resolver.resolve(speaker(ctx, nearest))):
+        return nearest
+    persons = [c for c in before if c.i < nearest.i and any(ctx.index.of_type(k) == "Person"
+                                                            for k in ctx.resolver.resolve(c))]
+    return max(persons, key=lambda c: c.i) if persons else nearest
 
 
 def verb_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:

@@ -146,3 +146,37 @@ déclare déclarer VERB 0 root Mood=Ind|Number=Sing|Tense=Pres|VerbForm=Fin
 . . PUNCT 9 punct
 """)
     assert [roles for _, lemma, roles, *_ in events if lemma == "déclarer"] == [[("agent", "Lenoir")]], events
+
+
+def test_a_place_in_a_title_complement_is_not_who_the_title_stands_for(fr):
+    # « Le porte-parole de la mission en Syrie déclare que … »: Syria is where, not who.
+    _, events = run(fr, """
+Le le DET 2 det Definite=Def|Gender=Masc|Number=Sing|PronType=Art
+porte-parole porte-parole NOUN 8 nsubj Gender=Masc|Number=Sing
+de de ADP 5 case
+la le DET 5 det Definite=Def|Gender=Fem|Number=Sing|PronType=Art
+mission mission NOUN 2 nmod Gender=Fem|Number=Sing
+en en ADP 7 case
+Syrie Syrie PROPN 2 nmod _ B-LOC
+déclare déclarer VERB 0 root Mood=Ind|Number=Sing|Tense=Pres|VerbForm=Fin
+. . PUNCT 8 punct
+""")
+    assert not any(("agent", "Syrie") in roles for _, _, roles, *_ in events), events
+
+
+def test_a_person_before_a_title_the_parser_made_a_second_subject_is_the_speaker(fr):
+    # « Haddad, le président de la Commission européenne, déclare … »: Haddad speaks.
+    _, events = run(fr, """
+Haddad Haddad PROPN 10 nsubj _ B-PER
+, , PUNCT 10 punct
+le le DET 4 det Definite=Def|Gender=Masc|Number=Sing|PronType=Art
+président président NOUN 10 nsubj Gender=Masc|Number=Sing
+de de ADP 7 case
+la le DET 7 det Definite=Def|Gender=Fem|Number=Sing|PronType=Art
+Commission Commission PROPN 4 nmod _ B-ORG
+européenne européen ADJ 7 amod _ I-ORG
+, , PUNCT 10 punct
+déclare déclarer VERB 0 root Mood=Ind|Number=Sing|Tense=Pres|VerbForm=Fin
+. . PUNCT 10 punct
+""")
+    assert [roles for _, lemma, roles, *_ in events if lemma == "déclarer"] == [[("agent", "Haddad")]], events
