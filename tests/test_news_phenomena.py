@@ -449,3 +449,10 @@ def test_a_statement_by_an_unnamed_speaker_is_kept(text):
 def test_an_inverted_common_noun_speaker_leaves_the_agency_as_recipient():
     ev = _one("Le chanteur Paul Ndiaye est mort dimanche à Dakar, a révélé son avocate à l'AFP.", "Communication")
     assert _has(ev["roles"], "recipient", "France-Presse", "AFP") and not ev["roles"].get("agent"), ev
+
+
+def test_a_reporting_verb_with_a_que_clause_is_a_statement_unless_a_medium_reports():
+    said = _events(_run("Le directeur de l'aéroport rapporte que deux avions ont été endommagés."))
+    assert [e["type"] for e in said] == ["Communication"], said
+    relayed = _events(_run("Le quotidien Le Courrier rapporte que Vextra a signé un contrat avec le Kazakhstan."))
+    assert not any(e["type"] == "Communication" for e in relayed), relayed

@@ -46,6 +46,9 @@ def trigger_class(ctx: Context, tok: Token) -> str | None:
         return "Communication"  # « a relevé que … », « a noté : « … » »: a statement, whatever the verb's other senses
     if quote_incise(ctx, tok):
         return "Communication"  # « « … » avait-il lancé »: any verb in the incise after a quotation
+    if tok.pos_ == "VERB" and lemma in ctx.cues.reporting_verbs and lemma not in ctx.lex.verbs \
+            and reports_speech(ctx, tok) and not media_subject(ctx, tok):
+        return "Communication"  # « le chef de X rapporte que »; « Le Monde rapporte que » is an attribution
     if tok.pos_ == "VERB" and lemma in ctx.lex.verbs:
         if adjectival(ctx, tok):
             return None  # adjectival participle (« les produits importés »): a description
