@@ -51,6 +51,19 @@ def speaker_noun(ctx: Context, tok: Token) -> bool:
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in ctx.resolver.speakers
 
 
+def in_marked_phrase(ctx: Context, tok: Token, verb: Token) -> bool:
+    """Is ``tok`` inside a phrase a preposition marks, below ``verb`` (« à l'agence
+    X »: the agency and the names the parser glues to it are no subject)?"""
+    t = tok
+    for _ in range(6):
+        if any(c.dep_ == "case" for c in t.children):
+            return True
+        if t.head.i == t.i or t.head.i == verb.i:
+            return False
+        t = t.head
+    return False
+
+
 def honorific(ctx: Context, tok: Token) -> bool:
     return tok.text in ctx.cues.honorifics
 

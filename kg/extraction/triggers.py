@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from kg.extraction.context import SUBJECTS, Context, clause_tokens, marker, reflexive
 from kg.extraction.incises import quote_incise
-from kg.extraction.speakers import quoted_before, speaker_noun
+from kg.extraction.speakers import in_marked_phrase, quoted_before, speaker_noun
 from kg.lang.hooks import norm
 from kg.records import EventRecord
 
@@ -167,7 +167,7 @@ def subject_candidates(ctx: Context, tok: Token) -> list[Token]:
             and ctx.doc[t.i - 1].text[:1].isupper()  # « M. Tanabe »
         if (t.text in (".", ";", ":", "«", "»") and not abbreviation) or t.dep_ in ("ccomp", "mark"):
             break
-        if t.pos_ in ("NOUN", "PROPN", "ADV") and marker(ctx, t) is None and (
+        if t.pos_ in ("NOUN", "PROPN", "ADV") and not in_marked_phrase(ctx, t, tok) and (
                 ctx.resolver.resolve(t) or ctx.resolver.name_of(t) or speaker_noun(ctx, t)):
             return [t]  # (not « à l'AFP » in « a révélé son avocate à l'AFP »: a recipient, not the subject)
     return []
