@@ -544,3 +544,53 @@ def test_a_product_number_after_a_known_name_is_no_quantity_a_counted_noun_is():
     assert ev["quantity"] is None
     ev = _one("Le Japon a livré à l'Ukraine 300 missiles.", "Transaction")
     assert ev["quantity"] == 300
+
+
+# --- speakers helper: pronoun antecedents, incises, unnamed speakers, titles (issue 11 items 1 and 5) -------------
+
+
+@pytest.mark.parametrize("incise", ["avait-il lancé après la course", "a-t-il confié à la sortie"])
+def test_any_verb_in_the_incise_after_a_quotation_is_a_statement(incise):
+    text = ("Le cycliste Marc Olivier a gagné dimanche. « Je crois que personne ne pourra me rattraper cette "
+            f"année » {incise}.")
+    comms = [e for e in _events(_run(text)) if e["type"] == "Communication"]
+    assert comms and _has(comms[0]["roles"], "agent", "Olivier"), _events(_run(text))
+
+
+def test_a_participle_after_a_quoted_phrase_is_no_incise():
+    text = "Claire Dubois a évoqué le « temps perdu dans les mêmes bureaux », illustrant la lenteur du projet."
+    assert [e["type"] for e in _events(_run(text))] == ["Communication"], _events(_run(text))
+
+
+def test_a_plural_pronoun_speaker_is_not_the_last_person_named():
+    text = ("Le ministre Paolo Berti a ouvert la séance. D'autres orateurs ont protesté. "
+            "Cette réforme est, disent-ils, une erreur.")
+    assert not any(_has(e["roles"], "agent", "Berti") for e in _events(_run(text))[1:]), _events(_run(text))
+
+
+def test_elle_after_a_collective_subject_is_not_a_person_named_before():
+    text = ("Karim Haddad a été élu président. L'armée a gardé le pouvoir législatif. "
+            "Elle a cependant promis de le rendre avant la fin du mois.")
+    assert not any(_has(e["roles"], "agent", "Haddad") for e in _events(_run(text))
+                   if e["type"] == "Communication"), _events(_run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Deux ouvriers ont été blessés mardi soir sur le chantier du port, a indiqué la police.",
+    "« Nous recueillons encore des témoignages », a ajouté le porte-parole de la gendarmerie.",
+])
+def test_a_statement_by_an_unnamed_speaker_is_kept(text):
+    assert [e["type"] for e in _events(_run(text)) if e["type"] == "Communication"] == ["Communication"], \
+        _events(_run(text))
+
+
+def test_an_inverted_common_noun_speaker_leaves_the_agency_as_recipient():
+    ev = _one("Le chanteur Paul Ndiaye est mort dimanche à Dakar, a révélé son avocate à l'AFP.", "Communication")
+    assert _has(ev["roles"], "recipient", "France-Presse", "AFP") and not ev["roles"].get("agent"), ev
+
+
+def test_a_reporting_verb_with_a_que_clause_is_a_statement_unless_a_medium_reports():
+    said = _events(_run("Le directeur de l'aéroport rapporte que deux avions ont été endommagés."))
+    assert [e["type"] for e in said] == ["Communication"], said
+    relayed = _events(_run("Le quotidien Le Courrier rapporte que Vextra a signé un contrat avec le Kazakhstan."))
+    assert not any(e["type"] == "Communication" for e in relayed), relayed

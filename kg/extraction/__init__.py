@@ -18,7 +18,7 @@ from kg.extraction.events import find_events
 from kg.extraction.intervals import Disjoint
 from kg.extraction.numbers import find_numbers
 from kg.extraction.relations import find_relations
-from kg.extraction.statements import quoted_statements
+from kg.extraction.statements import quoted_statements, unnamed_speaker
 from kg.lang import LanguageData
 from kg.records import DocumentRecord, SentenceRecord, Span
 
@@ -64,7 +64,8 @@ def extract(doc: Doc, data: LanguageData, *, doc_id: str, publication_date: dt.d
     numbers = [n for n in find_numbers(text, data) if not in_dates.overlaps(n.start, n.end)]
     ctx = Context(doc, data, index, text)
     events = quoted_statements(ctx, bounds, find_events(ctx, bounds, dates, numbers))  # « Selon X, « … » »
-    kept = [e for e in merge_references(merge_agreements(merge_statements(events))) if e.roles or e.date or e.quantity]
+    kept = [e for e in merge_references(merge_agreements(merge_statements(events)))
+            if e.roles or e.date or e.quantity or unnamed_speaker(ctx, e)]  # « a indiqué la police »
     inherit_dates([e for e in kept if not e.negated])
     for e in kept:
         if e.negated:  # « n'a pas signé » is no signing: keep the fact, not the class

@@ -44,6 +44,37 @@ def counted(tok: Token, data: LanguageData) -> int | None:
     return None
 
 
+def _agreement(tok: Token) -> tuple[str | None, str | None]:
+    """The gender and number the token's morphology shows (None where it shows none)."""
+    return next(iter(tok.morph.get("Gender", [])), None), next(iter(tok.morph.get("Number", [])), None)
+
+
+def _agrees(found: str | None, wanted: str | None) -> bool:
+    """Two genders that do not clash (an unknown one clashes with none)."""
+    return found is None or wanted is None or found == wanted
+
+
+def mention_gender(tok: Token, titles: Iterable[str] = ()) -> str | None:
+    """The grammatical gender a person's mention shows: its title or honorific
+    (« la ministre X », « Mme X »), else the morphology of its name. A noun the
+    name complements is its title only if it is one of ``titles`` (« le récit de
+    X » says nothing of X)."""
+    h = tok
+    while h.dep_ in ("flat:name", "flat") and h.head.i != h.i:
+        h = h.head  # the name's first word
+    around = []
+    if h.head.pos_ == "NOUN" and (h.dep_ in ("appos", "flat:name")
+                                  or (h.dep_ == "nmod" and h.head.lemma_.lower() in titles)):
+        # « la ministre X »: the title's article first (« ministre » itself is epicene)
+        around = [*(c for c in h.head.children if c.pos_ == "DET"), h.head]
+    around += [c for c in h.children if c.pos_ in ("NOUN", "DET") and c.i < h.i]
+    for t in (*around, h):
+        g = t.morph.get("Gender", [])
+        if g:
+            return g[0]
+    return None
+
+
 class Resolver:
     """Turns a role token into entity keys (names, pronouns, group nouns, demonyms)."""
 
@@ -53,6 +84,12 @@ class Resolver:
         self.groups = set(cues.group_nouns) | set(cues.titles) | set(cues.media_nouns) | set(cues.org_descriptors)
         self.titles = set(cues.titles)
         self.humans = cues.human_group_nouns
+        #: common nouns that name who speaks when no name is given (« a indiqué la police », « son avocate »)
+        self.speakers = (self.groups | set(self.humans) | set(cues.institution_nouns) | set(cues.org_heads)
+                         | set(cues.speaker_nouns))
+        #: nouns of groups and institutions a pronoun may continue (« l'armée … elle »), not people's titles
+        self.collectives = (set(cues.group_nouns) | set(cues.institution_nouns) | set(cues.org_heads)
+                            | set(cues.org_descriptors) | set(cues.media_nouns)) - self.titles - set(self.humans)
         # Sorted token positions, so each look-back is a bisection, not a scan.
         self.persons = [i for i, k in sorted(index.token_entity.items())
                         if index.of_type(k) == "Person"]
@@ -73,18 +110,39 @@ class Resolver:
         return self.index.token_entity[self.places[k]] if k >= 0 else None
 
     def antecedent(self, pronoun: Token) -> str | None:
-        """The person « il » / « elle » refers to: the latest person that is a
-        subject in this or the two previous sentences (subjects are what a
-        pronoun continues), else the latest person named before it."""
+        """What « il » / « elle » refers to: the nearest subject before it in this
+        or the two previous sentences (subjects are what a pronoun continues) that
+        agrees with it in gender and number: a person, or a collective noun of the
+        last two sentences (« l'armée … Elle a promis »: the army, its entity or
+        none, never a person further back). Else the latest person named before it
+        whose gender does not clash. A plural pronoun stands for no single person."""
+        gender, number = _agreement(pronoun)
+        if number == "Plur":
+            return None
         here = self.sentence_of(pronoun.i)
         for k in range(here, max(-1, here - 3), -1):
             start, end = self.sents[k]
-            lo, hi = bisect_left(self.persons, start), bisect_left(self.persons, min(end, pronoun.i))
-            for i in reversed(self.persons[lo:hi]):
-                if self._in_subject(self.doc[i]):
-                    return self.index.token_entity[i]
-        k = bisect_left(self.persons, pronoun.i) - 1
-        return self.index.token_entity[self.persons[k]] if k >= 0 else None
+            for i in reversed(range(start, min(end, pronoun.i))):
+                tok = self.doc[i]
+                if i in self.index.token_entity and self.index.of_type(self.index.token_entity[i]) == "Person":
+                    if self._in_subject(tok) and _agrees(mention_gender(tok, self.titles), gender):
+                        return self.index.token_entity[i]
+                elif k >= here - 1 and self.collective_subject(tok, gender):
+                    return next(iter(self.resolve(tok)), None)
+        for i in reversed(self.persons[:bisect_left(self.persons, pronoun.i)]):
+            if _agrees(mention_gender(self.doc[i], self.titles), gender):
+                return self.index.token_entity[i]
+        return None
+
+    def collective_subject(self, tok: Token, gender: str | None) -> bool:
+        """Is ``tok`` the subject noun of a group or an institution (« l'armée »,
+        « l'agence ») in the singular, of ``gender``: what « elle » may continue?"""
+        if tok.dep_ not in ("nsubj", "nsubj:pass") or tok.lemma_.lower() not in self.collectives:
+            return False
+        g, n = _agreement(tok)
+        return n != "Plur" and g == gender and not any(  # (« la présidente, X »: a person's title)
+            c.dep_ in ("appos", "flat:name") and c.i in self.index.token_entity
+            and self.index.of_type(self.index.token_entity[c.i]) == "Person" for c in tok.children)
 
     @staticmethod
     def _in_subject(tok: Token) -> bool:
@@ -129,8 +187,8 @@ class Resolver:
         if tok.pos_ == "PRON":
             if "Rel" in tok.morph.get("PronType", []) and tok.head.dep_ in ("acl:relcl", "acl"):
                 return self._one(tok.head.head, loose)
-            if tok.lower_ in self.data.syntax.personal_pronouns:
-                return self.antecedent(tok)
+            if tok.lower_.rsplit("-", 1)[-1] in self.data.syntax.personal_pronouns:
+                return self.antecedent(tok)  # « il », and the inverted « -il » of « a-t-il ajouté »
             return None
         lemma = tok.lemma_.lower()
         if lemma in self.data.cues.counted_party_nouns and counted(tok, self.data):
@@ -163,9 +221,14 @@ class Resolver:
         return next((key for key, name in self._orgs if words <= name), None)
 
     def _naming(self, tok: Token, depth: int = 0) -> Iterable[tuple[Token, int]]:
+        """The tokens a description may name (« l'agence KCNA », « le ministre de X »),
+        not a place it is located at (« le porte-parole de la mission en X »,
+        « l'ambassadeur de Y en X »: X is where, not who)."""
         if depth >= 3:
             return
         for c in tok.children:
+            if c.dep_ == "nmod" and case_of(c, self.data) in self.data.syntax.place_preps:
+                continue
             if c.dep_ in NAMING or (c.dep_ == "nmod" and case_of(c, self.data) in self.data.syntax.of_preps):
                 yield c, depth
                 yield from self._naming(c, depth + 1)

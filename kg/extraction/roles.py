@@ -13,11 +13,13 @@ russes ») and from a participle hanging on it (« un remerciement émanant de X
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Token
 
 from kg.extraction.context import ACTOR_TYPES, SUBJECTS, Context, clause_tokens, governing_verb, marker
 from kg.extraction.resolve import PLACE_TYPES
-from kg.extraction.speakers import attributed, quoted_before, speaker, subject_behind_source
+from kg.extraction.speakers import attributed, quoted_before, speaker, speaker_noun, subject_behind_source
 from kg.extraction.triggers import adjectival, inverted, subject_candidates
 from kg.records import EventRecord, Span
 
@@ -86,7 +88,8 @@ def subject_tokens(ctx: Context, tok: Token) -> list[Token]:
 
 
 def _subjects(ctx: Context, tok: Token) -> list[Token]:
-    own = [c for c in tok.children if c.dep_ == "nsubj" and not quoted_before(ctx, c, tok)]
+    own = [c for c in tok.children if c.dep_ == "nsubj" and not quoted_before(ctx, c, tok)
+           and not (c.text.startswith("-") and len(c.text) <= 2)]  # (the euphonic « -t » of « a-t-il »)
     for c in [c for c in own if attributed(ctx, c)]:  # « Selon X, Y a… »: X is the source
         own.remove(c)
         if (real := subject_behind_source(ctx, c)) is not None:
@@ -94,8 +97,10 @@ def _subjects(ctx: Context, tok: Token) -> list[Token]:
     if own:
         # UD gives a verb one subject; when the parser emits several, the one
         # nearest before the verb is it (the others are misparsed incises).
+        # An inverted clitic after the verb is its subject (« Il est, disent-ils, la langue… »).
         before = [c for c in own if c.i < tok.i]
-        return [max(before, key=lambda c: c.i)] if before else own[:1]
+        clitic = [c for c in own if c.i > tok.i and c.pos_ == "PRON" and c.text.startswith("-")]
+        return clitic[:1] or ([split_apposition(ctx, before)] if before else own[:1])
     clitics = [c for c in tok.children if c.pos_ == "PRON" and c.text.startswith("-") and len(c.text) > 2
                and c.dep_.startswith(("nsubj", "expl"))]  # « a-t-il ajouté »: the parser says expl:subj
     if clitics:
@@ -115,11 +120,26 @@ def _subjects(ctx: Context, tok: Token) -> list[Token]:
     return subject_candidates(ctx, tok)
 
 
+def split_apposition(ctx: Context, before: list[Token]) -> Token:
+    """The subject among several the parser gives before the verb: the nearest, unless
+    it is a title naming no person and a person stands before it, a comma between
+    (« X, le président de la Commission, se dit … »: X speaks, not the Commission)."""
+    nearest = max(before, key=lambda c: c.i)
+    if not speaker_noun(ctx, nearest) or nearest.left_edge.i == 0 or ctx.doc[nearest.left_edge.i - 1].text != "," \
+            or any(ctx.index.of_type(k) == "Person" for k in ctx.resolver.resolve(speaker(ctx, nearest))):
+        return nearest
+    persons = [c for c in before if c.i < nearest.i and any(ctx.index.of_type(k) == "Person"
+                                                            for k in ctx.resolver.resolve(c))]
+    return max(persons, key=lambda c: c.i) if persons else nearest
+
+
 def verb_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
     mapping = ctx.lex.roles.get(ev.type, ctx.lex.roles["Event"])
     subject_role = mapping.get("nsubj", "agent")
     for s in subject_tokens(ctx, tok):
         add(ctx, ev, subject_role, s)
+        if s.i > tok.i:
+            inverted_recipient(ctx, s, mapping, ev)
     for c in tok.children:
         dep = c.dep_
         if dep == "nsubj:pass" and mapping.get(dep):
@@ -155,6 +175,14 @@ def verb_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
         if role:
             add(ctx, ev, role, c, loose=dep == "obj")
     implicit_roles(ctx, tok, ev)
+
+
+def inverted_recipient(ctx: Context, subject: Token, mapping: Mapping[str, str], ev: EventRecord) -> None:
+    """« a révélé son avocate à l'AFP »: after an inverted subject the parser hangs the
+    verb's « à X » under the subject; it is the verb's recipient all the same."""
+    for c in subject.children:
+        if c.dep_ == "nmod" and c.i > subject.i and (role := mapping.get(f"obl:arg/{marker(ctx, c)}")) == "recipient":
+            add(ctx, ev, role, c)
 
 
 def implicit_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:

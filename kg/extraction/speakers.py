@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extraction.context import Context
+from kg.extraction.resolve import mention_gender
 from kg.lang.hooks import norm
 
 #: Relations under a title or honorific that carry the name (« M. » → flat:name « X »).
@@ -33,17 +34,34 @@ def speaker(ctx: Context, tok: Token) -> Token:
     if any(ctx.index.of_type(k) == "Person" for k in keys):
         return tok
     found = None
-    if tok.pos_ == "PRON" and tok.text.startswith("-") and not keys:
-        # « », prévient-elle », « a-t-il ajouté »: the inverted clitic, by its gender
-        key = pronoun_antecedent(ctx, tok, next(iter(tok.morph.get("Gender", [])), None))
-        found = next((ctx.doc[i] for i in ctx.resolver.persons if ctx.index.token_entity[i] == key), None)
-    elif honorific(ctx, tok) or tok.lemma_.lower() in ctx.resolver.titles \
+    if tok.pos_ == "PRON" and tok.text.startswith("-"):
+        return tok  # « prévient-elle », « disent-ils »: the clitic's antecedent, if any (Resolver.antecedent)
+    if honorific(ctx, tok) or tok.lemma_.lower() in ctx.resolver.titles \
             or (tok.pos_ == "PRON" and not keys and tok.lower_ not in ctx.syntax.personal_pronouns):
         # (after an honorific, any name: the name is a person's whatever its entity type says)
         found = person_below(ctx, tok, any_name=honorific(ctx, tok)) or apposed_person(ctx, tok)
     elif tok.pos_ == "NOUN":
         found = apposed_below(ctx, tok)  # « un chercheur de Y, X, a rappelé »: any noun
     return found or tok
+
+
+def speaker_noun(ctx: Context, tok: Token) -> bool:
+    """A common noun naming who speaks without a name (« a indiqué la police »,
+    « a révélé son avocate », « un porte-parole de Y »)."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in ctx.resolver.speakers
+
+
+def in_marked_phrase(ctx: Context, tok: Token, verb: Token) -> bool:
+    """Is ``tok`` inside a phrase a preposition marks, below ``verb`` (« à l'agence
+    X »: the agency and the names the parser glues to it are no subject)?"""
+    t = tok
+    for _ in range(6):
+        if any(c.dep_ == "case" for c in t.children):
+            return True
+        if t.head.i == t.i or t.head.i == verb.i:
+            return False
+        t = t.head
+    return False
 
 
 def honorific(ctx: Context, tok: Token) -> bool:
@@ -180,27 +198,9 @@ def pronoun_antecedent(ctx: Context, pronoun: Token, gender: str | None) -> str 
         if i < floor:
             break
         key = ctx.index.token_entity[i]
-        found = mention_gender(ctx, ctx.doc[i])
+        found = mention_gender(ctx.doc[i], ctx.resolver.titles)
         if found == gender:
             return key
         if found is None and fallback is None:
             fallback = key
     return fallback
-
-
-def mention_gender(ctx: Context, tok: Token) -> str | None:
-    """The grammatical gender a person's mention shows: its title or honorific
-    (« la ministre X », « Mme X »), else the morphology of its name."""
-    h = tok
-    while h.dep_ in ("flat:name", "flat") and h.head.i != h.i:
-        h = h.head  # the name's first word
-    around = []
-    if h.dep_ in ("appos", "flat:name", "nmod") and h.head.pos_ == "NOUN":
-        # « la ministre X »: the title's article first (« ministre » itself is epicene)
-        around = [*(c for c in h.head.children if c.pos_ == "DET"), h.head]
-    around += [c for c in h.children if c.pos_ in ("NOUN", "DET") and c.i < h.i]
-    for t in (*around, h):
-        g = t.morph.get("Gender", [])
-        if g:
-            return g[0]
-    return None

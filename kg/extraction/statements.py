@@ -14,7 +14,8 @@ from bisect import bisect_right
 from spacy.tokens import Token
 
 from kg.extraction.context import ACTOR_TYPES, Context, span_of
-from kg.extraction.speakers import attributed_phrase, attribution, pronoun_antecedent, speaker
+from kg.extraction.roles import subject_tokens
+from kg.extraction.speakers import attributed_phrase, attribution, pronoun_antecedent, speaker, speaker_noun
 from kg.records import EventRecord
 
 _OPENING = ("«", "“", "\"")
@@ -61,3 +62,14 @@ def _speakers(ctx: Context, phrase: Token) -> list[str]:
         key = pronoun_antecedent(ctx, phrase, gender)
         return [key] if key else []
     return [k for k in ctx.resolver.resolve(speaker(ctx, phrase)) if ctx.index.of_type(k) in ACTOR_TYPES]
+
+
+def unnamed_speaker(ctx: Context, ev: EventRecord) -> bool:
+    """Is ``ev`` a statement whose speaker the text names only by a common noun
+    (« a indiqué la police », « a révélé son avocate à l'AFP », « le porte-parole
+    de la police a ajouté »)? It has no entity to carry, yet it is a statement."""
+    if ev.type != "Communication" or ev.negated:
+        return False
+    found = ctx.tokens.tokens(ev.trigger.start, ev.trigger.end)
+    tok = found[0] if found is not None else None
+    return tok is not None and tok.pos_ == "VERB" and any(speaker_noun(ctx, s) for s in subject_tokens(ctx, tok))

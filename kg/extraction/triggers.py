@@ -14,8 +14,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extraction.context import SUBJECTS, Context, clause_tokens, marker, reflexive
+from kg.extraction.incises import quote_incise
 from kg.extraction.senses import sense_class
-from kg.extraction.speakers import quoted_before
+from kg.extraction.speakers import in_marked_phrase, quoted_before, speaker_noun
 from kg.lang.hooks import norm
 from kg.records import EventRecord
 
@@ -47,6 +48,11 @@ def trigger_class(ctx: Context, tok: Token) -> str | None:
             ctx.lex.verbs.get(lemma, "Communication") != "Communication"
             and lemma not in ctx.lex.content_clause_verbs)) and reports_speech(ctx, tok):
         return "Communication"  # « a relevé que … », « a noté : « … » »: a statement, whatever the verb's other senses
+    if quote_incise(ctx, tok):
+        return "Communication"  # « « … » avait-il lancé »: any verb in the incise after a quotation
+    if tok.pos_ == "VERB" and lemma in ctx.cues.reporting_verbs and lemma not in ctx.lex.verbs \
+            and reports_speech(ctx, tok) and not media_subject(ctx, tok):
+        return "Communication"  # « le chef de X rapporte que »; « Le Monde rapporte que » is an attribution
     if tok.pos_ == "VERB" and lemma in ctx.lex.verbs:
         if adjectival(ctx, tok):
             return None  # adjectival participle (« les produits importés »): a description
@@ -165,8 +171,9 @@ def subject_candidates(ctx: Context, tok: Token) -> list[Token]:
             and ctx.doc[t.i - 1].text[:1].isupper()  # « M. Tanabe »
         if (t.text in (".", ";", ":", "«", "»") and not abbreviation) or t.dep_ in ("ccomp", "mark"):
             break
-        if t.pos_ in ("NOUN", "PROPN", "ADV") and (ctx.resolver.resolve(t) or ctx.resolver.name_of(t)):
-            return [t]
+        if t.pos_ in ("NOUN", "PROPN", "ADV") and not in_marked_phrase(ctx, t, tok) and (
+                ctx.resolver.resolve(t) or ctx.resolver.name_of(t) or speaker_noun(ctx, t)):
+            return [t]  # (not « à l'AFP » in « a révélé son avocate à l'AFP »: a recipient, not the subject)
     return []
 
 
@@ -176,7 +183,7 @@ def inverted(ctx: Context, tok: Token) -> bool:
     the subject of speech verbs; other verbs and passives keep it in front."""
     lemma = tok.lemma_.lower()
     if not (ctx.lex.verbs.get(lemma) == "Communication" or lemma in ctx.cues.reporting_verbs
-            or lemma in ctx.lex.clause_verbs):
+            or lemma in ctx.lex.clause_verbs or quote_incise(ctx, tok)):
         return False
     if any(c.dep_ == "aux:pass" for c in tok.children):
         return False

@@ -97,6 +97,8 @@ class Cues:
     offset_preps: frozenset[str] = frozenset()  # « quelques mois après la libération »: dated relative to it
     # quantities (issue 11, details helper)
     partitive_pronouns: frozenset[str] = frozenset()  # « l'un des deux porte-parole »: picks one, counts nothing
+    # speakers (issue 11)
+    speaker_nouns: frozenset[str] = frozenset()  # « a indiqué la police », « son avocate »: who speaks unnamed
 
     def __getitem__(self, key: str) -> object:
         """Read a cue list by its JSON key (``cues["months"]``), as callers of the raw file did."""
