@@ -406,3 +406,40 @@ def test_an_inverted_clitic_speaker_is_the_person_of_its_gender(incise, name):
     text = f"La ministre Claire Dubois a rencontré le préfet Marc Olivier à Lyon. « Rien n'est joué », {incise}."
     comms = [e for e in _events(_run(text)) if e["type"] == "Communication"]
     assert comms and _has(comms[0]["roles"], "agent", name), comms
+
+
+# --- roles helper: participants, recipients, places, sources (issue 11 items 3 and 5) ----------------------------
+
+
+def test_every_member_of_a_coordinated_subject_signs_and_attendees_take_part():
+    text = ("Le directeur de la société Valtor, Jonas Berg, et Mme Inès Caron ont signé l'accord mardi "
+            "en présence du ministre Tomas Ruiz.")
+    ev = _one(text, "Agreement")
+    assert {"Jonas Berg", "Inès Caron", "Tomas Ruiz"} <= ev["roles"].get("participant", set())
+
+
+def test_an_attendee_of_a_meeting_noun_is_a_participant():
+    ev = _one("Une rencontre entre le ministre Ali Haddad et son homologue Pedro Silva a eu lieu mardi "
+              "en présence de l'émissaire suédois, Nils Berg.", "Meeting")
+    assert {"Ali Haddad", "Pedro Silva", "Nils Berg"} <= ev["roles"].get("participant", set())
+
+
+def test_two_people_named_together_are_the_plural_subject_that_follows():
+    text = ("Le directeur de la société Valtor, Jonas Berg, et Mme Inès Caron ont signé l'accord mardi "
+            "en présence du ministre Tomas Ruiz. Les deux hommes s'étaient déjà rencontrés en mai à Lyon.")
+    ev = _one(text, "Meeting")
+    assert ev["roles"].get("participant") == {"Jonas Berg", "Inès Caron"}  # not the minister named last
+
+
+def test_the_two_unions_are_the_unions_named_together_before():
+    ev = _one("Le syndicat Sud-Rail et la CFDT ont appelé à la grève mardi. "
+              "Le ministre Paul Garnier a reçu les deux syndicats jeudi.", "Meeting")
+    assert {"Sud-Rail", "CFDT"} <= ev["roles"].get("participant", set())
+    assert ev["date"] == "2025-03-06"
+
+
+def test_a_guest_received_by_a_host_meets_the_host():
+    ev = _one("Le président chilien, Mateo Rojas, a été reçu lundi à Berlin par la chancelière allemande, "
+              "Karla Brenner.", "Meeting")
+    assert _has(ev["roles"], "participant", "Rojas") and _has(ev["roles"], "participant", "Brenner")
+    assert ev["date"] == "2025-03-03"

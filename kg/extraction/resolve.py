@@ -24,6 +24,10 @@ NAMING = ("appos", "flat:name", "nmod", "flat")
 PLACE_TYPES = ("City", "Region", "Place")
 #: « les deux pays », « les trois responsables »: how many entities a plural may point back at.
 POINTING_BACK = range(2, 7)
+#: What « les deux parties » / « les deux syndicats » may point back at.
+GROUP_TYPES = ("Country", "Organization", "NewsAgency", "PoliticalParty")
+#: How far back a plural subject looks for the subject group it continues.
+RECENT_SENTENCES = 6
 
 
 def case_of(tok: Token, data: LanguageData) -> str | None:
@@ -187,10 +191,48 @@ class Resolver:
                       if (self.index.entities[k].title or "").startswith(lemma)]
             if len(titled) >= n:  # « les deux ministres »: the ministers named before
                 return titled[-n:]
+            if group := self.coordinated(tok, n, ("Person",)):
+                return group  # « X et Y ont signé … Les deux hommes … »: the people named together
             found: list[str] = list(titled)  # then the people named most recently
             for i in reversed(self.persons):
                 if i < tok.i and self.index.token_entity[i] not in found:
                     found.append(self.index.token_entity[i])
                 if len(found) == n:
                     return found[::-1]
+        elif {lemma, tok.lower_} & (self.data.cues.counted_party_nouns | self.data.cues.org_descriptors.keys()):
+            # « les deux parties », « les deux syndicats »: the parties or organisations named together
+            # (sides, « les deux parties », continue a subject; organisations may be named anywhere)
+            sides = bool({lemma, tok.lower_} & self.data.cues.counted_party_nouns)
+            return self.coordinated(tok, n, GROUP_TYPES, subjects_only=sides)
         return []
+
+    def coordinated(self, tok: Token, n: int, types: tuple[str, ...], subjects_only: bool = False) -> list[str]:
+        """The ``n`` entities of ``types`` last named together in one coordination before ``tok``
+        (« X et Y ont signé », « entre X et Y », « des deux chefs, A, et B »): a group that is a
+        subject in the last sentences first (what a plural subject continues), else the latest
+        (unless ``subjects_only``)."""
+        here = self.sentence_of(tok.i)
+        latest: list[str] = []
+        for head in reversed(self.doc[:tok.i]):
+            if not any(c.dep_ == "conj" and c.i < tok.i for c in head.children):
+                continue
+            keys = [k for k in self._members(head) if self.index.of_type(k) in types]
+            if len(keys) != n:
+                continue
+            if self._in_subject(head) and here - self.sentence_of(head.i) <= RECENT_SENTENCES:
+                return keys
+            latest = latest or keys
+        return [] if subjects_only else latest
+
+    def _members(self, head: Token) -> list[str]:
+        """The entities a coordination names, one per member (a member is a name, a title with
+        its name in apposition, or an honorific with its name: « M. X »)."""
+        out: list[str] = []
+        for t in (head, *(c for c in head.children if c.dep_ == "conj")):
+            key = self._one(t, loose=True) or next(
+                (k for c in t.children if c.dep_ == "flat:name" and (k := self.name_of(c))), None)
+            if key is None:
+                return []  # a member naming no one: not a list of the entities wanted
+            if key not in out:
+                out.append(key)
+        return out

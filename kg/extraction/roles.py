@@ -79,6 +79,36 @@ def between(ctx: Context, tok: Token, ev: EventRecord) -> None:
         return
 
 
+def attendees(ctx: Context, tok: Token, ev: EventRecord) -> None:
+    """« ont signé l'accord en présence de X », « une rencontre entre A et B en présence du
+    conseiller X »: whoever attends a meeting or a signing is a participant. The attendance
+    noun must hang (within a few steps) on the trigger, however the parser attached it, or on
+    the verb an event noun is the subject of (« une rencontre a eu lieu à Y en présence de X »)."""
+    if ev.type not in ("Meeting", "Agreement") or not ctx.lex.attendance_nouns:
+        return
+    anchors = [tok, tok.head] if tok.pos_ == "NOUN" and tok.dep_ in SUBJECTS else [tok]
+    start, end = ctx.sentence(tok)
+    for t in ctx.doc[start:end]:
+        if marker(ctx, t) not in ctx.lex.attendance_nouns.get(t.lemma_.lower(), ()) \
+                or not any(_under(t, a) for a in anchors):
+            continue
+        for g in t.children:
+            if g.dep_ == "nmod" and marker(ctx, g) in ctx.syntax.of_preps:
+                add(ctx, ev, "participant", g, loose=True)
+
+
+def _under(tok: Token, ancestor: Token, steps: int = 4) -> bool:
+    """Is ``ancestor`` among the first ``steps`` heads above ``tok``?"""
+    t = tok
+    for _ in range(steps):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i == ancestor.i:
+            return True
+    return False
+
+
 def subject_tokens(ctx: Context, tok: Token) -> list[Token]:
     """The tokens naming the verb's subject, honorifics and titles resolved to the
     person they stand for (:func:`kg.extraction.speakers.speaker`)."""
@@ -115,11 +145,22 @@ def _subjects(ctx: Context, tok: Token) -> list[Token]:
     return subject_candidates(ctx, tok)
 
 
+def coordinated_subjects(ctx: Context, tok: Token, ev: EventRecord, role: str) -> None:
+    """« Le directeur de X, A, et M. B ont signé »: every member of a coordinated subject fills
+    the subject's role, each resolved as a subject is (the title's apposed name, the honorific's
+    name), not only the first one."""
+    for s in _subjects(ctx, tok):
+        for c in s.children:
+            if c.dep_ == "conj" and c.i > s.i:
+                add(ctx, ev, role, speaker(ctx, c))
+
+
 def verb_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
     mapping = ctx.lex.roles.get(ev.type, ctx.lex.roles["Event"])
     subject_role = mapping.get("nsubj", "agent")
     for s in subject_tokens(ctx, tok):
         add(ctx, ev, subject_role, s)
+    coordinated_subjects(ctx, tok, ev, subject_role)
     for c in tok.children:
         dep = c.dep_
         if dep == "nsubj:pass" and mapping.get(dep):
@@ -155,6 +196,7 @@ def verb_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
         if role:
             add(ctx, ev, role, c, loose=dep == "obj")
     implicit_roles(ctx, tok, ev)
+    attendees(ctx, tok, ev)
 
 
 def implicit_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
@@ -199,6 +241,7 @@ def noun_roles(ctx: Context, tok: Token, ev: EventRecord, adjunct: bool = False)
         elif c.dep_ == "amod" and c.i in ctx.index.demonym_tokens and not adjunct:
             role = "participant" if ev.type in ("Meeting", "Agreement") else "agent"
             ev.add_role(role, ctx.index.token_entity[c.i], Span(c.idx, c.idx + len(c), c.text))
+    attendees(ctx, tok, ev)
 
 
 def clause_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:

@@ -109,6 +109,7 @@ class Lexicon:
     evidence_nouns: Mapping[str, str] = field(default_factory=dict)  # « l'échange de 185 prisonniers »
     expanded: frozenset[str] = frozenset()  # lemmas from the reviewed vector extension (kg.lang.expansion)
     complementizers: frozenset[str] = frozenset()  # words opening a complement clause (« que »)
+    attendance_nouns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # « en présence de X »: X attends
 
 
 @dataclass(frozen=True)
