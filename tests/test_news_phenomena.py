@@ -443,3 +443,14 @@ def test_a_guest_received_by_a_host_meets_the_host():
               "Karla Brenner.", "Meeting")
     assert _has(ev["roles"], "participant", "Rojas") and _has(ev["roles"], "participant", "Brenner")
     assert ev["date"] == "2025-03-03"
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Le groupe Norvalis a financé le projet à hauteur de 8 millions d'euros, dans le cadre du plan Allemagne 2030.",
+     "Allemagne"),
+    ("Les deux otages avaient été enlevés le 3 mai lors d'une embuscade près de Tumaco, selon le ministère "
+     "péruvien de l'Intérieur.", "ministère"),
+])
+def test_a_frame_or_a_source_is_no_implicit_recipient(text, wrong):
+    evs = _events(_run(text))
+    assert evs and not any(_has(e["roles"], "recipient", wrong) for e in evs), evs

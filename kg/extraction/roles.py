@@ -209,7 +209,7 @@ def implicit_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
                 ev.add_role("agent", key, Span(t.idx, t.idx + len(t), t.text))
     if ev.type in ("Deployment", "Transaction", "Decision", "Attack") and not ev.fillers("recipient"):
         # The party a purpose clause (« pour appuyer l'effort russe ») or the object names.
-        pool = [c for c in tok.children if c.dep_ in ("advcl", "obj", "xcomp", "obl:mod")]
+        pool = [c for c in tok.children if c.dep_ in ("advcl", "obj", "xcomp") or _object_like(ctx, c)]
         for t in pool:
             # not across « tandis que … » or a relative clause: another event's parties
             for d in sorted([t, *clause_tokens(ctx, t, ("advcl", "acl:relcl", "parataxis", "ccomp"))],
@@ -219,6 +219,19 @@ def implicit_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
                         "Country", "Organization", "PoliticalParty"):
                     ev.add_role("recipient", key, Span(d.idx, d.idx + len(d), d.text))
                     return
+
+
+def _object_like(ctx: Context, c: Token) -> bool:
+    """An adjunct that may name the party an event is for: an unmarked one the parser took for
+    an adjunct (« a instauré, en mai, des quotas visant … »), unless it is a day or a month, or
+    one marked by a preposition that is neither a place's (« dans le cadre du plan X ») nor an
+    attribution's (« selon le ministère X »)."""
+    if c.dep_ != "obl:mod":
+        return False
+    case = marker(ctx, c)
+    if case is None:
+        return c.lower_ not in ctx.cues.weekdays and c.lower_ not in ctx.cues.months
+    return case not in ctx.syntax.place_preps and case not in ctx.cues.attribution_preps
 
 
 def noun_roles(ctx: Context, tok: Token, ev: EventRecord, adjunct: bool = False) -> None:
