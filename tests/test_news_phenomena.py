@@ -454,3 +454,21 @@ def test_a_guest_received_by_a_host_meets_the_host():
 def test_a_frame_or_a_source_is_no_implicit_recipient(text, wrong):
     evs = _events(_run(text))
     assert evs and not any(_has(e["roles"], "recipient", wrong) for e in evs), evs
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Le laboratoire Dermaline a rappelé mardi ses lots. L'association Vigimed a vivement critiqué le laboratoire.",
+     "Dermaline"),
+    ("Selon le ministère de la Culture, le budget a baissé. Le maire de Nantes, Paul Vidal, accuse le ministère "
+     "de mentir.", "ministère de la Culture"),
+])
+def test_a_bare_definite_noun_is_the_one_organisation_it_introduced(text, target):
+    ev = _one(text, "Communication") if "Vidal" in text else [
+        e for e in _events(_run(text)) if _has(e["roles"], "agent", "Vigimed")][0]
+    assert _has(ev["roles"], "recipient", target), ev
+
+
+def test_a_bare_definite_noun_shared_by_two_organisations_names_neither():
+    ev = _one("Le ministère de la Culture et le ministère de la Santé ont publié un rapport. Le maire de Nantes, "
+              "Paul Vidal, accuse le ministère de mentir.", "Communication")
+    assert not ev["roles"].get("recipient"), ev

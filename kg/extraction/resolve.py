@@ -147,6 +147,8 @@ class Resolver:
                 return self.name_of(named[0][0])
             if (key := self.described_org(tok)) is not None:
                 return key
+            if (key := self.introduced_org(tok)) is not None:
+                return key
             if (key := self.demonym_of(tok)) is not None:
                 return key
         return None
@@ -165,6 +167,28 @@ class Resolver:
                           for ent in self.index.entities.values()
                           if ent.type in ("Organization", "NewsAgency", "PoliticalParty")]
         return next((key for key, name in self._orgs if words <= name), None)
+
+    def introduced_org(self, tok: Token) -> str | None:
+        """« le laboratoire » after « le laboratoire X », « le ministère » after « le ministère de
+        la Santé »: a bare definite noun that introduced, or opens the name of, exactly one
+        organisation named before it."""
+        articles = self.data.syntax.definite_articles
+        if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and norm(c.lower_) in articles for c in tok.children) \
+                or any(c.dep_ in (*NAMING, "amod", "nummod", "conj") for c in tok.children):
+            return None
+        word, lemma = fold(tok.text), tok.lemma_.lower()
+        found: set[str] = set()
+        for ent in self.index.entities.values():
+            if ent.type not in ("Organization", "NewsAgency", "PoliticalParty"):
+                continue
+            for m in ent.mentions:
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None or span.start >= tok.i:
+                    continue
+                before = [t for t in self.doc[max(0, span.start - 2):span.start] if t.pos_ == "NOUN"]
+                if fold(span[0].text) == word or any(t.lemma_.lower() == lemma for t in before):
+                    found.add(ent.key)
+        return found.pop() if len(found) == 1 else None
 
     def _naming(self, tok: Token, depth: int = 0) -> Iterable[tuple[Token, int]]:
         if depth >= 3:
