@@ -9,6 +9,8 @@ modal that governs it (« pourrait échanger ») or the antecedent of its relati
 pronoun (« qui »). A noun trigger (« la signature », « l'envoi ») takes roles
 from its own dependents (« de X », « entre X et Y », a demonym « frappes
 russes ») and from a participle hanging on it (« un remerciement émanant de X »).
+Every member of a coordinated subject fills the subject's role, and whoever attends a
+meeting or a signing (« en présence de X ») is a participant.
 """
 
 from __future__ import annotations
