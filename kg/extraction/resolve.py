@@ -64,6 +64,7 @@ class Resolver:
         self.sents = [(s.start, s.end) for s in doc.sents]
         self._sent_starts = [s for s, _ in self.sents]
         self._orgs: list[tuple[str, set[str]]] | None = None
+        self._org_heads: dict[tuple[str, str], list[tuple[int, str]]] | None = None
         #: the two countries the document names most (« les deux pays »)
         self.salient_pair = tuple(self.salient_countries(2))
 
@@ -176,18 +177,20 @@ class Resolver:
         if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and norm(c.lower_) in articles for c in tok.children) \
                 or any(c.dep_ in (*NAMING, "amod", "nummod", "conj") for c in tok.children):
             return None
-        word, lemma = fold(tok.text), tok.lemma_.lower()
-        found: set[str] = set()
-        for ent in self.index.entities.values():
-            if ent.type not in ("Organization", "NewsAgency", "PoliticalParty"):
-                continue
-            for m in ent.mentions:
-                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is None or span.start >= tok.i:
+        if self._org_heads is None:  # once per document: head word → (first token of a mention, organisation)
+            self._org_heads = {}
+            for ent in self.index.entities.values():
+                if ent.type not in ("Organization", "NewsAgency", "PoliticalParty"):
                     continue
-                before = [t for t in self.doc[max(0, span.start - 2):span.start] if t.pos_ == "NOUN"]
-                if fold(span[0].text) == word or any(t.lemma_.lower() == lemma for t in before):
-                    found.add(ent.key)
+                for m in ent.mentions:
+                    span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                    if span is None:
+                        continue
+                    before = [t for t in self.doc[max(0, span.start - 2):span.start] if t.pos_ == "NOUN"]
+                    for head in {("word", fold(span[0].text)), *(("lemma", t.lemma_.lower()) for t in before)}:
+                        self._org_heads.setdefault(head, []).append((span.start, ent.key))
+        found = {key for head in (("word", fold(tok.text)), ("lemma", tok.lemma_.lower()))
+                 for start, key in self._org_heads.get(head, ()) if start < tok.i}
         return found.pop() if len(found) == 1 else None
 
     def _naming(self, tok: Token, depth: int = 0) -> Iterable[tuple[Token, int]]:
