@@ -28,6 +28,8 @@ POINTING_BACK = range(2, 7)
 GROUP_TYPES = ("Country", "Organization", "NewsAgency", "PoliticalParty")
 #: How far back a plural subject looks for the subject group it continues.
 RECENT_SENTENCES = 6
+#: How far back any group is looked for (a bound, so a long document costs a window per plural).
+LOOK_BACK_SENTENCES = 30
 
 
 def case_of(tok: Token, data: LanguageData) -> str | None:
@@ -240,7 +242,8 @@ class Resolver:
         (unless ``subjects_only``)."""
         here = self.sentence_of(tok.i)
         latest: list[str] = []
-        for head in reversed(self.doc[:tok.i]):
+        first = self.sents[max(0, here - LOOK_BACK_SENTENCES)][0]
+        for head in reversed(self.doc[first:tok.i]):
             if not any(c.dep_ == "conj" and c.i < tok.i for c in head.children):
                 continue
             keys = [k for k in self._members(head) if self.index.of_type(k) in types]
