@@ -472,3 +472,14 @@ def test_a_bare_definite_noun_shared_by_two_organisations_names_neither():
     ev = _one("Le ministère de la Culture et le ministère de la Santé ont publié un rapport. Le maire de Nantes, "
               "Paul Vidal, accuse le ministère de mentir.", "Communication")
     assert not ev["roles"].get("recipient"), ev
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Le FC Nantes a recruté mardi le gardien brésilien Rui Pereira. Le président du FC Nantes, Marc Delon, "
+     "a félicité le gardien.", {"Rui Pereira"}),
+    ("Le FC Nantes a recruté le gardien Rui Pereira et le gardien Luis Soto. Le président du FC Nantes, "
+     "Marc Delon, a félicité le gardien.", set()),  # two goalkeepers introduced: neither
+])
+def test_a_bare_definite_noun_is_the_one_person_it_introduced(text, recipient):
+    ev = _one(text, "Communication")
+    assert ev["roles"].get("recipient", set()) == recipient, ev

@@ -173,8 +173,9 @@ class Resolver:
 
     def introduced_org(self, tok: Token) -> str | None:
         """« le laboratoire » after « le laboratoire X », « le ministère » after « le ministère de
-        la Santé »: a bare definite noun that introduced, or opens the name of, exactly one
-        organisation named before it."""
+        la Santé », « le gardien » after « le gardien brésilien Y »: a bare definite noun that
+        introduced exactly one organisation or person named before it, or opens the name of
+        exactly one organisation."""
         articles = self.data.syntax.definite_articles
         if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and norm(c.lower_) in articles for c in tok.children) \
                 or any(c.dep_ in (*NAMING, "amod", "nummod", "conj") for c in tok.children):
@@ -182,14 +183,15 @@ class Resolver:
         if self._org_heads is None:  # once per document: head word → (first token of a mention, organisation)
             self._org_heads = {}
             for ent in self.index.entities.values():
-                if ent.type not in ("Organization", "NewsAgency", "PoliticalParty"):
+                if ent.type not in ("Organization", "NewsAgency", "PoliticalParty", "Person"):
                     continue
                 for m in ent.mentions:
                     span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
                     if span is None:
                         continue
                     before = [t for t in self.doc[max(0, span.start - 2):span.start] if t.pos_ == "NOUN"]
-                    for head in {("word", fold(span[0].text)), *(("lemma", t.lemma_.lower()) for t in before)}:
+                    first = [] if ent.type == "Person" else [("word", fold(span[0].text))]
+                    for head in {*first, *(("lemma", t.lemma_.lower()) for t in before)}:
                         self._org_heads.setdefault(head, []).append((span.start, ent.key))
         found = {key for head in (("word", fold(tok.text)), ("lemma", tok.lemma_.lower()))
                  for start, key in self._org_heads.get(head, ()) if start < tok.i}
