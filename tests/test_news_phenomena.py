@@ -594,3 +594,80 @@ def test_a_reporting_verb_with_a_que_clause_is_a_statement_unless_a_medium_repor
     assert [e["type"] for e in said] == ["Communication"], said
     relayed = _events(_run("Le quotidien Le Courrier rapporte que Vextra a signé un contrat avec le Kazakhstan."))
     assert not any(e["type"] == "Communication" for e in relayed), relayed
+
+
+# --- roles helper: participants, recipients, places, sources (issue 11 items 3 and 5) ----------------------------
+
+
+def test_every_member_of_a_coordinated_subject_signs_and_attendees_take_part():
+    text = ("Le directeur de la société Valtor, Jonas Berg, et Mme Inès Caron ont signé l'accord mardi "
+            "en présence du ministre Tomas Ruiz.")
+    ev = _one(text, "Agreement")
+    assert {"Jonas Berg", "Inès Caron", "Tomas Ruiz"} <= ev["roles"].get("participant", set())
+
+
+def test_an_attendee_of_a_meeting_noun_is_a_participant():
+    ev = _one("Une rencontre entre le ministre Ali Haddad et son homologue Pedro Silva a eu lieu mardi "
+              "en présence de l'émissaire suédois, Nils Berg.", "Meeting")
+    assert {"Ali Haddad", "Pedro Silva", "Nils Berg"} <= ev["roles"].get("participant", set())
+
+
+def test_two_people_named_together_are_the_plural_subject_that_follows():
+    text = ("Le directeur de la société Valtor, Jonas Berg, et Mme Inès Caron ont signé l'accord mardi "
+            "en présence du ministre Tomas Ruiz. Les deux hommes s'étaient déjà rencontrés en mai à Lyon.")
+    ev = _one(text, "Meeting")
+    assert ev["roles"].get("participant") == {"Jonas Berg", "Inès Caron"}  # not the minister named last
+
+
+def test_the_two_unions_are_the_unions_named_together_before():
+    ev = _one("Le syndicat Sud-Rail et la CFDT ont appelé à la grève mardi. "
+              "Le ministre Paul Garnier a reçu les deux syndicats jeudi.", "Meeting")
+    assert {"Sud-Rail", "CFDT"} <= ev["roles"].get("participant", set())
+    assert ev["date"] == "2025-03-06"
+
+
+def test_a_guest_received_by_a_host_meets_the_host():
+    ev = _one("Le président chilien, Mateo Rojas, a été reçu lundi à Berlin par la chancelière allemande, "
+              "Karla Brenner.", "Meeting")
+    assert _has(ev["roles"], "participant", "Rojas") and _has(ev["roles"], "participant", "Brenner")
+    assert ev["date"] == "2025-03-03"
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Le groupe Norvalis a financé le projet à hauteur de 8 millions d'euros, dans le cadre du plan Allemagne 2030.",
+     "Allemagne"),
+    ("Les deux otages avaient été enlevés le 3 mai lors d'une embuscade près de Tumaco, selon le ministère "
+     "péruvien de l'Intérieur.", "ministère"),
+])
+def test_a_frame_or_a_source_is_no_implicit_recipient(text, wrong):
+    evs = _events(_run(text))
+    assert evs and not any(_has(e["roles"], "recipient", wrong) for e in evs), evs
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Le laboratoire Dermaline a rappelé mardi ses lots. L'association Vigimed a vivement critiqué le laboratoire.",
+     "Dermaline"),
+    ("Selon le ministère de la Culture, le budget a baissé. Le maire de Nantes, Paul Vidal, accuse le ministère "
+     "de mentir.", "ministère de la Culture"),
+])
+def test_a_bare_definite_noun_is_the_one_organisation_it_introduced(text, target):
+    ev = _one(text, "Communication") if "Vidal" in text else [
+        e for e in _events(_run(text)) if _has(e["roles"], "agent", "Vigimed")][0]
+    assert _has(ev["roles"], "recipient", target), ev
+
+
+def test_a_bare_definite_noun_shared_by_two_organisations_names_neither():
+    ev = _one("Le ministère de la Culture et le ministère de la Santé ont publié un rapport. Le maire de Nantes, "
+              "Paul Vidal, accuse le ministère de mentir.", "Communication")
+    assert not ev["roles"].get("recipient"), ev
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Le FC Nantes a recruté mardi le gardien brésilien Rui Pereira. Le président du FC Nantes, Marc Delon, "
+     "a félicité le gardien.", {"Rui Pereira"}),
+    ("Le FC Nantes a recruté le gardien Rui Pereira et le gardien Luis Soto. Le président du FC Nantes, "
+     "Marc Delon, a félicité le gardien.", set()),  # two goalkeepers introduced: neither
+])
+def test_a_bare_definite_noun_is_the_one_person_it_introduced(text, recipient):
+    ev = _one(text, "Communication")
+    assert ev["roles"].get("recipient", set()) == recipient, ev

@@ -24,6 +24,12 @@ NAMING = ("appos", "flat:name", "nmod", "flat")
 PLACE_TYPES = ("City", "Region", "Place")
 #: « les deux pays », « les trois responsables »: how many entities a plural may point back at.
 POINTING_BACK = range(2, 7)
+#: What « les deux parties » / « les deux syndicats » may point back at.
+GROUP_TYPES = ("Country", "Organization", "NewsAgency", "PoliticalParty")
+#: How far back a plural subject looks for the subject group it continues.
+RECENT_SENTENCES = 6
+#: How far back any group is looked for (a bound, so a long document costs a window per plural).
+LOOK_BACK_SENTENCES = 30
 
 
 def case_of(tok: Token, data: LanguageData) -> str | None:
@@ -97,6 +103,7 @@ class Resolver:
         self.sents = [(s.start, s.end) for s in doc.sents]
         self._sent_starts = [s for s, _ in self.sents]
         self._orgs: list[tuple[str, set[str]]] | None = None
+        self._org_heads: dict[tuple[str, str], list[tuple[int, str]]] | None = None
         #: the two countries the document names most (« les deux pays »)
         self.salient_pair = tuple(self.salient_countries(2))
 
@@ -201,6 +208,8 @@ class Resolver:
                 return self.name_of(named[0][0])
             if (key := self.described_org(tok)) is not None:
                 return key
+            if (key := self.introduced_org(tok)) is not None:
+                return key
             if (key := self.demonym_of(tok)) is not None:
                 return key
         return None
@@ -219,6 +228,32 @@ class Resolver:
                           for ent in self.index.entities.values()
                           if ent.type in ("Organization", "NewsAgency", "PoliticalParty")]
         return next((key for key, name in self._orgs if words <= name), None)
+
+    def introduced_org(self, tok: Token) -> str | None:
+        """« le laboratoire » after « le laboratoire X », « le ministère » after « le ministère de
+        la Santé », « le gardien » after « le gardien brésilien Y »: a bare definite noun that
+        introduced exactly one organisation or person named before it, or opens the name of
+        exactly one organisation."""
+        articles = self.data.syntax.definite_articles
+        if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and norm(c.lower_) in articles for c in tok.children) \
+                or any(c.dep_ in (*NAMING, "amod", "nummod", "conj") for c in tok.children):
+            return None
+        if self._org_heads is None:  # once per document: head word → (first token of a mention, organisation)
+            self._org_heads = {}
+            for ent in self.index.entities.values():
+                if ent.type not in ("Organization", "NewsAgency", "PoliticalParty", "Person"):
+                    continue
+                for m in ent.mentions:
+                    span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                    if span is None:
+                        continue
+                    before = [t for t in self.doc[max(0, span.start - 2):span.start] if t.pos_ == "NOUN"]
+                    first = [] if ent.type == "Person" else [("word", fold(span[0].text))]
+                    for head in {*first, *(("lemma", t.lemma_.lower()) for t in before)}:
+                        self._org_heads.setdefault(head, []).append((span.start, ent.key))
+        found = {key for head in (("word", fold(tok.text)), ("lemma", tok.lemma_.lower()))
+                 for start, key in self._org_heads.get(head, ()) if start < tok.i}
+        return found.pop() if len(found) == 1 else None
 
     def _naming(self, tok: Token, depth: int = 0) -> Iterable[tuple[Token, int]]:
         """The tokens a description may name (« l'agence KCNA », « le ministre de X »),
@@ -250,10 +285,49 @@ class Resolver:
                       if (self.index.entities[k].title or "").startswith(lemma)]
             if len(titled) >= n:  # « les deux ministres »: the ministers named before
                 return titled[-n:]
+            if group := self.coordinated(tok, n, ("Person",)):
+                return group  # « X et Y ont signé … Les deux hommes … »: the people named together
             found: list[str] = list(titled)  # then the people named most recently
             for i in reversed(self.persons):
                 if i < tok.i and self.index.token_entity[i] not in found:
                     found.append(self.index.token_entity[i])
                 if len(found) == n:
                     return found[::-1]
+        elif {lemma, tok.lower_} & (self.data.cues.counted_party_nouns | self.data.cues.org_descriptors.keys()):
+            # « les deux parties », « les deux syndicats »: the parties or organisations named together
+            # (sides, « les deux parties », continue a subject; organisations may be named anywhere)
+            sides = bool({lemma, tok.lower_} & self.data.cues.counted_party_nouns)
+            return self.coordinated(tok, n, GROUP_TYPES, subjects_only=sides)
         return []
+
+    def coordinated(self, tok: Token, n: int, types: tuple[str, ...], subjects_only: bool = False) -> list[str]:
+        """The ``n`` entities of ``types`` last named together in one coordination before ``tok``
+        (« X et Y ont signé », « entre X et Y », « des deux chefs, A, et B »): a group that is a
+        subject in the last sentences first (what a plural subject continues), else the latest
+        (unless ``subjects_only``)."""
+        here = self.sentence_of(tok.i)
+        latest: list[str] = []
+        first = self.sents[max(0, here - LOOK_BACK_SENTENCES)][0]
+        for head in reversed(self.doc[first:tok.i]):
+            if not any(c.dep_ == "conj" and c.i < tok.i for c in head.children):
+                continue
+            keys = [k for k in self._members(head) if self.index.of_type(k) in types]
+            if len(keys) != n:
+                continue
+            if self._in_subject(head) and here - self.sentence_of(head.i) <= RECENT_SENTENCES:
+                return keys
+            latest = latest or keys
+        return [] if subjects_only else latest
+
+    def _members(self, head: Token) -> list[str]:
+        """The entities a coordination names, one per member (a member is a name, a title with
+        its name in apposition, or an honorific with its name: « M. X »)."""
+        out: list[str] = []
+        for t in (head, *(c for c in head.children if c.dep_ == "conj")):
+            key = self._one(t, loose=True) or next(
+                (k for c in t.children if c.dep_ == "flat:name" and (k := self.name_of(c))), None)
+            if key is None:
+                return []  # a member naming no one: not a list of the entities wanted
+            if key not in out:
+                out.append(key)
+        return out

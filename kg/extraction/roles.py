@@ -9,6 +9,8 @@ modal that governs it (« pourrait échanger ») or the antecedent of its relati
 pronoun (« qui »). A noun trigger (« la signature », « l'envoi ») takes roles
 from its own dependents (« de X », « entre X et Y », a demonym « frappes
 russes ») and from a participle hanging on it (« un remerciement émanant de X »).
+Every member of a coordinated subject fills the subject's role, and whoever attends a
+meeting or a signing (« en présence de X ») is a participant.
 """
 
 from __future__ import annotations
@@ -81,6 +83,36 @@ def between(ctx: Context, tok: Token, ev: EventRecord) -> None:
         return
 
 
+def attendees(ctx: Context, tok: Token, ev: EventRecord) -> None:
+    """« ont signé l'accord en présence de X », « une rencontre entre A et B en présence du
+    conseiller X »: whoever attends a meeting or a signing is a participant. The attendance
+    noun must hang (within a few steps) on the trigger, however the parser attached it, or on
+    the verb an event noun is the subject of (« une rencontre a eu lieu à Y en présence de X »)."""
+    if ev.type not in ("Meeting", "Agreement") or not ctx.lex.attendance_nouns:
+        return
+    anchors = [tok, tok.head] if tok.pos_ == "NOUN" and tok.dep_ in SUBJECTS else [tok]
+    start, end = ctx.sentence(tok)
+    for t in ctx.doc[start:end]:
+        if marker(ctx, t) not in ctx.lex.attendance_nouns.get(t.lemma_.lower(), ()) \
+                or not any(_under(t, a) for a in anchors):
+            continue
+        for g in t.children:
+            if g.dep_ == "nmod" and marker(ctx, g) in ctx.syntax.of_preps:
+                add(ctx, ev, "participant", g, loose=True)
+
+
+def _under(tok: Token, ancestor: Token, steps: int = 4) -> bool:
+    """Is ``ancestor`` among the first ``steps`` heads above ``tok``?"""
+    t = tok
+    for _ in range(steps):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i == ancestor.i:
+            return True
+    return False
+
+
 def subject_tokens(ctx: Context, tok: Token) -> list[Token]:
     """The tokens naming the verb's subject, honorifics and titles resolved to the
     person they stand for (:func:`kg.extraction.speakers.speaker`)."""
@@ -133,6 +165,16 @@ def split_apposition(ctx: Context, before: list[Token]) -> Token:
     return max(persons, key=lambda c: c.i) if persons else nearest
 
 
+def coordinated_subjects(ctx: Context, tok: Token, ev: EventRecord, role: str) -> None:
+    """« Le directeur de X, A, et M. B ont signé »: every member of a coordinated subject fills
+    the subject's role, each resolved as a subject is (the title's apposed name, the honorific's
+    name), not only the first one."""
+    for s in _subjects(ctx, tok):
+        for c in s.children:
+            if c.dep_ == "conj" and c.i > s.i:
+                add(ctx, ev, role, speaker(ctx, c))
+
+
 def verb_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
     mapping = ctx.lex.roles.get(ev.type, ctx.lex.roles["Event"])
     subject_role = mapping.get("nsubj", "agent")
@@ -140,6 +182,7 @@ def verb_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
         add(ctx, ev, subject_role, s)
         if s.i > tok.i:
             inverted_recipient(ctx, s, mapping, ev)
+    coordinated_subjects(ctx, tok, ev, subject_role)
     for c in tok.children:
         dep = c.dep_
         if dep == "nsubj:pass" and mapping.get(dep):
@@ -175,6 +218,7 @@ def verb_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
         if role:
             add(ctx, ev, role, c, loose=dep == "obj")
     implicit_roles(ctx, tok, ev)
+    attendees(ctx, tok, ev)
 
 
 def inverted_recipient(ctx: Context, subject: Token, mapping: Mapping[str, str], ev: EventRecord) -> None:
@@ -195,7 +239,7 @@ def implicit_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
                 ev.add_role("agent", key, Span(t.idx, t.idx + len(t), t.text))
     if ev.type in ("Deployment", "Transaction", "Decision", "Attack") and not ev.fillers("recipient"):
         # The party a purpose clause (« pour appuyer l'effort russe ») or the object names.
-        pool = [c for c in tok.children if c.dep_ in ("advcl", "obj", "xcomp", "obl:mod")]
+        pool = [c for c in tok.children if c.dep_ in ("advcl", "obj", "xcomp") or _object_like(ctx, c)]
         for t in pool:
             # not across « tandis que … » or a relative clause: another event's parties
             for d in sorted([t, *clause_tokens(ctx, t, ("advcl", "acl:relcl", "parataxis", "ccomp"))],
@@ -205,6 +249,19 @@ def implicit_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
                         "Country", "Organization", "PoliticalParty"):
                     ev.add_role("recipient", key, Span(d.idx, d.idx + len(d), d.text))
                     return
+
+
+def _object_like(ctx: Context, c: Token) -> bool:
+    """An adjunct that may name the party an event is for: an unmarked one the parser took for
+    an adjunct (« a instauré, en mai, des quotas visant … »), unless it is a day or a month, or
+    one marked by a preposition that is neither a place's (« dans le cadre du plan X ») nor an
+    attribution's (« selon le ministère X »)."""
+    if c.dep_ != "obl:mod":
+        return False
+    case = marker(ctx, c)
+    if case is None:
+        return c.lower_ not in ctx.cues.weekdays and c.lower_ not in ctx.cues.months
+    return case not in ctx.syntax.place_preps and case not in ctx.cues.attribution_preps
 
 
 def noun_roles(ctx: Context, tok: Token, ev: EventRecord, adjunct: bool = False) -> None:
@@ -227,6 +284,7 @@ def noun_roles(ctx: Context, tok: Token, ev: EventRecord, adjunct: bool = False)
         elif c.dep_ == "amod" and c.i in ctx.index.demonym_tokens and not adjunct:
             role = "participant" if ev.type in ("Meeting", "Agreement") else "agent"
             ev.add_role(role, ctx.index.token_entity[c.i], Span(c.idx, c.idx + len(c), c.text))
+    attendees(ctx, tok, ev)
 
 
 def clause_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:

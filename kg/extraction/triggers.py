@@ -145,7 +145,8 @@ def adjectival(ctx: Context, tok: Token) -> bool:
 
 def reflexive_or_entity_object(ctx: Context, tok: Token) -> bool:
     return reflexive(ctx, tok) or any(
-        c.dep_ == "obj" and (ctx.resolver.resolve(c) or ctx.resolver.pair(c)) for c in tok.children)
+        c.dep_ in ("obj", "nsubj:pass") and (ctx.resolver.resolve(c) or ctx.resolver.pair(c))
+        for c in tok.children)  # (« X a été reçu » receives X as « recevoir X » does)
 
 
 def media_subject(ctx: Context, tok: Token) -> str | None:

@@ -151,6 +151,7 @@ class Lexicon:
     senses: Mapping[str, tuple[SenseRule, ...]] = field(default_factory=dict)  # lemma → uses of another sense
     sense_groups: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "@group" in a SenseRule's heads
     object_control_verbs: frozenset[str] = frozenset()  # « appeler X à voter »: X, not the caller, would vote
+    attendance_nouns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # « en présence de X »: X attends
 
 
 @dataclass(frozen=True)

@@ -96,3 +96,73 @@ OTAN OTAN PROPN 7 nmod _ B-ORG
 . . PUNCT 2 punct
 """)
     assert events[0][:3] == ("Deployment", "lancer", [("agent", "Organisation du traité de l'Atlantique nord")])
+
+
+def test_an_attendee_in_presence_of_is_a_participant_of_the_signing(fr):
+    # « Kim et Ivanov ont signé l'accord en présence de Dupont. »
+    _, events = run(fr, """
+Kim Kim PROPN 5 nsubj _ B-PER
+et et CCONJ 3 cc
+Ivanov Ivanov PROPN 1 conj _ B-PER
+ont avoir AUX 5 aux:tense Mood=Ind|Tense=Pres|VerbForm=Fin
+signé signer VERB 0 root VerbForm=Part
+l' le DET 7 det _ NoSpace
+accord accord NOUN 5 obj
+en en ADP 9 case
+présence présence NOUN 5 obl:mod
+de de ADP 11 case
+Dupont Dupont PROPN 9 nmod _ B-PER
+. . PUNCT 5 punct
+""")
+    assert events == [("Agreement", "signer", [("participant", "Dupont"), ("participant", "Ivanov"),
+                                               ("participant", "Kim")], None, "Asserted", False)]
+
+
+def test_an_attendee_hung_on_another_word_of_another_clause_is_not_one(fr):
+    # « Kim a signé l'accord. Ivanov a parlé en présence de Dupont. »: not the signing's attendee.
+    _, events = run(fr, """
+Kim Kim PROPN 3 nsubj _ B-PER
+a avoir AUX 3 aux:tense Mood=Ind|Tense=Pres|VerbForm=Fin
+signé signer VERB 0 root VerbForm=Part
+l' le DET 5 det _ NoSpace
+accord accord NOUN 3 obj
+. . PUNCT 3 punct
+Ivanov Ivanov PROPN 9 nsubj _ B-PER
+a avoir AUX 9 aux:tense Mood=Ind|Tense=Pres|VerbForm=Fin
+parlé parler VERB 0 root VerbForm=Part
+en en ADP 11 case
+présence présence NOUN 9 obl:mod
+de de ADP 13 case
+Dupont Dupont PROPN 11 nmod _ B-PER
+. . PUNCT 9 punct
+""")
+    agreement = next(e for e in events if e[0] == "Agreement")
+    assert agreement[2] == [("participant", "Kim")]
+
+
+def test_the_two_men_are_the_two_people_named_together_not_the_last_two_names(fr):
+    # « Kim et Ivanov ont signé en présence de Dupont. Les deux hommes s'étaient rencontrés. »
+    _, events = run(fr, """
+Kim Kim PROPN 5 nsubj _ B-PER
+et et CCONJ 3 cc
+Ivanov Ivanov PROPN 1 conj _ B-PER
+ont avoir AUX 5 aux:tense Mood=Ind|Tense=Pres|VerbForm=Fin
+signé signer VERB 0 root VerbForm=Part
+l' le DET 7 det _ NoSpace
+accord accord NOUN 5 obj
+en en ADP 9 case
+présence présence NOUN 5 obl:mod
+de de ADP 11 case
+Dupont Dupont PROPN 9 nmod _ B-PER
+. . PUNCT 5 punct
+Les le DET 15 det
+deux deux NUM 15 nummod
+hommes homme NOUN 19 nsubj:pass
+s' se PRON 19 expl:pass _ NoSpace
+étaient être AUX 19 aux:pass Mood=Ind|Tense=Imp|VerbForm=Fin
+déjà déjà ADV 19 advmod
+rencontrés rencontrer VERB 0 root VerbForm=Part
+. . PUNCT 19 punct
+""")
+    meeting = next(e for e in events if e[0] == "Meeting")
+    assert meeting[2] == [("participant", "Ivanov"), ("participant", "Kim")]
