@@ -7,10 +7,12 @@ directly, and :mod:`kg.distributed` calls it on each Dask worker.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from kg.lang import load
+from kg.lang.sections import Cues
 from kg.records import DocumentRecord
 from kg.sources import Source
 
@@ -48,6 +50,19 @@ def pieces(text: str, size: int = PIECE) -> list[str]:
     return out
 
 
+def repairer(cues: Cues) -> Callable[[str], str]:
+    """A function that repairs a misspelt auxiliary (``cues.misspelt_auxiliaries``) where it directly
+    follows a word (its subject) and precedes a participle of ``cues.repaired_participles``, letter for
+    letter, so every character offset of the text stays what it was. Anywhere else the text is unchanged."""
+    wrong = {k: v for k, v in cues.misspelt_auxiliaries.items() if len(k) == len(v)}
+    if not wrong or not cues.repaired_participles:
+        return lambda text: text
+    forms = "|".join(map(re.escape, sorted(wrong, key=len, reverse=True)))
+    participles = "|".join(map(re.escape, sorted(cues.repaired_participles, key=len, reverse=True)))
+    pattern = re.compile(rf"(?<=\w )({forms})(?= (?:{participles})(?!\w))")
+    return lambda text: pattern.sub(lambda m: wrong[m.group(1)], text)
+
+
 def parse(nlp: Any, texts: Iterable[str]) -> Iterator[Any]:
     """The Doc of each text, in order; long texts are parsed piece by piece (:func:`pieces`) and joined
     with ``Doc.from_docs``, so character offsets are those of the whole text and a piece starts a sentence."""
@@ -72,7 +87,7 @@ def extract_records(sources: Iterable[Source], *, lang: str = "fr", publication_
     data = load(lang)
     nlp = get_model(lang)
     items = list(sources)
-    docs = _docs(nlp, items)
+    docs = _docs(nlp, items, repairer(data.cues))
     for source, doc in zip(items, docs, strict=True):
         record = extract(doc, data, doc_id=source.doc_id, publication_date=source.date or publication_date,
                          title=source.title, source=source.url or source.origin)
@@ -81,10 +96,11 @@ def extract_records(sources: Iterable[Source], *, lang: str = "fr", publication_
         yield record
 
 
-def _docs(nlp: Any, items: list[Source]) -> Iterator[Any]:
-    """Short texts go through ``nlp.pipe`` in batches; a long one is parsed in pieces."""
+def _docs(nlp: Any, items: list[Source], repair: Callable[[str], str] = str) -> Iterator[Any]:
+    """Short texts go through ``nlp.pipe`` in batches; a long one is parsed in pieces. Each text is
+    repaired first (:func:`repairer`)."""
     if all(len(s.text) <= PIECE for s in items):
-        yield from nlp.pipe((s.text for s in items), batch_size=BATCH)
+        yield from nlp.pipe((repair(s.text) for s in items), batch_size=BATCH)
         return
     for source in items:
-        yield from parse(nlp, [source.text])
+        yield from parse(nlp, [repair(source.text)])

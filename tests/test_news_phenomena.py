@@ -671,3 +671,42 @@ def test_a_bare_definite_noun_shared_by_two_organisations_names_neither():
 def test_a_bare_definite_noun_is_the_one_person_it_introduced(text, recipient):
     ev = _one(text, "Communication")
     assert ev["roles"].get("recipient", set()) == recipient, ev
+
+
+# --- no-event helper (round 2): quotations a « selon X » attributes, publications, a misspelt auxiliary ------------
+
+
+@pytest.mark.parametrize("text", [
+    "Selon Paul Mercier, historien et professeur à l'université, un village sans école est « voué à perdre "
+    "ses habitants ».",
+    "La hausse des prix a été forte, « malgré les nouvelles aides accordées aux familles » selon M. Jacques Ferrand.",
+])
+def test_a_quotation_in_the_sentence_a_person_is_cited_for_is_his_statement(text):
+    ev = _one(text, "Communication")
+    assert _has(ev["roles"], "agent", "Mercier", "Ferrand")
+
+
+@pytest.mark.parametrize("text", [
+    "Selon le journal Le Matin, le décret serait « précipité ».",  # a scare-quoted word
+    "Selon la société Vertanor, le chiffre d'affaires a atteint « un niveau jamais vu » cette année.",  # a source
+])
+def test_a_scare_quote_or_an_organisation_as_source_makes_no_statement(text):
+    assert not [e for e in _events(_run(text)) if e["type"] == "Communication"]
+
+
+def test_a_quotation_covered_by_a_speech_verb_is_not_the_cited_person_s():
+    found = [e for e in _events(_run("Selon Paul Mercier, Marie Durand a déclaré : « nous partirons demain matin »."))
+             if e["type"] == "Communication"]
+    assert len(found) == 1 and _has(found[0]["roles"], "agent", "Durand")
+
+
+def test_publishing_results_or_a_report_is_a_communication():
+    ev = _one("L'Institut Pasteur a publié mardi les résultats de son enquête.", "Communication")
+    assert _has(ev["roles"], "agent", "Pasteur")
+    assert not [e for e in _events(_run("L'Institut Pasteur a publié mardi une photographie du bâtiment."))
+                if e["type"] == "Communication"]
+
+
+def test_a_misspelt_auxiliary_before_a_speech_participle_is_repaired():
+    ev = _one("Jean Dupont à indiqué mardi que la course reprendra.", "Communication")
+    assert _has(ev["roles"], "agent", "Dupont")

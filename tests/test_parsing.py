@@ -50,3 +50,22 @@ def test_records_of_a_text_in_pieces_equal_those_of_the_whole(monkeypatch):
     assert len(TEXT) > 2_000
     assert [(e.type, e.trigger) for e in cut.events] == [(e.type, e.trigger) for e in whole.events]
     assert sorted(cut.entities) == sorted(whole.entities)
+
+
+# --- no-event helper (round 2): a misspelt auxiliary, repaired letter for letter before parsing ------------------
+
+
+@pytest.mark.parametrize("text, repaired", [
+    ("Le maire à indiqué mardi qu'il viendra.", "Le maire a indiqué mardi qu'il viendra."),
+    ("Paul Mercier à déclaré : « oui ».", "Paul Mercier a déclaré : « oui »."),
+    ("Il vit à proximité de la gare.", None),  # a preposition
+    ("Un dossier difficile à maîtriser.", None),  # before an infinitive
+    ("« Non. » à déclaré", None),  # no word before it
+    ("Il est parti à dithyrambe.", None),  # a word that only starts like a participle
+])
+def test_a_misspelt_auxiliary_is_repaired_only_between_a_word_and_a_speech_participle(text, repaired):
+    from kg.lang import load
+
+    out = parsing.repairer(load("fr").cues)(text)
+    assert out == (repaired or text)
+    assert len(out) == len(text)

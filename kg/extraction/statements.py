@@ -5,6 +5,13 @@ follows the phrase is X's statement, a Communication of X, even though no verb
 says so. The phrase may be a name, a title with its name, or a tonic pronoun
 (« selon lui », « d'après elle ») that points back at the latest person of that
 grammatical gender (:func:`kg.extraction.speakers.pronoun_antecedent`).
+
+A person's words may also stand elsewhere in the sentence the phrase attributes
+(« Selon X, sociologue, un échec est « une marque pour la vie » », « « … » selon
+M. X », « Selon X, la saison promet : « … » »): when no speech event covers that
+sentence, a quotation of at least :data:`QUOTE_WORDS` words is the person's
+statement. A scare-quoted word (« jugé « précipité » selon Y ») is not, and an
+organisation or a newspaper named so is a source, not a speaker.
 """
 
 from __future__ import annotations
@@ -19,6 +26,9 @@ from kg.extraction.speakers import attributed_phrase, attribution, pronoun_antec
 from kg.records import EventRecord
 
 _OPENING = ("«", "“", "\"")
+_CLOSING = ("»", "”", "\"")
+#: Fewest words a quotation away from the attribution phrase holds to be a person's statement.
+QUOTE_WORDS = 3
 
 
 def quoted_statements(ctx: Context, sentences: list[tuple[int, int, int]],
@@ -31,14 +41,15 @@ def quoted_statements(ctx: Context, sentences: list[tuple[int, int, int]],
         if not attribution(ctx, t):
             continue
         phrase = attributed_phrase(t)
-        if not _quote_follows(ctx, phrase):
+        follows = _quote_follows(ctx, phrase)
+        if not follows and not _quote_in_sentence(ctx, t, phrase):
             continue
         keys = _speakers(ctx, phrase)
-        if not keys:
+        if not keys or not (follows or all(ctx.index.of_type(k) == "Person" for k in keys)):
             continue
         sent = bisect_right(starts, t.idx) - 1
-        if any(e.type == "Communication" and e.sentence == sent and set(keys) & set(e.fillers("agent"))
-               for e in events):
+        if any(e.type == "Communication" and e.sentence == sent and (
+                not follows or set(keys) & set(e.fillers("agent"))) for e in [*events, *added]):
             continue
         ev = EventRecord(key=f"q{len(added) + 1}", type="Communication", lemma=t.lemma_.lower(),
                          trigger=span_of(t), sentence=sent)
@@ -54,6 +65,23 @@ def _quote_follows(ctx: Context, phrase: Token) -> bool:
     while j < len(ctx.doc) and (ctx.doc[j].text == "," or ctx.doc[j].is_space):
         j += 1
     return j < len(ctx.doc) and ctx.doc[j].text in _OPENING
+
+
+def _quote_in_sentence(ctx: Context, t: Token, phrase: Token) -> bool:
+    """Does the sentence of the attribution word ``t`` hold, outside the attributed ``phrase``, a
+    quotation of at least :data:`QUOTE_WORDS` words?"""
+    inside = {w.i for w in phrase.subtree} | {t.i}
+    words = -1  # -1: outside any quotation
+    for w in t.sent:
+        if w.text in _OPENING and words < 0 and w.i not in inside:
+            words = 0
+        elif w.text in _CLOSING or (w.text in _OPENING and words >= 0):
+            if words >= QUOTE_WORDS:
+                return True
+            words = -1
+        elif words >= 0 and w.is_alpha:
+            words += 1
+    return words >= QUOTE_WORDS  # a quotation the sentence does not close
 
 
 def _speakers(ctx: Context, phrase: Token) -> list[str]:

@@ -99,6 +99,8 @@ class Cues:
     partitive_pronouns: frozenset[str] = frozenset()  # « l'un des deux porte-parole »: picks one, counts nothing
     # speakers (issue 11)
     speaker_nouns: frozenset[str] = frozenset()  # « a indiqué la police », « son avocate »: who speaks unnamed
+    misspelt_auxiliaries: Mapping[str, str] = field(default_factory=dict)  # « X à indiqué » → « X a indiqué »
+    repaired_participles: frozenset[str] = frozenset()  # the participles before which that repair is made
 
     def __getitem__(self, key: str) -> object:
         """Read a cue list by its JSON key (``cues["months"]``), as callers of the raw file did."""
