@@ -671,3 +671,21 @@ def test_a_bare_definite_noun_shared_by_two_organisations_names_neither():
 def test_a_bare_definite_noun_is_the_one_person_it_introduced(text, recipient):
     ev = _one(text, "Communication")
     assert ev["roles"].get("recipient", set()) == recipient, ev
+
+
+# --- entities helper (round 2): entity precision and typing on real news (issue 11 items 7, 10) -----------------
+
+
+def test_a_place_noun_touching_a_name_makes_it_a_place():
+    found = _entities("Des milliers de manifestants se sont rassemblés mardi sur la place Kovalenko à Odessa.")
+    assert any("Kovalenko" in label and t in ("Place", "City") for label, t in found.items()), found
+
+
+def test_a_time_zone_after_a_clock_time_is_no_organisation():
+    found = _entities("Mise à jour — 14:20 (UTC) : le ministre a démenti l'information.")
+    assert "UTC" not in found, found
+
+
+def test_a_foreign_name_ending_in_an_organisation_word_is_an_organisation():
+    found = _entities("Selon Peter Walsh, le président du Northern Transit Authority, le réseau rouvrira lundi.")
+    assert found.get("Northern Transit Authority") == "Organization", found
