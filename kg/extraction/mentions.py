@@ -142,7 +142,7 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
     honorifics = _honorifics(data)
     org_heads = {fold(k): v for k, v in cues.org_heads.items()}
     org_tails = {fold(w) for w in cues.org_tails}
-    for ent in doc.ents:
+    for ent in _org_with_place(doc, data):
         span = _clean(ent, honorifics)
         if span is not None:
             span = repair(span, data)
@@ -184,6 +184,28 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
             etype = "Organization"  # « (UMP) », « le PSOE »: an acronym is no one's name
         yield Mention(span.start_char, span.end_char, span.text, etype, first_token=span.start,
                       strong=context is not None)
+
+
+def _org_with_place(doc: Doc, data: LanguageData) -> list[SpacySpan]:
+    """The model's names, an organisation's name joined to the place it is « of » when the
+    model cut it there (« Manufacture nationale de » + « X », « Mouvement de libération » + « du X »)."""
+    ents = list(doc.ents)
+    out: list[SpacySpan] = []
+    k = 0
+    while k < len(ents):
+        ent = ents[k]
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        if nxt is not None and len(ent) >= 2 and data.syntax.ner_labels.get(ent.label_) == "Organization" \
+                and data.syntax.ner_labels.get(nxt.label_) == "Place" and ent[0].text[:1].isupper():
+            gap = doc[ent.end:nxt.start]
+            if norm(ent[-1].lower_) in data.syntax.of_preps and len(gap) == 0 \
+                    or len(gap) == 1 and norm(gap[0].lower_) in data.syntax.of_preps:
+                out.append(SpacySpan(doc, ent.start, nxt.end, label=ent.label_))
+                k += 2
+                continue
+        out.append(ent)
+        k += 1
+    return out
 
 
 _ORG_TYPES = ("Organization", "PoliticalParty", "NewsAgency")

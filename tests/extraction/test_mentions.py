@@ -47,3 +47,19 @@ manifeste manifester VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
 """)
     types = {e.label: e.type for e in rec.entities.values()}
     assert types.get("Kovalenko") == "Place", types
+
+
+def test_an_organisation_name_cut_before_its_place_is_joined_to_it(fr):
+    # the model ends the organisation at « de » and reads the town as a place of its own
+    rec, _ = run(fr, """
+la le DET 2 det
+Fonderie fonderie NOUN 6 nsubj B-ORG
+royale royal ADJ 2 amod I-ORG
+de de ADP 5 case I-ORG
+Melun Melun PROPN 2 nmod B-LOC
+recrute recruter VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+. . PUNCT 6 punct
+""")
+    types = {e.label: e.type for e in rec.entities.values()}
+    assert types.get("Fonderie royale de Melun") == "Organization", types
+    assert "Melun" not in types
