@@ -710,3 +710,21 @@ def test_publishing_results_or_a_report_is_a_communication():
 def test_a_misspelt_auxiliary_before_a_speech_participle_is_repaired():
     ev = _one("Jean Dupont à indiqué mardi que la course reprendra.", "Communication")
     assert _has(ev["roles"], "agent", "Dupont")
+
+
+# --- entities helper (round 2): entity precision and typing on real news (issue 11 items 7, 10) -----------------
+
+
+def test_a_place_noun_touching_a_name_makes_it_a_place():
+    found = _entities("Des milliers de manifestants se sont rassemblés mardi sur la place Kovalenko à Odessa.")
+    assert any("Kovalenko" in label and t in ("Place", "City") for label, t in found.items()), found
+
+
+def test_a_time_zone_after_a_clock_time_is_no_organisation():
+    found = _entities("Mise à jour — 14:20 (UTC) : le ministre a démenti l'information.")
+    assert "UTC" not in found, found
+
+
+def test_a_foreign_name_ending_in_an_organisation_word_is_an_organisation():
+    found = _entities("Selon Peter Walsh, le président du Northern Transit Authority, le réseau rouvrira lundi.")
+    assert found.get("Northern Transit Authority") == "Organization", found

@@ -141,7 +141,8 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
                               *cues.institution_domains)}
     honorifics = _honorifics(data)
     org_heads = {fold(k): v for k, v in cues.org_heads.items()}
-    for ent in doc.ents:
+    org_tails = {fold(w) for w in cues.org_tails}
+    for ent in _org_with_place(doc, data):
         span = _clean(ent, honorifics)
         if span is not None:
             span = repair(span, data)
@@ -167,6 +168,8 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
         head = fold(span[0].text)
         if head in org_heads:
             etype = org_heads[head]
+        elif len(span) > 1 and fold(span[-1].text) in org_tails:
+            etype = "Organization"
         elif (branch := _known_org_prefix(span, data)) is not None:
             etype = branch
         elif etype != "Person":
@@ -175,10 +178,34 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
                 span, etype = extended, "Place"
         if etype == "Person" and len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN", "X"):
             continue
+        if len(span) == 1 and span[0].pos_ in ("VERB", "AUX") and span[0].is_sent_start and not span.text.isupper():
+            continue  # a verb capitalised at the start of its sentence (an imperative) is no name
         if etype == "Person" and len(span) == 1 and span.text.isupper() and len(span.text) > 1:
             etype = "Organization"  # « (UMP) », « le PSOE »: an acronym is no one's name
         yield Mention(span.start_char, span.end_char, span.text, etype, first_token=span.start,
                       strong=context is not None)
+
+
+def _org_with_place(doc: Doc, data: LanguageData) -> list[SpacySpan]:
+    """The model's names, an organisation's name joined to the place it is « of » when the
+    model cut it there (« Manufacture nationale de » + « X », « Mouvement de libération » + « du X »)."""
+    ents = list(doc.ents)
+    out: list[SpacySpan] = []
+    k = 0
+    while k < len(ents):
+        ent = ents[k]
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        if nxt is not None and len(ent) >= 2 and data.syntax.ner_labels.get(ent.label_) == "Organization" \
+                and data.syntax.ner_labels.get(nxt.label_) == "Place" and ent[0].text[:1].isupper():
+            gap = doc[ent.end:nxt.start]
+            if norm(ent[-1].lower_) in data.syntax.of_preps and len(gap) == 0 \
+                    or len(gap) == 1 and norm(gap[0].lower_) in data.syntax.of_preps:
+                out.append(SpacySpan(doc, ent.start, nxt.end, label=ent.label_))
+                k += 2
+                continue
+        out.append(ent)
+        k += 1
+    return out
 
 
 _ORG_TYPES = ("Organization", "PoliticalParty", "NewsAgency")
@@ -205,6 +232,9 @@ def _context_type(doc: Doc, span: SpacySpan, data: LanguageData) -> str | None:
     titles = set(data.cues.titles)
     if (found := descriptor(doc, span, data)) is not None:
         return found
+    if span.start > 0 and doc[span.start - 1].lower_ in data.cues.place_heads and doc[span.start - 1].pos_ == "NOUN":
+        # « la place X », « le mont X »: a place noun touching the name makes it a place
+        return "City" if doc[span.start - 1].lower_ in data.cues.city_heads else "Place"
     if span.start > 0 and doc[span.start - 1].lower_ in data.syntax.plural_articles and len(span) <= 2:
         return "Organization"
     outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end]

@@ -76,6 +76,7 @@ class Cues:
     name_articles: frozenset[str] = frozenset()  # foreign articles that start a name (« El País »), as written
     government_nouns: frozenset[str] = frozenset()  # « le gouvernement X »: a government named after its head
     government_titles: frozenset[str] = frozenset()  # « le ministre de la Justice X »: a member of a government
+    org_tails: frozenset[str] = frozenset()  # last word of a foreign name → an organisation (« X Institute »)
     # what the text looks ahead to, asks for or denies happened (issue 11, details helper)
     near_future_verbs: frozenset[str] = frozenset()  # « va signer »: a finite form + infinitive is a future
     plan_modals: frozenset[str] = frozenset()  # « doit signer » (not « a dû signer »): a plan, not a fact
