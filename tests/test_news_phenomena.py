@@ -686,3 +686,12 @@ def test_the_subject_of_a_passive_attack_is_its_target(text, victim):
     ev = _one(text, "Attack")
     assert _has(ev["roles"], "recipient", victim), ev
     assert not ev["roles"].get("agent"), ev
+
+
+def test_a_time_phrase_taken_for_the_object_does_not_block_a_call_to_vote():
+    # the parser may hang « cet après-midi » on the verb as its object; « appeler à voter »
+    # is a statement only without an object, and a time phrase is not one
+    ev = _one("La sénatrice Claire Dumas appelle cet après-midi à voter pour Julien Marchand.",
+              "Communication")
+    assert _has(ev["roles"], "agent", "Claire Dumas"), ev
+    assert ev["date"] == DAY.isoformat(), ev
