@@ -695,3 +695,11 @@ def test_a_time_phrase_taken_for_the_object_does_not_block_a_call_to_vote():
               "Communication")
     assert _has(ev["roles"], "agent", "Claire Dumas"), ev
     assert ev["date"] == DAY.isoformat(), ev
+
+
+def test_a_street_protest_is_a_statement_with_its_place_and_day():
+    # protesters state a grievance: « ont manifesté » is a Communication (as « dénoncer » is)
+    ev = _one("Plusieurs milliers d'infirmières ont manifesté mardi à Grenoble contre la réforme.",
+              "Communication")
+    assert _has(ev["roles"], "place", "Grenoble"), ev
+    assert ev["date"] == "2025-03-04", ev
