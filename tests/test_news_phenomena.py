@@ -703,3 +703,9 @@ def test_a_street_protest_is_a_statement_with_its_place_and_day():
               "Communication")
     assert _has(ev["roles"], "place", "Grenoble"), ev
     assert ev["date"] == "2025-03-04", ev
+
+
+def test_taking_hostages_is_an_attack_by_its_subject():
+    ev = _one("Le groupe Boko Haram a pris en otage sept touristes dimanche.", "Attack")
+    assert _has(ev["roles"], "agent", "Boko Haram"), ev
+    assert ev["date"] == "2025-03-02", ev
