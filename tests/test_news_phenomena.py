@@ -709,3 +709,9 @@ def test_taking_hostages_is_an_attack_by_its_subject():
     ev = _one("Le groupe Boko Haram a pris en otage sept touristes dimanche.", "Attack")
     assert _has(ev["roles"], "agent", "Boko Haram"), ev
     assert ev["date"] == "2025-03-02", ev
+
+
+def test_proclaiming_is_a_statement():
+    ev = _one("Le 12 mars 1961, le colonel Jean Marchal proclamait la fin du couvre-feu.", "Communication")
+    assert _has(ev["roles"], "agent", "Jean Marchal"), ev
+    assert ev["date"] == "1961-03-12", ev
