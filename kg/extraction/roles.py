@@ -186,7 +186,9 @@ def verb_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
     for c in tok.children:
         dep = c.dep_
         if dep == "nsubj:pass" and mapping.get(dep):
-            add(ctx, ev, mapping[dep], c)  # « X a été nommé / élu »: X takes part
+            # « X a été nommé / élu »: X takes part; « le journaliste X a été tué »: the title
+            # stands for the person named beside it, as a subject's does
+            add(ctx, ev, mapping[dep], speaker(ctx, c))
             continue
         if dep in SUBJECTS:
             continue

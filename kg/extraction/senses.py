@@ -105,7 +105,16 @@ def related(ctx: Context, dep: Token, key: str) -> bool:
     rel, _, case = key.partition("/")
     if dep.dep_ != rel and not dep.dep_.startswith(rel + ":"):
         return False
+    if rel == "obj" and temporal(ctx, dep):
+        return False  # « appelle cet après-midi à voter »: a time phrase the parser took for the object
     return not case or marker(ctx, dep) == case
+
+
+def temporal(ctx: Context, dep: Token) -> bool:
+    """Is ``dep`` a time phrase (a relative day such as « ce matin », or a weekday),
+    which the parser sometimes attaches as a verb's object?"""
+    words = " ".join(t.lower_ for t in dep.subtree)
+    return words in ctx.cues.relative_days or dep.lower_ in ctx.cues.weekdays
 
 
 def _headed(ctx: Context, toks: Iterable[Token], heads: Iterable[str]) -> bool:
