@@ -28,23 +28,25 @@ otherwise a plain string.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from kg.errors import QueryError
+from kg.frozen import Frozen
 from kg.iris import ONTOLOGY_IRI
 from kg.rdf.lexical import XSD_BOOLEAN, XSD_DATE, XSD_DECIMAL, XSD_INTEGER, canonical_lexical
 from kg.resources import ontology_path, queries_dir
 from kg.results import FORMATS, format_result, short, to_json
 from kg.store import QUERY_PREFIXES, QueryResult, Store
 
+TYPE_CHECKING = False  # not typing's, and no dataclasses: kg.fastpath imports this module
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+    from typing import Any
+
     from rdflib.term import Identifier
 
-#: Makes a term: (value, datatype IRI or None for a plain string, iri=...) → the term of one engine.
-TermMaker = Callable[..., Any]
+    #: Makes a term: (value, datatype IRI or None for a plain string, iri=...) → the term of one engine.
+    TermMaker = Callable[..., Any]
 
 #: Parameter types a ``# param:`` line may declare.
 PARAM_TYPES = ("string", "iri", "integer", "decimal", "date", "boolean")
@@ -56,31 +58,39 @@ _PARAM = re.compile(r"(\w+)\s*(?:—|–|--|-)\s*(.*?)\s*\(([^()]*)\)\s*$")
 _TRUE, _FALSE = ("true", "yes", "1"), ("false", "no", "0")
 
 
-@dataclass(frozen=True)
-class Param:
+class Param(Frozen):
     """One declared parameter of a query."""
 
+    __slots__ = ("name", "meaning", "type", "required", "default")
     name: str
     meaning: str
-    type: str = "string"
-    required: bool = True
-    default: str | None = None
+    type: str
+    required: bool
+    default: str | None
+
+    def __init__(self, name: str, meaning: str, type: str = "string", required: bool = True,
+                 default: str | None = None):
+        super().__init__(name, meaning, type, required, default)
 
     def describe(self) -> str:
         need = "required" if self.required else (f"default {self.default}" if self.default else "optional")
         return f"{self.name} — {self.meaning} ({self.type}, {need})"
 
 
-@dataclass(frozen=True)
-class Query:
+class Query(Frozen):
     """A SPARQL query with what its header says about it."""
 
+    __slots__ = ("name", "text", "title", "description", "params", "path")
     name: str
     text: str
-    title: str = ""
-    description: str = ""
-    params: tuple[Param, ...] = ()
-    path: Path | None = None
+    title: str
+    description: str
+    params: tuple[Param, ...]
+    path: Path | None
+
+    def __init__(self, name: str, text: str, title: str = "", description: str = "",
+                 params: tuple[Param, ...] = (), path: Path | None = None):
+        super().__init__(name, text, title, description, params, path)
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)

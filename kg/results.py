@@ -16,12 +16,16 @@ from __future__ import annotations
 
 import io
 import json
-from typing import Any
 
 from kg.errors import QueryError
 from kg.rdf import prefixes
 from kg.rdf.oxterms import parts
-from kg.store import QueryResult
+
+TYPE_CHECKING = False  # not typing's: kg.fastpath imports this module
+if TYPE_CHECKING:
+    from typing import Any
+
+    from kg.store import QueryResult
 
 #: Output formats for any answer, and those for CONSTRUCT / DESCRIBE answers only.
 TABLE_FORMATS = ("table", "csv", "tsv", "json")

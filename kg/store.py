@@ -1,14 +1,13 @@
 """Where a dataset is held while it is queried: pyoxigraph (default) or rdflib.
 
-Both stores have the same small surface (:class:`Store`): ``load(files)``,
-``add_graph(graph)``, ``query(text, bindings, timeout=)`` and ``len()``. They
-hold an RDF *dataset*: the named graphs of TriG / N-Quads files stay apart, so
-``GRAPH ?g`` works, and the default graph a query sees is the union of every
-graph. Query results come back as rdflib terms in a :class:`QueryResult`,
-literals in their canonical lexical form (:func:`kg.rdf.terms.canonical`), so
-both stores print the same values; ``native=True`` leaves the oxigraph store's
-answers as pyoxigraph terms (canonical too), which is how ``kg query`` reads a
-``--db`` folder without loading rdflib at all (:mod:`kg.results` prints both).
+Both stores have the same small surface (:class:`Store`): ``load(files)``, ``add_graph(graph)``,
+``query(text, bindings, timeout=)`` and ``len()``. They hold an RDF *dataset*: the named graphs of
+TriG / N-Quads files stay apart, so ``GRAPH ?g`` works, and the default graph a query sees is the union
+of every graph. Query results come back as rdflib terms in a :class:`QueryResult`, literals in their
+canonical lexical form (:func:`kg.rdf.terms.canonical`), so both stores print the same values;
+``native=True`` leaves the oxigraph store's answers as pyoxigraph terms (canonical too), which is how
+``kg query`` reads a ``--db`` folder without loading rdflib at all (:mod:`kg.results` prints both).
+No typing or dataclasses at module level either: :mod:`kg.fastpath` imports this module.
 
 * ``oxigraph`` (default): pyoxigraph's Rust store and SPARQL engine. With a
   ``path`` the store persists in that folder, so a large graph is loaded once
@@ -26,22 +25,26 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
 
 from kg.errors import InputError, QueryError
+from kg.frozen import Frozen
 from kg.rdf.prefixes import PREFIXES
 from kg.rdf.sparql import check_size, first_line, oxigraph_syntax_error
 from kg.resources import ontology_path
 from kg.timeout import with_timeout
 
+TYPE_CHECKING = False  # not typing's (see the module doc)
 if TYPE_CHECKING:  # rdflib loads only where an rdflib term or graph is made
+    from collections.abc import Iterable, Mapping, Sequence
+    from typing import Any, Protocol
+
     from rdflib import Graph
     from rdflib.term import Identifier, Node
 
     from kg.rdf.read import Progress
+else:
+    Protocol = object  # Store is a protocol for mypy only
 
 #: Names accepted by :func:`open_store` (and ``kg query --store``); the first is the default.
 STORE_KINDS = ("oxigraph", "rdflib")
@@ -68,8 +71,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'kg.store' has no attribute {name!r}")
 
 
-@dataclass(frozen=True)
-class QueryResult:
+class QueryResult(Frozen):
     """What a query returned, in rdflib terms.
 
     ``vars`` names the columns; ``rows`` holds one tuple per solution (``None``
@@ -78,10 +80,14 @@ class QueryResult:
     and ``graph`` is True.
     """
 
+    __slots__ = ("vars", "rows", "boolean", "graph")
     vars: tuple[str, ...]
     rows: tuple[Row, ...]
-    boolean: bool | None = None
-    graph: bool = False
+    boolean: bool | None
+    graph: bool
+
+    def __init__(self, vars: tuple[str, ...], rows: tuple[Row, ...], boolean: bool | None = None, graph: bool = False):
+        super().__init__(vars, rows, boolean, graph)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -243,7 +249,7 @@ class OxigraphStore:
         read = 0
         for p in map(Path, files):
             p, fmt = open_for_load(p)
-            key, stamp = str(p.resolve()), _stamp(p)
+            key, stamp = str(p.resolve()), [(st := p.stat()).st_size, st.st_mtime_ns]
             if key in manifest:
                 if manifest[key] == stamp:
                     continue
@@ -354,11 +360,6 @@ def _collect(answer: Any, native: bool = False) -> QueryResult:
         return QueryResult(names, rows)
     except (RuntimeError, OSError) as exc:
         raise QueryError(f"the query failed: {first_line(str(exc))}") from None
-
-
-def _stamp(path: Path) -> list[int]:
-    st = path.stat()
-    return [st.st_size, st.st_mtime_ns]
 
 
 def _ontology(store: Store) -> None:
