@@ -44,7 +44,7 @@ def run(argv: list[str]) -> int | None:
     db = values["db"]
     if db is None or values.pop("graphs") or values["store"] not in (None, "oxigraph"):
         return None
-    if not os.path.isfile(os.path.join(str(db), "CURRENT")):
+    if not os.path.isfile(os.path.join(str(db), "CURRENT")):  # the click path says what is wrong
         return None
     try:
         note, text = answer(graphs=(), **values)  # type: ignore[arg-type]
@@ -67,9 +67,9 @@ def run(argv: list[str]) -> int | None:
 
 def parse(args: list[str], options: tuple[Option, ...]) -> dict[str, object] | None:
     """``args`` (after ``query``) as the query command's parameters — ``query_ref``,
-    ``graphs`` and each option's ``dest`` — or None for any form click may read otherwise."""
-    from pathlib import Path
-
+    ``graphs`` and each option's ``dest`` — or None for any form click may read otherwise. A path
+    stays text (click makes a Path of it): pathlib, with the urllib and ipaddress it imports, costs
+    this start several milliseconds, and the store takes either."""
     by_flag = {flag: o for o in options for flag in o.flags}
     values: dict[str, object] = {o.dest: o.default for o in options}
     repeated: dict[str, list[str]] = {o.dest: [] for o in options if o.multiple}
@@ -94,7 +94,7 @@ def parse(args: list[str], options: tuple[Option, ...]) -> dict[str, object] | N
         typed = _typed(value, option)
         if typed is None:
             return None
-        values[option.dest] = Path(str(typed)) if option.kind == "path" else typed
+        values[option.dest] = typed
     if not positional:
         return None
     values.update({dest: tuple(items) for dest, items in repeated.items()})

@@ -27,20 +27,21 @@ otherwise a plain string.
 
 from __future__ import annotations
 
+import os
 import re
-from pathlib import Path
 
 from kg.errors import QueryError
 from kg.frozen import Frozen
 from kg.iris import ONTOLOGY_IRI
 from kg.rdf.lexical import XSD_BOOLEAN, XSD_DATE, XSD_DECIMAL, XSD_INTEGER, canonical_lexical
-from kg.resources import ontology_path, queries_dir
+from kg.resources import folder_text, ontology_file, queries_dir
 from kg.results import FORMATS, format_result, short, to_json
 from kg.store import QUERY_PREFIXES, QueryResult, Store
 
 TYPE_CHECKING = False  # not typing's, and no dataclasses: kg.fastpath imports this module
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
+    from pathlib import Path
     from typing import Any
 
     from rdflib.term import Identifier
@@ -80,17 +81,24 @@ class Param(Frozen):
 class Query(Frozen):
     """A SPARQL query with what its header says about it."""
 
-    __slots__ = ("name", "text", "title", "description", "params", "path")
+    __slots__ = ("name", "text", "title", "description", "params", "source")
     name: str
     text: str
     title: str
     description: str
     params: tuple[Param, ...]
-    path: Path | None
+    source: str | None  # the file's path as text: pathlib is not imported on kg.fastpath's path
 
     def __init__(self, name: str, text: str, title: str = "", description: str = "",
-                 params: tuple[Param, ...] = (), path: Path | None = None):
-        super().__init__(name, text, title, description, params, path)
+                 params: tuple[Param, ...] = (), path: str | Path | None = None):
+        super().__init__(name, text, title, description, params, None if path is None else str(path))
+
+    @property
+    def path(self) -> Path | None:
+        """The ``.rq`` file the query was read from, if any."""
+        from pathlib import Path
+
+        return None if self.source is None else Path(self.source)
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -99,7 +107,7 @@ class Query(Frozen):
 # --------------------------------------------------------------------------- loading
 
 
-def parse_query(text: str, name: str = "inline", path: Path | None = None) -> Query:
+def parse_query(text: str, name: str = "inline", path: str | Path | None = None) -> Query:
     """Read the ``# title/description/param`` header of ``text``."""
     fields: dict[str, str] = {"title": "", "description": ""}
     params: list[Param] = []
@@ -163,28 +171,29 @@ def list_queries(folder: Path | None = None) -> list[Query]:
     return [_read(p) for p in sorted(folder.glob("*.rq"))]
 
 
-def _read(path: Path) -> Query:
+def _read(path: str | Path) -> Query:
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
     except OSError as exc:
-        raise QueryError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    return parse_query(text, path.stem, path)
+        from pathlib import Path
+
+        raise QueryError(f"{Path(path)}: cannot be read ({exc.strerror or exc})") from None
+    return parse_query(text, os.path.splitext(os.path.basename(path))[0], path)
 
 
 def load_query(ref: str, folder: Path | None = None) -> Query:
-    """``ref`` is a query name, a ``.rq`` file or SPARQL text."""
-    folder = folder or queries_dir()
-    named = folder / f"{ref}.rq"
-    if re.fullmatch(r"[\w.-]+", ref) and named.is_file():
+    """``ref`` is a query name, a ``.rq`` file or SPARQL text (read with os.path, not pathlib: see Query)."""
+    named = os.path.join(folder if folder is not None else folder_text("_queries", "queries"), f"{ref}.rq")
+    if re.fullmatch(r"[\w.-]+", ref) and os.path.isfile(named):
         return _read(named)
     if ref.lower().endswith(".rq"):
-        path = Path(ref)
-        if not path.is_file():
+        if not os.path.isfile(ref):
             raise QueryError(f"{ref}: no such query file")
-        return _read(path)
+        return _read(ref)
     if re.search(r"[\s{]", ref.strip()):
         return parse_query(ref)
-    names = ", ".join(q.name for q in list_queries(folder)) or "(none)"
+    names = ", ".join(q.name for q in list_queries(folder)) or "(none)"  # pathlib from here on
     raise QueryError(f"unknown query {ref!r}; use a name among {names}, a .rq file, or SPARQL text")
 
 
@@ -313,7 +322,7 @@ def _kg_terms() -> set[str]:
     vocabulary of :class:`kg.namespace.KG` (tests/test_namespace.py keeps them equal), without rdflib."""
     import pyoxigraph as ox
 
-    subjects = (quad.subject for quad in ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE))
+    subjects = (quad.subject for quad in ox.parse(path=ontology_file(), format=ox.RdfFormat.TURTLE))
     return {s.value[len(ONTOLOGY_IRI):] for s in subjects
             if isinstance(s, ox.NamedNode) and s.value.startswith(ONTOLOGY_IRI)}
 

@@ -7,25 +7,24 @@ of every graph. Query results come back as rdflib terms in a :class:`QueryResult
 canonical lexical form (:func:`kg.rdf.terms.canonical`), so both stores print the same values;
 ``native=True`` leaves the oxigraph store's answers as pyoxigraph terms (canonical too), which is how
 ``kg query`` reads a ``--db`` folder without loading rdflib at all (:mod:`kg.results` prints both).
-No typing or dataclasses at module level either: :mod:`kg.fastpath` imports this module.
+No typing, dataclasses or pathlib at module level: :mod:`kg.fastpath` imports this module.
 
-* ``oxigraph`` (default): pyoxigraph's Rust store and SPARQL engine. With a
-  ``path`` the store persists in that folder, so a large graph is loaded once
-  and later queries open it read-only. The files loaded into a folder are
-  recorded in ``kg-loaded.json`` beside the data. A ``progress`` callback sees
-  the bytes read while a file loads.
+* ``oxigraph`` (default): pyoxigraph's Rust store and SPARQL engine. With a ``path`` the store persists
+  in that folder, so a large graph is loaded once and later queries open it read-only. The files loaded
+  into a folder are recorded in ``kg-loaded.json`` beside the data. A ``progress`` callback sees the
+  bytes read while a file loads.
 * ``rdflib``: an rdflib ``Dataset`` in memory, queried with rdflib's engine.
 
-Parameters are bound by the engine (``substitutions`` / ``initBindings``),
-never pasted into the text. Updates are refused, queries that are too big or
-deep are refused before parsing, and ``timeout`` stops a query that runs too long.
+Parameters are bound by the engine (``substitutions`` / ``initBindings``), never pasted into the text.
+Updates are refused, queries that are too big or deep are refused before parsing, and ``timeout``
+stops a query that runs too long.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
-from pathlib import Path
 
 from kg.errors import InputError, QueryError
 from kg.frozen import Frozen
@@ -37,6 +36,7 @@ from kg.timeout import with_timeout
 TYPE_CHECKING = False  # not typing's (see the module doc)
 if TYPE_CHECKING:  # rdflib loads only where an rdflib term or graph is made
     from collections.abc import Iterable, Mapping, Sequence
+    from pathlib import Path
     from typing import Any, Protocol
 
     from rdflib import Graph
@@ -72,13 +72,9 @@ def __getattr__(name: str) -> Any:
 
 
 class QueryResult(Frozen):
-    """What a query returned, in rdflib terms.
-
-    ``vars`` names the columns; ``rows`` holds one tuple per solution (``None``
-    where a variable is unbound). An ASK query has no columns and its answer in
-    ``boolean``; CONSTRUCT and DESCRIBE give ``subject, predicate, object`` rows
-    and ``graph`` is True.
-    """
+    """What a query returned, in rdflib terms. ``vars`` names the columns; ``rows`` holds one tuple per
+    solution (``None`` where a variable is unbound). An ASK query has no columns and its answer in
+    ``boolean``; CONSTRUCT and DESCRIBE give ``subject, predicate, object`` rows and ``graph`` is True."""
 
     __slots__ = ("vars", "rows", "boolean", "graph")
     vars: tuple[str, ...]
@@ -123,11 +119,8 @@ class Store(Protocol):
 
 
 def open_store(kind: str = "oxigraph", path: str | Path | None = None, *, read_only: bool = False) -> Store:
-    """A new store of ``kind``; ``path`` (oxigraph only) is the folder it persists in.
-
-    ``read_only`` opens an existing oxigraph folder without locking it, so
-    several queries can read it at once.
-    """
+    """A new store of ``kind``; ``path`` (oxigraph only) is the folder it persists in. ``read_only``
+    opens an existing oxigraph folder without locking it, so several queries can read it at once."""
     if kind == "rdflib":
         if path is not None:
             raise QueryError("the rdflib store lives in memory and cannot use a database folder; "
@@ -147,10 +140,8 @@ def _sorted_triples(triples: Iterable[Row]) -> tuple[Row, ...]:  # rdflib terms
 
 
 class RdflibStore:
-    """An in-memory rdflib dataset queried with rdflib's SPARQL engine.
-
-    ``RdflibStore(graph)`` queries ``graph`` itself, not a copy: loading files adds to it.
-    """
+    """An in-memory rdflib dataset queried with rdflib's SPARQL engine. ``RdflibStore(graph)``
+    queries ``graph`` itself, not a copy: loading files adds to it."""
 
     kind = "rdflib"
 
@@ -219,22 +210,29 @@ class OxigraphStore:
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
         import pyoxigraph as ox
 
-        self.path = Path(path) if path is not None else None
+        self.folder = None if path is None else os.fspath(path)  # not pathlib: kg.fastpath opens a store
         self.read_only = read_only
         self.progress: Progress | None = None
         try:
-            if self.path is None:
+            if self.folder is None:
                 self.store = ox.Store()
             elif read_only:
-                if not (self.path / "CURRENT").is_file():
+                if not os.path.isfile(os.path.join(self.folder, "CURRENT")):
                     raise InputError(f"{self.path}: no kg database there; create it by loading graph files, "
                                      f"e.g. kg query NAME graph.ttl --db {self.path}")
-                self.store = ox.Store.read_only(str(self.path))
+                self.store = ox.Store.read_only(self.folder)
             else:
-                self.store = ox.Store(str(self.path))
+                self.store = ox.Store(self.folder)
         except OSError as exc:
             raise InputError(f"{self.path}: cannot open the database ({first_line(str(exc))}); "
                              "another kg process may be writing it") from None
+
+    @property
+    def path(self) -> Path | None:
+        """The folder the store persists in; None in memory."""
+        from pathlib import Path
+
+        return None if self.folder is None else Path(self.folder)
 
     # ---- loading
 
@@ -243,6 +241,8 @@ class OxigraphStore:
             return 0
         if self.read_only:
             raise InputError(f"{self.path}: opened read-only; cannot load graph files into it")
+        from pathlib import Path
+
         from kg.rdf.read import open_for_load
 
         manifest = self._manifest()
@@ -377,12 +377,9 @@ def _ontology(store: Store) -> None:
 
 def store_for(files: Sequence[str | Path], kind: str | None = None, db: str | Path | None = None, *,
               ontology: bool = True, progress: Progress | None = None) -> Store:
-    """The store a command queries: ``files`` loaded into ``kind`` (default oxigraph),
-    or into / from the folder ``db``, with the ontology beside them unless ``ontology=False``.
-
-    With ``db`` and no files, the folder is opened read-only; with files, those
-    not loaded yet are added to it.
-    """
+    """The store a command queries: ``files`` loaded into ``kind`` (default oxigraph), or into / from
+    the folder ``db``, with the ontology beside them unless ``ontology=False``. With ``db`` and no
+    files, the folder is opened read-only; with files, those not loaded yet are added to it."""
     kind = kind or STORE_KINDS[0]
     if db is not None and kind != "oxigraph":
         raise QueryError("--db needs the oxigraph store; the rdflib store lives in memory")
