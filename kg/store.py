@@ -22,7 +22,6 @@ stops a query that runs too long.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 
@@ -260,6 +259,8 @@ class OxigraphStore:
             if self.path is not None:
                 manifest[key] = stamp
         if self.path is not None and read:
+            import json
+
             self.store.flush()
             (self.path / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
         return read
@@ -280,6 +281,8 @@ class OxigraphStore:
     def _manifest(self) -> dict[str, list[int]]:
         if self.path is None or not (self.path / MANIFEST).is_file():
             return {}
+        import json
+
         data = json.loads((self.path / MANIFEST).read_text(encoding="utf-8"))
         return {str(k): list(v) for k, v in data.items()}
 

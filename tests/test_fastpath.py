@@ -156,10 +156,10 @@ def test_the_parser_reads_the_one_declaration_of_the_options() -> None:
                       "db": "d", "timeout": 2.5}
 
 
-@pytest.mark.parametrize("fmt", ["csv", "json", "table"])
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "table"])
 def test_the_fast_path_imports_neither_click_nor_rdflib(db: Path, fmt: str) -> None:
-    lean = fmt != "table"  # rich, which writes tables, imports typing and dataclasses itself
-    heavy = ("click", "rdflib", "typer", "pydantic", *(("typing", "dataclasses", "inspect", "pathlib") if lean else ()))
+    lean = ("typing", "dataclasses", "inspect", "pathlib") if fmt != "table" else ()  # rich (tables) imports them
+    heavy = ("click", "rdflib", "typer", "pydantic", *lean, *(("json",) if fmt in ("csv", "tsv") else ()))
     script = ("import sys\nfrom kg.__main__ import main\n"
               f"sys.argv = ['kg', 'query', 'events-by-type', '--db', {str(db)!r}, '-p', 'type=Event', '-f', {fmt!r}]\n"
               "main()\n"
