@@ -17,7 +17,7 @@ bare (target: at most 1.3). The load average is printed before and after.
 ``--breakdown`` then times, the same way, the processes that show where kg's
 start-up time goes on the lookup query (which ``kg.fastpath`` runs without
 click): the interpreter alone, importing pyoxigraph, the standard modules the
-fast path needs (re, json), kg's fast-path modules, ``python -m`` of a
+fast path needs (re), kg's fast-path modules, ``python -m`` of a
 kg module that does nothing (runpy and the kg package). Each step is also given
 in CPU time (user + system of the process), which the other processes on a
 busy machine disturb less than wall-clock time. Usage::
@@ -83,7 +83,7 @@ def breakdown(kg: list[str], bare: list[str], repeat: int, env: dict[str, str]) 
         "python -c pass": [py, "-c", "pass"],
         "import pyoxigraph": [py, "-c", "import pyoxigraph"],
         "bare query": bare,
-        "+ re, json": [py, "-c", "import pyoxigraph, re, json"],
+        "+ re": [py, "-c", "import pyoxigraph, re"],
         "+ kg fast-path modules": [py, "-c", "import pyoxigraph, kg.commands.query_spec, kg.fastpath"],
         "python -m kg.iris": [py, "-m", "kg.iris"],
         "import click": [py, "-c", "import click"],
@@ -94,8 +94,8 @@ def breakdown(kg: list[str], bare: list[str], repeat: int, env: dict[str, str]) 
     for name, (wall, cpu) in times.items():
         print(f"  {name:<32} {wall * 1000:7.1f} {cpu * 1000:7.1f} ms")
     shares = {"store open + query + CSV (bare)": ("bare query", "import pyoxigraph"),
-              "re, json": ("+ re, json", "import pyoxigraph"),
-              "kg modules": ("+ kg fast-path modules", "+ re, json"),
+              "re": ("+ re", "import pyoxigraph"),
+              "kg modules": ("+ kg fast-path modules", "+ re"),
               "python -m (runpy, kg package)": ("python -m kg.iris", "python -c pass"),
               "click (no longer on the path)": ("import click", "python -c pass"),
               "kg - bare": ("kg query", "bare query")}

@@ -1,25 +1,32 @@
-"""The fast start of ``kg query QUERY --db DIR``: the same query and the same bytes
-as the click command (:mod:`kg.commands.query`), without importing click.
+"""The fast start of ``kg query QUERY --db DIR``: the same query and the same bytes as
+the click command (:mod:`kg.commands.query`), without importing click.
 
 ``python -m kg`` and the ``kg`` script (:func:`kg.__main__.main`) call :func:`run`
 first. It parses the command line against the one declaration of the options,
 :data:`kg.commands.query_spec.OPTIONS`, runs :func:`kg.commands.query_spec.answer`
 (the function the click command runs) and prints its answer. It declines (returns
-None, having printed nothing) for anything else: another command, a graph file
-to load, ``--help``, an option or a form of one it does not know, a folder that
-holds no database, any error (the click command then runs and reports it as it
-always does), output that click would rewrite (ANSI escapes, a stream not in
-UTF-8). Setting the environment variable ``KG_FULL_CLI`` to a non-empty value
-makes it always decline (tests/test_fastpath.py compares both paths that way).
+None, having printed nothing) for anything else: another command, a graph file to
+load, ``--help``, an option or a form of one it does not know, a folder that holds
+no database, an unexpected exception (the click command then runs and reports it as
+it always does), output that click would rewrite (ANSI escapes, a stream not in
+UTF-8). A :class:`~kg.errors.KgError` (a bad parameter, an unknown query, a syntax
+error, a timeout) is reported by the click path's own code, :func:`kg.cli._fail`
+(click is imported for it), so a query is never run twice. Setting the environment
+variable ``KG_FULL_CLI`` to a non-empty value makes it always decline
+(tests/test_fastpath.py compares both paths that way).
 
-A SIGTERM during the query ends the process without the one-line message the
-click path prints (it prints nothing either way).
+A SIGTERM during the query ends the process at once, by the signal, where the click
+path prints its one-line message and exits with 143 (it traps the signal, which
+costs the import of :mod:`signal` and :mod:`enum`); neither writes partial output.
+Ctrl-C is reported as the click path reports it.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+
+from kg.errors import KgError
 
 TYPE_CHECKING = False  # not typing's: this module is the start of kg query --db
 if TYPE_CHECKING:
@@ -52,6 +59,10 @@ def run(argv: list[str]) -> int | None:
         from kg.cli import _interrupted
 
         _interrupted()
+    except KgError as exc:  # reported by the code of the click path (kg.cli.main), the query not run twice
+        from kg.cli import _fail
+
+        _fail(str(exc), exc.exit_code)
     except Exception:  # noqa: BLE001 — the click command runs it again and reports the error its way
         return None
     if "\x1b" in note or "\x1b" in text:  # click.echo strips ANSI escapes when not writing to a terminal

@@ -117,7 +117,7 @@ def test_both_option_forms_and_the_query_file_give_the_same_answer(db: Path, tmp
 
 @pytest.mark.parametrize("args", [
     ["--help"], ["--bogus"], ["--format", "xml"], ["--store", "rdflib"], ["--timeout", "0"], ["--timeout", "1e3"],
-    ["--format"], ["-p"], ["extra.ttl"], ["--", "x"], ["--param=name"], ["-f=csv"],
+    ["--format"], ["-p"], ["extra.ttl"], ["--", "x"], ["-f=csv"],
 ])
 def test_it_declines_what_it_does_not_fully_understand(args: list[str], db: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
@@ -125,17 +125,29 @@ def test_it_declines_what_it_does_not_fully_understand(args: list[str], db: Path
 
 
 @pytest.mark.parametrize("argv", [
-    ["query", "entity-facts", "--db", "DB"],  # a required parameter missing: the click path says so
+    ["query", "entity-facts", "--db", "DB"],  # a required parameter missing
     ["query", "entities", "--db", "DB", "-p", "type=NotAClass"],
     ["query", "nosuchquery", "--db", "DB"],
     ["query", "SELECT ?x WHERE {", "--db", "DB"],
-    ["query", "entities", "--db", "NOWHERE"],
+    ["query", "DELETE WHERE { ?s ?p ?o }", "--db", "DB"],
     ["query", "entities", "--db", "DB", "-p", "name=x", "-p", "name=y"],
-    ["stats", "x.ttl"], ["queries"], ["query"], [],
+    ["query", "SELECT ?x WHERE { ?x ?p ?o }", "--db", "DB", "-p", "y=1"],
+    ["query", "entities", "--db", "DB", "--param=name"],
 ])
-def test_errors_and_other_commands_are_left_to_the_click_command(argv: list[str], db: Path, tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    argv = [str(db) if a == "DB" else str(tmp_path / "none") if a == "NOWHERE" else a for a in argv]
+def test_errors_are_reported_as_the_click_command_reports_them(argv: list[str], db: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    argv = [str(db) if a == "DB" else a for a in argv]
+    fast = _run(argv, False, monkeypatch)
+    assert fast[0] not in (None, 0) and fast[2].startswith(b"kg: error: ") and fast[2].count(b"\n") == 1
+    assert fast == _run(argv, True, monkeypatch)
+
+
+@pytest.mark.parametrize("argv", [
+    ["query", "entities", "--db", "NOWHERE"], ["stats", "x.ttl"], ["queries"], ["query"], [],
+])
+def test_other_commands_are_left_to_the_click_command(argv: list[str], tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    argv = [str(tmp_path / "none") if a == "NOWHERE" else a for a in argv]
     assert _run(argv, False, monkeypatch) == (None, b"", b"")
 
 

@@ -1,8 +1,11 @@
 """``kg query`` and ``kg queries``: run SPARQL on graph files, list the named queries.
 
-Declared with click, not typer: ``kg query --db`` on a large graph must start as
-fast as a bare pyoxigraph script, and importing typer (with pydantic) costs more
-than the query. The path loads neither rdflib nor typer (tests/test_cli_lean.py).
+Declared with click, not typer: importing typer (with pydantic) costs more than a
+query. The options are declared once, as data, in :mod:`kg.commands.query_spec`,
+with the work (:func:`~kg.commands.query_spec.answer`); ``kg query QUERY --db DIR``
+usually runs without click at all, by :mod:`kg.fastpath` on the same declaration
+and the same function (tests/test_fastpath.py), to start as fast as a bare
+pyoxigraph script.
 """
 
 from __future__ import annotations
