@@ -15,8 +15,12 @@ Figures are medians of wall-clock times measured in this run; the ratio is kg /
 bare (target: at most 1.3). The load average is printed before and after.
 
 ``--breakdown`` then times, the same way, the processes that show where kg's
-start-up time goes on the lookup query: the interpreter alone, importing
-pyoxigraph, click, kg's query modules, ``python -m kg --version``. Usage::
+start-up time goes on the lookup query (which ``kg.fastpath`` runs without
+click): the interpreter alone, importing pyoxigraph, the standard modules the
+fast path needs (re), kg's fast-path modules, ``python -m`` of a
+kg module that does nothing (runpy and the kg package). Each step is also given
+in CPU time (user + system of the process), which the other processes on a
+busy machine disturb less than wall-clock time. Usage::
 
     python bench/bench_query_db.py [--triples 1000000] [--repeat 5] [--workdir DIR] [--breakdown]
 """
@@ -25,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -46,22 +51,25 @@ sys.stdout.buffer.write(answer.serialize(format=ox.QueryResultsFormat.CSV))
 """
 
 
-def timed(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall-clock, CPU) seconds of one run of ``command``."""
+    before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
-    return time.perf_counter() - start
+    wall, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
-def medians(commands: dict[str, list[str]], repeat: int, env: dict[str, str]) -> dict[str, float]:
-    """Median wall-clock time of each command, run interleaved (load on the machine hits all
-    alike) after one untimed run of each (it fills the bytecode cache)."""
-    times: dict[str, list[float]] = {name: [] for name in commands}
+def both_medians(commands: dict[str, list[str]], repeat: int, env: dict[str, str]) -> dict[str, tuple[float, float]]:
+    """Median (wall-clock, CPU) time of each command, run interleaved (load on the machine hits
+    all alike) after one untimed run of each (it fills the bytecode cache)."""
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for command in commands.values():
         timed(command, env)
     for _ in range(repeat):
         for name, command in commands.items():
             times[name].append(timed(command, env))
-    return {name: statistics.median(values) for name, values in times.items()}
+    return {name: (statistics.median(w for w, _ in values), statistics.median(c for _, c in values))
+            for name, values in times.items()}
 
 
 def load() -> str:
@@ -75,21 +83,25 @@ def breakdown(kg: list[str], bare: list[str], repeat: int, env: dict[str, str]) 
         "python -c pass": [py, "-c", "pass"],
         "import pyoxigraph": [py, "-c", "import pyoxigraph"],
         "bare query": bare,
-        "import pyoxigraph, click": [py, "-c", "import pyoxigraph, click"],
-        "import kg query modules": [py, "-c", "import pyoxigraph, kg.cli, kg.commands.query, kg.queries"],
-        "python -m kg --version": [py, "-m", "kg", "--version"],
+        "+ re": [py, "-c", "import pyoxigraph, re"],
+        "+ kg fast-path modules": [py, "-c", "import pyoxigraph, kg.commands.query_spec, kg.fastpath"],
+        "python -m kg.iris": [py, "-m", "kg.iris"],
+        "import click": [py, "-c", "import click"],
         "kg query": kg,
     }
-    times = medians(steps, repeat, env)
-    print(f"\nbreakdown (lookup, medians of {repeat}; load {load()})")
-    for name, value in times.items():
-        print(f"  {name:<26} {value * 1000:7.1f} ms")
+    times = both_medians(steps, repeat, env)
+    print(f"\nbreakdown (lookup, medians of {repeat}; load {load()})    wall      CPU")
+    for name, (wall, cpu) in times.items():
+        print(f"  {name:<32} {wall * 1000:7.1f} {cpu * 1000:7.1f} ms")
     shares = {"store open + query + CSV (bare)": ("bare query", "import pyoxigraph"),
-              "click import": ("import pyoxigraph, click", "import pyoxigraph"),
-              "kg modules": ("import kg query modules", "import pyoxigraph, click"),
+              "re": ("+ re", "import pyoxigraph"),
+              "kg modules": ("+ kg fast-path modules", "+ re"),
+              "python -m (runpy, kg package)": ("python -m kg.iris", "python -c pass"),
+              "click (no longer on the path)": ("import click", "python -c pass"),
               "kg - bare": ("kg query", "bare query")}
     for name, (whole, part) in shares.items():
-        print(f"  {name:<32} {1000 * (times[whole] - times[part]):7.1f} ms")
+        wall, cpu = (1000 * (times[whole][i] - times[part][i]) for i in (0, 1))
+        print(f"  {name:<32} {wall:7.1f} {cpu:7.1f} ms")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -113,7 +125,7 @@ def main(argv: list[str] | None = None) -> None:
         persons = sum(1 for line in graph.open(encoding="utf-8") if "/person/" in line.split(" ", 1)[0]
                       and "rdf-syntax-ns#type" in line)
         print(f"load average {load()}")
-        print(f"{'query':<14} {'kg (s)':>8} {'bare (s)':>9} {'ratio':>6}")
+        print(f"{'query':<14} {'kg (s)':>8} {'bare (s)':>9} {'ratio':>6} {'CPU ratio':>10}")
         ratios = []
         first: tuple[list[str], list[str]] | None = None
         for name, (text, params) in QUERIES.items():
@@ -128,10 +140,10 @@ def main(argv: list[str] | None = None) -> None:
                   *(f"--param={k}={v}" for k, v in bound.items())]
             bare = [sys.executable, "-c", BARE, str(db), str(rq), *(x for kv in bound.items() for x in kv)]
             first = first or (kg, bare)
-            times = medians({"kg": kg, "bare": bare}, args.repeat, env)
-            k, b = times["kg"], times["bare"]
+            times = both_medians({"kg": kg, "bare": bare}, args.repeat, env)
+            (k, k_cpu), (b, b_cpu) = times["kg"], times["bare"]
             ratios.append(k / b)
-            print(f"{name:<14} {k:>8.3f} {b:>9.3f} {k / b:>6.2f}")
+            print(f"{name:<14} {k:>8.3f} {b:>9.3f} {k / b:>6.2f} {k_cpu / b_cpu:>10.2f}")
         print(f"worst ratio {max(ratios):.2f} (target 1.30); load average {load()}")
         if args.breakdown and first is not None:
             breakdown(*first, args.repeat, env)

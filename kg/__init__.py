@@ -10,12 +10,14 @@ first use, and spaCy and pyvis only when a build or a view needs them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+TYPE_CHECKING = False  # not typing's: importing typing costs kg query --db (kg.fastpath) its start
 
 __version__ = "0.1.0"
 __all__ = ["__version__", "build", "extract", "query", "view"]
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from kg.api import build, extract, query, view
 
 

@@ -5,8 +5,8 @@ line on stderr and a non-zero exit.
 The root group loads only the module of the command being run (click's "lazy
 loading of subcommands"): ``kg --help`` lists :data:`COMMANDS` from their
 names and one-line helps, without importing a command. ``kg query`` and ``kg
-queries`` are click commands (they must start as fast as a bare pyoxigraph
-script); the others are typer functions, registered on the typer app
+queries`` are click commands (``kg query --db`` usually runs without click:
+:mod:`kg.fastpath`, called first by :mod:`kg.__main__`); the others are typer functions, registered on the typer app
 :data:`app` and run by it (typer loads only for them).
 """
 

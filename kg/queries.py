@@ -27,24 +27,27 @@ otherwise a plain string.
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from kg.errors import QueryError
+from kg.frozen import Frozen
 from kg.iris import ONTOLOGY_IRI
 from kg.rdf.lexical import XSD_BOOLEAN, XSD_DATE, XSD_DECIMAL, XSD_INTEGER, canonical_lexical
-from kg.resources import ontology_path, queries_dir
+from kg.resources import folder_text, ontology_file, queries_dir
 from kg.results import FORMATS, format_result, short, to_json
 from kg.store import QUERY_PREFIXES, QueryResult, Store
 
+TYPE_CHECKING = False  # not typing's, and no dataclasses: kg.fastpath imports this module
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+    from pathlib import Path
+    from typing import Any
+
     from rdflib.term import Identifier
 
-#: Makes a term: (value, datatype IRI or None for a plain string, iri=...) → the term of one engine.
-TermMaker = Callable[..., Any]
+    #: Makes a term: (value, datatype IRI or None for a plain string, iri=...) → the term of one engine.
+    TermMaker = Callable[..., Any]
 
 #: Parameter types a ``# param:`` line may declare.
 PARAM_TYPES = ("string", "iri", "integer", "decimal", "date", "boolean")
@@ -56,31 +59,46 @@ _PARAM = re.compile(r"(\w+)\s*(?:—|–|--|-)\s*(.*?)\s*\(([^()]*)\)\s*$")
 _TRUE, _FALSE = ("true", "yes", "1"), ("false", "no", "0")
 
 
-@dataclass(frozen=True)
-class Param:
+class Param(Frozen):
     """One declared parameter of a query."""
 
+    __slots__ = ("name", "meaning", "type", "required", "default")
     name: str
     meaning: str
-    type: str = "string"
-    required: bool = True
-    default: str | None = None
+    type: str
+    required: bool
+    default: str | None
+
+    def __init__(self, name: str, meaning: str, type: str = "string", required: bool = True,
+                 default: str | None = None):
+        super().__init__(name, meaning, type, required, default)
 
     def describe(self) -> str:
         need = "required" if self.required else (f"default {self.default}" if self.default else "optional")
         return f"{self.name} — {self.meaning} ({self.type}, {need})"
 
 
-@dataclass(frozen=True)
-class Query:
+class Query(Frozen):
     """A SPARQL query with what its header says about it."""
 
+    __slots__ = ("name", "text", "title", "description", "params", "source")
     name: str
     text: str
-    title: str = ""
-    description: str = ""
-    params: tuple[Param, ...] = ()
-    path: Path | None = None
+    title: str
+    description: str
+    params: tuple[Param, ...]
+    source: str | None  # the file's path as text: pathlib is not imported on kg.fastpath's path
+
+    def __init__(self, name: str, text: str, title: str = "", description: str = "",
+                 params: tuple[Param, ...] = (), path: str | Path | None = None):
+        super().__init__(name, text, title, description, params, None if path is None else str(path))
+
+    @property
+    def path(self) -> Path | None:
+        """The ``.rq`` file the query was read from, if any."""
+        from pathlib import Path
+
+        return None if self.source is None else Path(self.source)
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -89,7 +107,7 @@ class Query:
 # --------------------------------------------------------------------------- loading
 
 
-def parse_query(text: str, name: str = "inline", path: Path | None = None) -> Query:
+def parse_query(text: str, name: str = "inline", path: str | Path | None = None) -> Query:
     """Read the ``# title/description/param`` header of ``text``."""
     fields: dict[str, str] = {"title": "", "description": ""}
     params: list[Param] = []
@@ -153,28 +171,29 @@ def list_queries(folder: Path | None = None) -> list[Query]:
     return [_read(p) for p in sorted(folder.glob("*.rq"))]
 
 
-def _read(path: Path) -> Query:
+def _read(path: str | Path) -> Query:
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
     except OSError as exc:
-        raise QueryError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    return parse_query(text, path.stem, path)
+        from pathlib import Path
+
+        raise QueryError(f"{Path(path)}: cannot be read ({exc.strerror or exc})") from None
+    return parse_query(text, os.path.splitext(os.path.basename(path))[0], path)
 
 
 def load_query(ref: str, folder: Path | None = None) -> Query:
-    """``ref`` is a query name, a ``.rq`` file or SPARQL text."""
-    folder = folder or queries_dir()
-    named = folder / f"{ref}.rq"
-    if re.fullmatch(r"[\w.-]+", ref) and named.is_file():
+    """``ref`` is a query name, a ``.rq`` file or SPARQL text (read with os.path, not pathlib: see Query)."""
+    named = os.path.join(folder if folder is not None else folder_text("_queries", "queries"), f"{ref}.rq")
+    if re.fullmatch(r"[\w.-]+", ref) and os.path.isfile(named):
         return _read(named)
     if ref.lower().endswith(".rq"):
-        path = Path(ref)
-        if not path.is_file():
+        if not os.path.isfile(ref):
             raise QueryError(f"{ref}: no such query file")
-        return _read(path)
+        return _read(ref)
     if re.search(r"[\s{]", ref.strip()):
         return parse_query(ref)
-    names = ", ".join(q.name for q in list_queries(folder)) or "(none)"
+    names = ", ".join(q.name for q in list_queries(folder)) or "(none)"  # pathlib from here on
     raise QueryError(f"unknown query {ref!r}; use a name among {names}, a .rq file, or SPARQL text")
 
 
@@ -303,7 +322,7 @@ def _kg_terms() -> set[str]:
     vocabulary of :class:`kg.namespace.KG` (tests/test_namespace.py keeps them equal), without rdflib."""
     import pyoxigraph as ox
 
-    subjects = (quad.subject for quad in ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE))
+    subjects = (quad.subject for quad in ox.parse(path=ontology_file(), format=ox.RdfFormat.TURTLE))
     return {s.value[len(ONTOLOGY_IRI):] for s in subjects
             if isinstance(s, ox.NamedNode) and s.value.startswith(ONTOLOGY_IRI)}
 

@@ -7,16 +7,25 @@ folders; an installed wheel carries copies as ``kg/_ontology`` and
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
-_PKG = Path(__file__).resolve().parent
+TYPE_CHECKING = False  # neither typing nor pathlib (urllib, ipaddress...) on import: kg.fastpath imports this
+if TYPE_CHECKING:
+    from pathlib import Path
+
+_PKG = os.path.dirname(os.path.realpath(__file__))
+
+
+def folder_text(installed: str, checkout: str) -> str:
+    """The folder of shipped files, as text (no pathlib): ``kg/INSTALLED`` in a wheel, else ``CHECKOUT``."""
+    inside = os.path.join(_PKG, installed)
+    return inside if os.path.isdir(inside) else os.path.join(os.path.dirname(_PKG), checkout)
 
 
 def _folder(installed: str, checkout: str) -> Path:
-    inside = _PKG / installed
-    if inside.is_dir():
-        return inside
-    return _PKG.parent / checkout
+    from pathlib import Path
+
+    return Path(folder_text(installed, checkout))
 
 
 def ontology_dir() -> Path:
@@ -29,7 +38,14 @@ def queries_dir() -> Path:
 
 def ontology_path() -> Path:
     """The OWL ontology in Turtle."""
-    return ontology_dir() / "kg.ttl"
+    from pathlib import Path
+
+    return Path(ontology_file())
+
+
+def ontology_file() -> str:
+    """:func:`ontology_path` as text, without importing pathlib."""
+    return os.path.join(folder_text("_ontology", "ontology"), "kg.ttl")
 
 
 def shapes_path() -> Path:
@@ -39,4 +55,6 @@ def shapes_path() -> Path:
 
 def lang_dir(lang: str) -> Path:
     """Language data (lexicons, gazetteer) for ``lang``, e.g. ``fr``."""
-    return _PKG / "lang" / lang
+    from pathlib import Path
+
+    return Path(_PKG, "lang", lang)

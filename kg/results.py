@@ -15,13 +15,16 @@ results formats load no rdflib for pyoxigraph rows.
 from __future__ import annotations
 
 import io
-import json
-from typing import Any
 
 from kg.errors import QueryError
 from kg.rdf import prefixes
 from kg.rdf.oxterms import parts
-from kg.store import QueryResult
+
+TYPE_CHECKING = False  # not typing's: kg.fastpath imports this module
+if TYPE_CHECKING:
+    from typing import Any
+
+    from kg.store import QueryResult
 
 #: Output formats for any answer, and those for CONSTRUCT / DESCRIBE answers only.
 TABLE_FORMATS = ("table", "csv", "tsv", "json")
@@ -87,13 +90,29 @@ def _oxigraph_text(result: QueryResult, fmt: str) -> str:
     if result.boolean is not None:
         value = "true" if result.boolean else "false"
         return f"boolean\r\n{value}\r\n" if fmt == "csv" else f"?boolean\n{value}\n"
-    parsed = ox.parse_query_results(to_json(result), format=ox.QueryResultsFormat.JSON)
+    parsed = ox.parse_query_results(*_results_document(result))
     target = ox.QueryResultsFormat.CSV if fmt == "csv" else ox.QueryResultsFormat.TSV
     return parsed.serialize(format=target).decode("utf-8")  # type: ignore[union-attr]
 
 
+def _results_document(result: QueryResult) -> tuple[str, Any]:
+    """The rows as a SPARQL results document pyoxigraph reads: TSV when every term is pyoxigraph's
+    (``str`` of one is its N-Triples form), which needs no :mod:`json` (its import is a good part of
+    the start of ``kg query --db``, see kg.fastpath); else :func:`to_json`."""
+    import pyoxigraph as ox
+
+    kinds = (ox.NamedNode, ox.BlankNode, ox.Literal)
+    if not result.vars or not all(t is None or type(t) in kinds for row in result.rows for t in row):
+        return to_json(result), ox.QueryResultsFormat.JSON
+    lines = ["\t".join(f"?{v}" for v in result.vars)]
+    lines += ["\t".join("" if t is None else str(t) for t in row) for row in result.rows]
+    return "\n".join(lines) + "\n", ox.QueryResultsFormat.TSV
+
+
 def to_json(result: QueryResult) -> str:
     """SPARQL 1.1 Query Results JSON."""
+    import json
+
     if result.boolean is not None:
         return json.dumps({"head": {}, "boolean": result.boolean}, indent=1) + "\n"
     bindings = [{v: _json_term(t) for v, t in zip(result.vars, row, strict=True) if t is not None}

@@ -1,47 +1,49 @@
 """Where a dataset is held while it is queried: pyoxigraph (default) or rdflib.
 
-Both stores have the same small surface (:class:`Store`): ``load(files)``,
-``add_graph(graph)``, ``query(text, bindings, timeout=)`` and ``len()``. They
-hold an RDF *dataset*: the named graphs of TriG / N-Quads files stay apart, so
-``GRAPH ?g`` works, and the default graph a query sees is the union of every
-graph. Query results come back as rdflib terms in a :class:`QueryResult`,
-literals in their canonical lexical form (:func:`kg.rdf.terms.canonical`), so
-both stores print the same values; ``native=True`` leaves the oxigraph store's
-answers as pyoxigraph terms (canonical too), which is how ``kg query`` reads a
-``--db`` folder without loading rdflib at all (:mod:`kg.results` prints both).
+Both stores have the same small surface (:class:`Store`): ``load(files)``, ``add_graph(graph)``,
+``query(text, bindings, timeout=)`` and ``len()``. They hold an RDF *dataset*: the named graphs of
+TriG / N-Quads files stay apart, so ``GRAPH ?g`` works, and the default graph a query sees is the union
+of every graph. Query results come back as rdflib terms in a :class:`QueryResult`, literals in their
+canonical lexical form (:func:`kg.rdf.terms.canonical`), so both stores print the same values;
+``native=True`` leaves the oxigraph store's answers as pyoxigraph terms (canonical too), which is how
+``kg query`` reads a ``--db`` folder without loading rdflib at all (:mod:`kg.results` prints both).
+No typing, dataclasses or pathlib at module level: :mod:`kg.fastpath` imports this module.
 
-* ``oxigraph`` (default): pyoxigraph's Rust store and SPARQL engine. With a
-  ``path`` the store persists in that folder, so a large graph is loaded once
-  and later queries open it read-only. The files loaded into a folder are
-  recorded in ``kg-loaded.json`` beside the data. A ``progress`` callback sees
-  the bytes read while a file loads.
+* ``oxigraph`` (default): pyoxigraph's Rust store and SPARQL engine. With a ``path`` the store persists
+  in that folder, so a large graph is loaded once and later queries open it read-only. The files loaded
+  into a folder are recorded in ``kg-loaded.json`` beside the data. A ``progress`` callback sees the
+  bytes read while a file loads.
 * ``rdflib``: an rdflib ``Dataset`` in memory, queried with rdflib's engine.
 
-Parameters are bound by the engine (``substitutions`` / ``initBindings``),
-never pasted into the text. Updates are refused, queries that are too big or
-deep are refused before parsing, and ``timeout`` stops a query that runs too long.
+Parameters are bound by the engine (``substitutions`` / ``initBindings``), never pasted into the text.
+Updates are refused, queries that are too big or deep are refused before parsing, and ``timeout``
+stops a query that runs too long.
 """
 
 from __future__ import annotations
 
-import json
+import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
 
 from kg.errors import InputError, QueryError
+from kg.frozen import Frozen
 from kg.rdf.prefixes import PREFIXES
 from kg.rdf.sparql import check_size, first_line, oxigraph_syntax_error
 from kg.resources import ontology_path
 from kg.timeout import with_timeout
 
+TYPE_CHECKING = False  # not typing's (see the module doc)
 if TYPE_CHECKING:  # rdflib loads only where an rdflib term or graph is made
+    from collections.abc import Iterable, Mapping, Sequence
+    from pathlib import Path
+    from typing import Any, Protocol
+
     from rdflib import Graph
     from rdflib.term import Identifier, Node
 
     from kg.rdf.read import Progress
+else:
+    Protocol = object  # Store is a protocol for mypy only
 
 #: Names accepted by :func:`open_store` (and ``kg query --store``); the first is the default.
 STORE_KINDS = ("oxigraph", "rdflib")
@@ -68,20 +70,19 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'kg.store' has no attribute {name!r}")
 
 
-@dataclass(frozen=True)
-class QueryResult:
-    """What a query returned, in rdflib terms.
+class QueryResult(Frozen):
+    """What a query returned, in rdflib terms. ``vars`` names the columns; ``rows`` holds one tuple per
+    solution (``None`` where a variable is unbound). An ASK query has no columns and its answer in
+    ``boolean``; CONSTRUCT and DESCRIBE give ``subject, predicate, object`` rows and ``graph`` is True."""
 
-    ``vars`` names the columns; ``rows`` holds one tuple per solution (``None``
-    where a variable is unbound). An ASK query has no columns and its answer in
-    ``boolean``; CONSTRUCT and DESCRIBE give ``subject, predicate, object`` rows
-    and ``graph`` is True.
-    """
-
+    __slots__ = ("vars", "rows", "boolean", "graph")
     vars: tuple[str, ...]
     rows: tuple[Row, ...]
-    boolean: bool | None = None
-    graph: bool = False
+    boolean: bool | None
+    graph: bool
+
+    def __init__(self, vars: tuple[str, ...], rows: tuple[Row, ...], boolean: bool | None = None, graph: bool = False):
+        super().__init__(vars, rows, boolean, graph)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -117,11 +118,8 @@ class Store(Protocol):
 
 
 def open_store(kind: str = "oxigraph", path: str | Path | None = None, *, read_only: bool = False) -> Store:
-    """A new store of ``kind``; ``path`` (oxigraph only) is the folder it persists in.
-
-    ``read_only`` opens an existing oxigraph folder without locking it, so
-    several queries can read it at once.
-    """
+    """A new store of ``kind``; ``path`` (oxigraph only) is the folder it persists in. ``read_only``
+    opens an existing oxigraph folder without locking it, so several queries can read it at once."""
     if kind == "rdflib":
         if path is not None:
             raise QueryError("the rdflib store lives in memory and cannot use a database folder; "
@@ -141,10 +139,8 @@ def _sorted_triples(triples: Iterable[Row]) -> tuple[Row, ...]:  # rdflib terms
 
 
 class RdflibStore:
-    """An in-memory rdflib dataset queried with rdflib's SPARQL engine.
-
-    ``RdflibStore(graph)`` queries ``graph`` itself, not a copy: loading files adds to it.
-    """
+    """An in-memory rdflib dataset queried with rdflib's SPARQL engine. ``RdflibStore(graph)``
+    queries ``graph`` itself, not a copy: loading files adds to it."""
 
     kind = "rdflib"
 
@@ -213,22 +209,29 @@ class OxigraphStore:
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
         import pyoxigraph as ox
 
-        self.path = Path(path) if path is not None else None
+        self.folder = None if path is None else os.fspath(path)  # not pathlib: kg.fastpath opens a store
         self.read_only = read_only
         self.progress: Progress | None = None
         try:
-            if self.path is None:
+            if self.folder is None:
                 self.store = ox.Store()
             elif read_only:
-                if not (self.path / "CURRENT").is_file():
+                if not os.path.isfile(os.path.join(self.folder, "CURRENT")):
                     raise InputError(f"{self.path}: no kg database there; create it by loading graph files, "
                                      f"e.g. kg query NAME graph.ttl --db {self.path}")
-                self.store = ox.Store.read_only(str(self.path))
+                self.store = ox.Store.read_only(self.folder)
             else:
-                self.store = ox.Store(str(self.path))
+                self.store = ox.Store(self.folder)
         except OSError as exc:
             raise InputError(f"{self.path}: cannot open the database ({first_line(str(exc))}); "
                              "another kg process may be writing it") from None
+
+    @property
+    def path(self) -> Path | None:
+        """The folder the store persists in; None in memory."""
+        from pathlib import Path
+
+        return None if self.folder is None else Path(self.folder)
 
     # ---- loading
 
@@ -237,13 +240,15 @@ class OxigraphStore:
             return 0
         if self.read_only:
             raise InputError(f"{self.path}: opened read-only; cannot load graph files into it")
+        from pathlib import Path
+
         from kg.rdf.read import open_for_load
 
         manifest = self._manifest()
         read = 0
         for p in map(Path, files):
             p, fmt = open_for_load(p)
-            key, stamp = str(p.resolve()), _stamp(p)
+            key, stamp = str(p.resolve()), [(st := p.stat()).st_size, st.st_mtime_ns]
             if key in manifest:
                 if manifest[key] == stamp:
                     continue
@@ -254,6 +259,8 @@ class OxigraphStore:
             if self.path is not None:
                 manifest[key] = stamp
         if self.path is not None and read:
+            import json
+
             self.store.flush()
             (self.path / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
         return read
@@ -274,6 +281,8 @@ class OxigraphStore:
     def _manifest(self) -> dict[str, list[int]]:
         if self.path is None or not (self.path / MANIFEST).is_file():
             return {}
+        import json
+
         data = json.loads((self.path / MANIFEST).read_text(encoding="utf-8"))
         return {str(k): list(v) for k, v in data.items()}
 
@@ -356,11 +365,6 @@ def _collect(answer: Any, native: bool = False) -> QueryResult:
         raise QueryError(f"the query failed: {first_line(str(exc))}") from None
 
 
-def _stamp(path: Path) -> list[int]:
-    st = path.stat()
-    return [st.st_size, st.st_mtime_ns]
-
-
 def _ontology(store: Store) -> None:
     """Add the ontology (``ontology/kg.ttl``) to the store's default graph, so class
     parameters match subclasses (``rdfs:subClassOf*``)."""
@@ -376,12 +380,9 @@ def _ontology(store: Store) -> None:
 
 def store_for(files: Sequence[str | Path], kind: str | None = None, db: str | Path | None = None, *,
               ontology: bool = True, progress: Progress | None = None) -> Store:
-    """The store a command queries: ``files`` loaded into ``kind`` (default oxigraph),
-    or into / from the folder ``db``, with the ontology beside them unless ``ontology=False``.
-
-    With ``db`` and no files, the folder is opened read-only; with files, those
-    not loaded yet are added to it.
-    """
+    """The store a command queries: ``files`` loaded into ``kind`` (default oxigraph), or into / from
+    the folder ``db``, with the ontology beside them unless ``ontology=False``. With ``db`` and no
+    files, the folder is opened read-only; with files, those not loaded yet are added to it."""
     kind = kind or STORE_KINDS[0]
     if db is not None and kind != "oxigraph":
         raise QueryError("--db needs the oxigraph store; the rdflib store lives in memory")

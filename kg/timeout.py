@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from kg.errors import QueryTimeoutError
+
+TYPE_CHECKING = False  # not typing's: kg.fastpath imports this module
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def with_timeout(work: Any, timeout: float | None) -> Any:

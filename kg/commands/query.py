@@ -1,18 +1,22 @@
 """``kg query`` and ``kg queries``: run SPARQL on graph files, list the named queries.
 
-Declared with click, not typer: ``kg query --db`` on a large graph must start as
-fast as a bare pyoxigraph script, and importing typer (with pydantic) costs more
-than the query. The path loads neither rdflib nor typer (tests/test_cli_lean.py).
+Declared with click, not typer: importing typer (with pydantic) costs more than a
+query. The options are declared once, as data, in :mod:`kg.commands.query_spec`,
+with the work (:func:`~kg.commands.query_spec.answer`); ``kg query QUERY --db DIR``
+usually runs without click at all, by :mod:`kg.fastpath` on the same declaration
+and the same function (tests/test_fastpath.py), to start as fast as a bare
+pyoxigraph script.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
-from kg.results import FORMATS
-from kg.store import STORE_KINDS
+from kg.commands.query_spec import OPTIONS, Option, answer
 
 #: Files larger than this (bytes) load with a progress bar on a terminal.
 PROGRESS_BYTES = 20 << 20
@@ -42,21 +46,21 @@ def _progress_bar(files: list[Path]) -> tuple[object, object]:
     return bar, advance
 
 
+def _options(command: Callable[..., None]) -> Callable[..., None]:
+    """``command`` with the click options of :data:`kg.commands.query_spec.OPTIONS` (declared there once)."""
+    types: dict[str, Callable[[Option], Any]] = {
+        "text": lambda o: None, "path": lambda o: click.Path(path_type=Path),
+        "choice": lambda o: click.Choice(o.choices), "float": lambda o: click.FloatRange(min=o.minimum)}
+    for o in reversed(OPTIONS):
+        command = click.option(*o.flags, o.dest, type=types[o.kind](o), default=o.default, multiple=o.multiple,
+                               metavar=o.metavar, show_default=o.show_default, help=o.help)(command)
+    return command
+
+
 @click.command()
 @click.argument("query_ref", metavar="QUERY")
 @click.argument("graphs", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--param", "-p", "param", multiple=True, metavar="NAME=VALUE",
-              help="A parameter as name=value, e.g. --param name=Poutine; repeat for several.")
-@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-              help="table for people; csv, tsv or json (SPARQL 1.1 results formats) for programs; turtle, "
-                   "ntriples or jsonld for the triples of a CONSTRUCT or DESCRIBE query.")
-@click.option("--store", type=click.Choice(STORE_KINDS), default=None,
-              help="Query engine: oxigraph (default, fast) or rdflib.")
-@click.option("--db", type=click.Path(path_type=Path), default=None,
-              help="Folder where the oxigraph store persists: graph files given are loaded into it once; later "
-                   "queries need only --db.")
-@click.option("--timeout", type=click.FloatRange(min=0.01), default=None,
-              help="Stop the query after this many seconds.")
+@_options
 def query(query_ref: str, graphs: tuple[Path, ...], param: tuple[str, ...], fmt: str, store: str | None,
           db: Path | None, timeout: float | None) -> None:
     """Run a SPARQL query on graphs and print the answer.
@@ -80,28 +84,11 @@ def query(query_ref: str, graphs: tuple[Path, ...], param: tuple[str, ...], fmt:
     parameter matches its subclasses. Parameters are bound by the engine, never
     pasted into the query text. Updates are refused: kg query is read-only.
     """
-    from contextlib import nullcontext
-
-    from kg.queries import bind, format_result, load_query, parse_assignments, run
-    from kg.store import store_for
-
-    chosen = load_query(query_ref)
-    values = parse_assignments(list(param))
-    bind(chosen, values, store or STORE_KINDS[0])  # a bad parameter fails before a large graph is loaded
-    bar, advance = _progress_bar(list(graphs))
-    with bar if bar is not None else nullcontext():  # type: ignore[attr-defined]
-        target = store_for(list(graphs), store, db, progress=advance)  # type: ignore[arg-type]
-    result = run(target, chosen, values, timeout=timeout, native=True)
-    if result.boolean is None and not result.rows:
-        click.echo(f"no result: query {chosen.name} matched nothing", err=True)
-        if fmt == "table":
-            return
-    width = None
-    if fmt == "table":
-        import shutil
-
-        width = shutil.get_terminal_size((160, 24)).columns
-    click.echo(format_result(result, fmt, width=width), nl=False)
+    note, text = answer(query_ref, graphs, param, fmt, store, db, timeout, loading=_progress_bar)
+    if note:
+        click.echo(note, err=True)
+    if text:
+        click.echo(text, nl=False)
 
 
 @click.command()

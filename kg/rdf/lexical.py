@@ -6,9 +6,9 @@ same values. Loads no rdflib.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from kg.iris import XSD_IRI
+
+TYPE_CHECKING = False  # not typing's: kg.fastpath imports this module
 
 if TYPE_CHECKING:
     from decimal import Decimal

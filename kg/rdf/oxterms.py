@@ -7,10 +7,13 @@ oxigraph store's own terms, so ``kg query --db`` never converts a term to rdflib
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from kg.iris import XSD_IRI
 from kg.rdf.lexical import NUMBERS, XSD_BOOLEAN, XSD_STRING, canonical_lexical
+
+TYPE_CHECKING = False  # not typing's: kg.fastpath imports this module
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Date datatypes kg writes; rdflib keeps their lexical form when it has no time zone.
 _DATES = frozenset(XSD_IRI + n for n in ("date", "gYear", "gYearMonth", "gMonthDay"))

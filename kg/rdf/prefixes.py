@@ -12,9 +12,10 @@ This module loads no rdflib (``kg query --db`` runs without it).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from kg import iris
+
+TYPE_CHECKING = False  # not typing's: kg.fastpath imports this module
 
 if TYPE_CHECKING:
     from rdflib import Graph

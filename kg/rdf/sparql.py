@@ -12,10 +12,13 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from kg.errors import QueryError
 from kg.rdf.prefixes import PREFIXES
+
+TYPE_CHECKING = False  # not typing's: kg.fastpath imports this module
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Longest query text accepted (characters), deepest nesting of ``{}``/``()``/``[]``,
 #: most UNION / OPTIONAL / MINUS operators.
