@@ -12,7 +12,10 @@ Both write their CSV to /dev/null and run with a bytecode cache (in the work
 folder, filled by one untimed run of each), as an installed kg runs: without one,
 every kg module is compiled from source at each start (PYTHONDONTWRITEBYTECODE).
 Figures are medians of wall-clock times measured in this run; the ratio is kg /
-bare (target: at most 1.3). The load average is printed before and after.
+bare (target: at most 1.3). The "best" ratio compares the fastest of the runs of
+each (as ``timeit`` reports: slower runs are other processes' interference, not
+the program's), the CPU ratio the medians of user + system time. The load average
+is printed before and after.
 
 ``--breakdown`` then times, the same way, the processes that show where kg's
 start-up time goes on the lookup query (which ``kg.fastpath`` runs without
@@ -59,8 +62,9 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
-def both_medians(commands: dict[str, list[str]], repeat: int, env: dict[str, str]) -> dict[str, tuple[float, float]]:
-    """Median (wall-clock, CPU) time of each command, run interleaved (load on the machine hits
+def both_medians(commands: dict[str, list[str]], repeat: int,
+                 env: dict[str, str]) -> dict[str, tuple[float, float, float]]:
+    """Median (wall-clock, CPU) and fastest wall-clock time of each command, run interleaved (load on the machine hits
     all alike) after one untimed run of each (it fills the bytecode cache)."""
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for command in commands.values():
@@ -68,8 +72,8 @@ def both_medians(commands: dict[str, list[str]], repeat: int, env: dict[str, str
     for _ in range(repeat):
         for name, command in commands.items():
             times[name].append(timed(command, env))
-    return {name: (statistics.median(w for w, _ in values), statistics.median(c for _, c in values))
-            for name, values in times.items()}
+    return {name: (statistics.median(w for w, _ in values), statistics.median(c for _, c in values),
+                   min(w for w, _ in values)) for name, values in times.items()}
 
 
 def load() -> str:
@@ -91,7 +95,7 @@ def breakdown(kg: list[str], bare: list[str], repeat: int, env: dict[str, str]) 
     }
     times = both_medians(steps, repeat, env)
     print(f"\nbreakdown (lookup, medians of {repeat}; load {load()})    wall      CPU")
-    for name, (wall, cpu) in times.items():
+    for name, (wall, cpu, _) in times.items():
         print(f"  {name:<32} {wall * 1000:7.1f} {cpu * 1000:7.1f} ms")
     shares = {"store open + query + CSV (bare)": ("bare query", "import pyoxigraph"),
               "re": ("+ re", "import pyoxigraph"),
@@ -125,8 +129,8 @@ def main(argv: list[str] | None = None) -> None:
         persons = sum(1 for line in graph.open(encoding="utf-8") if "/person/" in line.split(" ", 1)[0]
                       and "rdf-syntax-ns#type" in line)
         print(f"load average {load()}")
-        print(f"{'query':<14} {'kg (s)':>8} {'bare (s)':>9} {'ratio':>6} {'CPU ratio':>10}")
-        ratios = []
+        print(f"{'query':<14} {'kg (s)':>8} {'bare (s)':>9} {'ratio':>6} {'best':>6} {'CPU ratio':>10}")
+        ratios, bests = [], []
         first: tuple[list[str], list[str]] | None = None
         for name, (text, params) in QUERIES.items():
             bound = {k: str(v) for k, v in params(persons).items()}
@@ -141,10 +145,12 @@ def main(argv: list[str] | None = None) -> None:
             bare = [sys.executable, "-c", BARE, str(db), str(rq), *(x for kv in bound.items() for x in kv)]
             first = first or (kg, bare)
             times = both_medians({"kg": kg, "bare": bare}, args.repeat, env)
-            (k, k_cpu), (b, b_cpu) = times["kg"], times["bare"]
+            (k, k_cpu, k_best), (b, b_cpu, b_best) = times["kg"], times["bare"]
             ratios.append(k / b)
-            print(f"{name:<14} {k:>8.3f} {b:>9.3f} {k / b:>6.2f} {k_cpu / b_cpu:>10.2f}")
-        print(f"worst ratio {max(ratios):.2f} (target 1.30); load average {load()}")
+            bests.append(k_best / b_best)
+            print(f"{name:<14} {k:>8.3f} {b:>9.3f} {k / b:>6.2f} {k_best / b_best:>6.2f} {k_cpu / b_cpu:>10.2f}")
+        print(f"worst ratio {max(ratios):.2f}, of the fastest runs {max(bests):.2f} (target 1.30); "
+              f"load average {load()}")
         if args.breakdown and first is not None:
             breakdown(*first, args.repeat, env)
 
