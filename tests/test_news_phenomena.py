@@ -772,3 +772,25 @@ def test_proclaiming_is_a_statement():
     ev = _one("Le 12 mars 1961, le colonel Jean Marchal proclamait la fin du couvre-feu.", "Communication")
     assert _has(ev["roles"], "agent", "Jean Marchal"), ev
     assert ev["date"] == "1961-03-12", ev
+
+
+# --- recall helper (round 3): nights, job cuts, participles with their own agent --------------------------------
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Cette nuit, des hommes armés du groupe Al-Chabab ont attaqué une caserne à Mogadiscio.", "2025-03-07"),
+    ("Dans la nuit de mercredi à jeudi, des rebelles du groupe Séléka ont attaqué un poste à Bangui.", "2025-03-06"),
+])
+def test_a_night_is_dated_from_the_publication_day(text, day):
+    assert _one(text, "Attack")["date"] == day
+
+
+def test_cutting_jobs_is_a_decision_of_the_company():
+    ev = _one("Le constructeur Renault va supprimer 3 000 postes d'ici 2027.", "Decision")
+    assert _has(ev["roles"], "agent", "Renault")
+
+
+def test_a_past_participle_with_its_own_agent_takes_no_subject_from_the_main_clause():
+    text = ("Luc Morel reçoit l'Agriculture, Paul Durand récupère le portefeuille de la Pêche côtière, "
+            "supprimé par le précédent gouvernement, mais recréé après les protestations.")
+    assert not any(_has(e["roles"], "agent", "Durand") for e in _events(_run(text)) if e["type"] == "Decision")

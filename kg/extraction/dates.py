@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kg.lang import LanguageData
+from kg.lang import Cues, LanguageData
 
 
 @dataclass(frozen=True)
@@ -68,12 +68,21 @@ def _pattern(data: LanguageData) -> re.Pattern[str]:
         rf"|\b(?P<period3>{_alt(cues.year_period_prefixes)})(?P<year4>{year})\b"
         rf"|\b(?:{_alt(cues.year_preps)})\s+(?P<year3>{year})\b"
         rf"|\b(?:{_alt(cues.month_preps)})\s*(?P<month3>{months})\b(?!\s+{year})"
+        rf"{_night(cues, days)}"
         rf"|\b(?P<wd2>{days})(?:\s+(?P<qual>{quals}))?\b"
         rf"{periods}"
         rf"|(?<![\w-])(?P<rel>{rel})(?![\w-])"
         rf"|(?<![\w-])(?P<story>{_alt(cues.story_days)})(?![\w-])",
         re.IGNORECASE,
     )
+
+
+def _night(cues: Cues, days: str) -> str:
+    """The alternative for « (dans) la nuit de lundi à mardi », empty when the language has no such words."""
+    if not cues.night_spans or not cues.night_joins:
+        return ""
+    return (rf"|(?<![\w-])(?:{_alt(cues.night_spans)})\s+(?:{days})\s+(?:{_alt(cues.night_joins)})\s+"
+            rf"(?P<wd_to>{days})\b")
 
 
 _CACHE: dict[str, re.Pattern[str]] = {}
@@ -179,6 +188,12 @@ def _dates(text: str, data: LanguageData, anchor: dt.date | None, future_at: set
             month = months[g["month3"].lower()]
             year = infer_year(month, 1, anchor)
             yield DateMatch(m.start("month3"), end, f"{year:04d}-{month:02d}", "gYearMonth")
+        elif g.get("wd_to") and anchor is not None:
+            # « dans la nuit de vendredi à samedi »: the night ends on the second day, the
+            # one a news report dates it by; resolved as that weekday alone would be
+            forward = start in future_at
+            d = resolve_weekday(weekdays[g["wd_to"].lower()], anchor, future=forward)
+            yield DateMatch(start, end, d.isoformat(), "date", ahead=forward)
         elif g["wd2"] and anchor is not None:
             qual = (g["qual"] or "").lower()
             forward = qual in data.cues.forward_qualifiers or (start in future_at and

@@ -139,8 +139,12 @@ def _subjects(ctx: Context, tok: Token) -> list[Token]:
         return clitics[:1]
     if inverted(ctx, tok):
         return subject_candidates(ctx, tok)
-    if any(c.dep_ == "aux:pass" for c in tok.children):
-        return []  # a passive's subject is what undergoes it; its agent comes with « par »
+    if any(c.dep_ == "aux:pass" for c in tok.children) or (
+            "Part" in tok.morph.get("VerbForm", []) and "Past" in tok.morph.get("Tense", [])
+            and any(c.dep_ == "obl:agent" for c in tok.children)):
+        # a passive's subject is what undergoes it; its agent comes with « par » (also a bare
+        # participle: « un poste, supprimé par le gouvernement, »: not the main clause's subject)
+        return []
     nonfinite = not ({"Part", "Inf"}.isdisjoint(tok.morph.get("VerbForm", []))) and not any(
         c.dep_.startswith("aux") for c in tok.children)
     if (tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and nonfinite)) \

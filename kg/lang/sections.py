@@ -96,6 +96,9 @@ class Cues:
     relative_years: Mapping[str, int] = field(default_factory=dict)  # « l'an dernier » → -1
     deadline_before: tuple[str, ...] = ()  # « avant le 30 juin », « d'ici le »: a deadline, not the event's date
     offset_preps: frozenset[str] = frozenset()  # « quelques mois après la libération »: dated relative to it
+    # « dans la nuit de vendredi à samedi »: the night ending on the second weekday (recall helper, round 3)
+    night_spans: tuple[str, ...] = ()  # the words before the first weekday (« dans la nuit de »)
+    night_joins: tuple[str, ...] = ()  # the word between the two weekdays (« à »)
     # quantities (issue 11, details helper)
     partitive_pronouns: frozenset[str] = frozenset()  # « l'un des deux porte-parole »: picks one, counts nothing
     # speakers (issue 11)

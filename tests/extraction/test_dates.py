@@ -154,3 +154,23 @@ def test_a_day_without_year_in_a_future_clause_is_the_next_such_day(fr):
 
 def test_a_stated_year_after_the_publication_is_ahead(fr):
     assert [d[2] for d in flags(fr, "Le sommet se tiendra en février 2026, après celui de mars 2024.")] == [True, False]
+
+
+# recall helper (round 3): nights anchored on the document date (corpus 44290, 44960, 44231, 44586, 45625)
+@pytest.mark.parametrize("text, words", [
+    ("Cette nuit, des hommes armés ont visé une caserne.", "Cette nuit"),
+    ("Un entrepôt a brûlé la nuit dernière près du port.", "la nuit dernière"),
+])
+def test_a_night_word_is_the_publication_day(fr, text, words):
+    assert dates(fr, text, dt.date(2013, 3, 14)) == [(words, "2013-03-14", "date")]
+
+
+def test_a_night_between_two_weekdays_is_dated_by_the_second(fr):
+    # 2013-03-16 is a Saturday: the night of Thursday to Friday ended on the 15th
+    text = "Le chanteur est mort dans la nuit de jeudi à vendredi à Nantes."
+    assert dates(fr, text, dt.date(2013, 3, 16)) == [("dans la nuit de jeudi à vendredi", "2013-03-15", "date")]
+
+
+def test_a_night_with_one_weekday_still_reads_the_weekday(fr):
+    text = "La tempête a frappé la côte dans la nuit de mardi."
+    assert ("mardi", "2013-03-12", "date") in dates(fr, text, dt.date(2013, 3, 16))
