@@ -772,3 +772,21 @@ def test_proclaiming_is_a_statement():
     ev = _one("Le 12 mars 1961, le colonel Jean Marchal proclamait la fin du couvre-feu.", "Communication")
     assert _has(ev["roles"], "agent", "Jean Marchal"), ev
     assert ev["date"] == "1961-03-12", ev
+
+
+# --- entities helper (round 3): names with a particle (issue 11 item 7) ------------------------------------------
+
+def test_a_capitalised_particle_inside_a_sentence_belongs_to_the_name():
+    found = _entities("Le 3 mai 1958, le colonel De Lormière annonçait la fin des combats.")
+    assert found.get("De Lormière") == "Person", found
+    assert "Lormière" not in found, found
+
+
+def test_a_sentence_initial_particle_before_a_name_and_its_verb_is_the_name():
+    found = _entities("Le club a perdu samedi. De Vitalis affirme pourtant que l'équipe reste solide.")
+    assert found.get("De Vitalis") == "Person", found
+
+
+def test_a_sentence_initial_preposition_before_a_place_stays_a_preposition():
+    found = _entities("De Lyon, le convoi a rejoint Marseille dans la nuit.")
+    assert not any(label.startswith("De ") for label in found), found

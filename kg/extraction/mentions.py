@@ -25,6 +25,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kg.extraction.intervals import Disjoint
 from kg.extraction.names import CODE, descriptor, is_language, is_place, qualified, repair
+from kg.extraction.particles import with_particle
 from kg.lang import GazetteerEntry, LanguageData, fold
 from kg.lang.hooks import norm
 
@@ -146,6 +147,8 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
         span = _clean(ent, honorifics)
         if span is not None:
             span = repair(span, data)
+        surname = None if span is None else with_particle(doc, span, ent.label_, data)
+        span = surname or span
         if span is None or fold(span.text) in stop or not any(c.isupper() for c in span.text[:1]):
             continue
         key = fold(span.text)
@@ -164,7 +167,7 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
             yield Mention(span.start_char, span.end_char, span.text, entry.type, entry, first_token=span.start)
             continue
         context = _context_type(doc, span, data)
-        etype = context or data.syntax.ner_labels[ent.label_]
+        etype = context or ("Person" if surname is not None else data.syntax.ner_labels[ent.label_])
         head = fold(span[0].text)
         if head in org_heads:
             etype = org_heads[head]
