@@ -790,3 +790,8 @@ def test_a_sentence_initial_particle_before_a_name_and_its_verb_is_the_name():
 def test_a_sentence_initial_preposition_before_a_place_stays_a_preposition():
     found = _entities("De Lyon, le convoi a rejoint Marseille dans la nuit.")
     assert not any(label.startswith("De ") for label in found), found
+
+
+def test_an_institution_with_a_demonym_stays_a_name():
+    found = _entities("Le Parlement letton a voté la loi mardi.")
+    assert any(label.startswith("Parlement") for label in found), found

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from kg.extraction.intervals import Disjoint
-from kg.extraction.names import CODE, descriptor, is_language, is_place, qualified, repair
+from kg.extraction.names import CODE, descriptor, generic, is_language, is_place, qualified, repair
 from kg.extraction.particles import with_particle
 from kg.lang import GazetteerEntry, LanguageData, fold
 from kg.lang.hooks import norm
@@ -165,6 +165,8 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
             continue  # « passée de A3 à Baa2 », « tramway Citadis X05 »: a rating or a product code
         if entry is not None:
             yield Mention(span.start_char, span.end_char, span.text, entry.type, entry, first_token=span.start)
+            continue
+        if generic(span, data):
             continue
         context = _context_type(doc, span, data)
         etype = context or ("Person" if surname is not None else data.syntax.ner_labels[ent.label_])

@@ -119,3 +119,18 @@ def is_place(tok: Token, data: LanguageData) -> bool:
     if head.lower_ in data.cues.ally_nouns or head.lemma_.lower() in data.cues.ally_nouns:
         return False  # « allié de Rabat », which the parser may read as a participle
     return head.pos_ == "VERB" or (head.pos_ == "NOUN" and head.lemma_.lower() in data.cues.city_nouns)
+
+
+#: A roman ordinal with its suffix (« Ve », « IIIe »): the number of a regime, not a name.
+_ORDINAL = re.compile(r"[IVXLCDM]+[^\W\d_A-Z]{1,3}")
+
+
+def generic(span: SpacySpan, data: LanguageData) -> bool:
+    """« un État américain », « la Ve République française »: a common noun of the language's
+    ``description_nouns`` with only demonym adjectives is a description, not a name (unlike
+    « Parlement européen »); the demonym keeps its own mention of the country."""
+    words = list(span)
+    if words and _ORDINAL.fullmatch(words[0].text):
+        words = words[1:]
+    return len(words) >= 2 and words[0].text in data.cues.description_nouns and all(
+        t.is_lower and fold(t.text) in data.demonyms for t in words[1:])

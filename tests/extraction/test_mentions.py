@@ -63,3 +63,39 @@ recrute recruter VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
     types = {e.label: e.type for e in rec.entities.values()}
     assert types.get("Fonderie royale de Melun") == "Organization", types
     assert "Melun" not in types
+
+
+# --- entities helper (round 3) ---------------------------------------------------------------------------------
+
+
+def test_a_description_noun_with_a_demonym_is_no_name(fr):
+    # the model reads « État » and its demonym as a place; it is a description, the demonym the country's alias
+    rec, _ = run(fr, """
+La le DET 2 det
+loi loi NOUN 3 nsubj
+change changer VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+dans dans ADP 6 case
+un un DET 6 det
+État État NOUN 3 obl B-LOC
+américain américain ADJ 6 amod I-LOC
+. . PUNCT 3 punct
+""")
+    labels = {(e.type, e.label) for e in rec.entities.values()}
+    assert not any(label.startswith("État ") for _, label in labels)
+    assert ("Country", "États-Unis") in labels
+
+
+def test_a_particle_starting_a_sentence_before_a_name_and_its_verb_is_the_name(fr):
+    # the model leaves « De » out as a preposition and types the surname a place
+    rec, _ = run(fr, """
+De de ADP 2 case
+Lormière Lormière PROPN 3 nsubj B-LOC
+affirme affirmer VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+que que SCONJ 6 mark
+Lyon Lyon PROPN 6 nsubj B-LOC
+gagne gagner VERB 3 ccomp Mood=Ind|Tense=Pres|VerbForm=Fin
+. . PUNCT 3 punct
+""")
+    labels = {(e.type, e.label) for e in rec.entities.values()}
+    assert ("Person", "De Lormière") in labels
+    assert not any(label == "Lormière" for _, label in labels)
