@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from kg.extraction.intervals import Disjoint
-from kg.extraction.names import CODE, descriptor, generic, is_language, is_place, qualified, repair
+from kg.extraction.names import CODE, before_city, descriptor, generic, is_language, is_place, qualified, repair
 from kg.extraction.particles import with_particle
 from kg.lang import GazetteerEntry, LanguageData, fold
 from kg.lang.hooks import norm
@@ -169,6 +169,10 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
         if generic(span, data):
             continue
         context = _context_type(doc, span, data)
+        if context in ("Place", "City"):
+            span, city = before_city(span, data)
+            if city is not None:
+                yield Mention(city.start_char, city.end_char, city.text, "City", first_token=city.start)
         etype = context or ("Person" if surname is not None else data.syntax.ner_labels[ent.label_])
         head = fold(span[0].text)
         if head in org_heads:

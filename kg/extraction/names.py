@@ -118,6 +118,9 @@ def is_place(tok: Token, data: LanguageData) -> bool:
     head = tok.head
     if head.lower_ in data.cues.ally_nouns or head.lemma_.lower() in data.cues.ally_nouns:
         return False  # « allié de Rabat », which the parser may read as a participle
+    if head.pos_ == "NOUN" and (head.lower_ in data.cues.place_heads or head.text[:1].isupper() and head.i > 0
+                                and not head.is_sent_start and head.i < tok.i):
+        return True  # « la place X du Caire », « les Jeux olympiques de Londres »: where it is
     return head.pos_ == "VERB" or (head.pos_ == "NOUN" and head.lemma_.lower() in data.cues.city_nouns)
 
 
@@ -134,3 +137,15 @@ def generic(span: SpacySpan, data: LanguageData) -> bool:
         words = words[1:]
     return len(words) >= 2 and words[0].text in data.cues.description_nouns and all(
         t.is_lower and fold(t.text) in data.demonyms for t in words[1:])
+
+
+def before_city(span: SpacySpan, data: LanguageData) -> tuple[SpacySpan, SpacySpan | None]:
+    """« (la place) Tahrir du Caire »: a place's name cut before « de » and a capital,
+    and the capital (the city, its own mention), or ``span`` and None."""
+    for k in range(1, len(span) - 1):
+        if norm(span[k].lower_) not in data.syntax.of_preps:
+            continue
+        tail = fold(span[k + 1:].text)  # « du Caire »: the capital's article is inside the contraction
+        if tail in data.capitals or any(f"{a} {tail}" in data.capitals for a in data.syntax.definite_articles):
+            return span[:k], span[k + 1:]
+    return span, None

@@ -99,3 +99,36 @@ gagne gagner VERB 3 ccomp Mood=Ind|Tense=Pres|VerbForm=Fin
     labels = {(e.type, e.label) for e in rec.entities.values()}
     assert ("Person", "De Lormière") in labels
     assert not any(label == "Lormière" for _, label in labels)
+
+
+def test_a_square_named_with_its_city_is_two_places(fr):
+    # the model reads the square's name and its city as one name
+    rec, _ = run(fr, """
+Ils il PRON 2 nsubj
+manifestent manifester VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+sur sur ADP 5 case
+la le DET 5 det
+place place NOUN 2 obl
+Kovalenko Kovalenko PROPN 5 nmod B-LOC
+du du ADP 8 case
+Caire Caire PROPN 5 nmod I-LOC
+. . PUNCT 2 punct
+""")
+    labels = {(e.type, e.label) for e in rec.entities.values()}
+    assert ("Place", "Kovalenko") in labels
+    assert ("City", "Caire") in labels or ("Place", "Caire") in labels
+    assert not any("Kovalenko du" in label for _, label in labels)
+
+
+def test_a_capital_naming_where_an_event_is_held_is_the_city(fr):
+    rec, _ = run(fr, """
+Les le DET 2 det
+Jeux jeu NOUN 5 nsubj B-MISC
+de de ADP 4 case I-MISC
+Londres Londres PROPN 2 nmod I-MISC
+commencent commencer VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+. . PUNCT 5 punct
+""")
+    labels = {(e.type, e.label) for e in rec.entities.values()}
+    assert ("City", "Londres") in labels
+    assert not any(t == "Country" for t, _ in labels)
