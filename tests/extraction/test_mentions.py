@@ -132,3 +132,30 @@ commencent commencer VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
     labels = {(e.type, e.label) for e in rec.entities.values()}
     assert ("City", "Londres") in labels
     assert not any(t == "Country" for t, _ in labels)
+
+
+def test_a_first_name_and_particle_the_model_cut_off_belong_to_the_surname(fr):
+    # the model reads the first name as another kind of name and leaves « de » out
+    rec, _ = run(fr, """
+Lino Lino PROPN 4 nsubj B-MISC
+de de ADP 3 case
+Varenne Varenne PROPN 1 nmod B-PER
+arrive arriver VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+. . PUNCT 4 punct
+""")
+    labels = {(e.type, e.label) for e in rec.entities.values()}
+    assert ("Person", "Lino de Varenne") in labels
+
+
+def test_a_lower_case_particle_after_a_title_stays_a_preposition(fr):
+    # « le ministre d'X »: X's minister, not a surname « d'X »
+    rec, _ = run(fr, """
+le le DET 2 det
+ministre ministre NOUN 5 nsubj
+d' de ADP 4 case
+Ivanov Ivanov PROPN 2 nmod B-PER
+parle parler VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+. . PUNCT 5 punct
+""")
+    labels = {(e.type, e.label) for e in rec.entities.values()}
+    assert ("Person", "Ivanov") in labels
