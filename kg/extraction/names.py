@@ -35,6 +35,10 @@ def repair(span: SpacySpan, data: LanguageData) -> SpacySpan:
         start -= 1
     if end - start == 1 and doc[start].text[:1].isupper() and doc[start].lower_ in data.cues.institution_nouns:
         j = end
+        while j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+            j += 1  # « le Parquet fédéral », « le Conseil constitutionnel »: the institution's adjectives
+        if j > end:
+            return doc[start:j]
         if j < len(doc) and norm(doc[j].lower_) in data.syntax.of_preps:
             j += 1
             if j < len(doc) and norm(doc[j].lower_) in data.syntax.definite_articles:
@@ -131,10 +135,15 @@ _ORDINAL = re.compile(r"[IVXLCDM]+[^\W\d_A-Z]{1,3}")
 def generic(span: SpacySpan, data: LanguageData) -> bool:
     """« un État américain », « la Ve République française »: a common noun of the language's
     ``description_nouns`` with only demonym adjectives is a description, not a name (unlike
-    « Parlement européen »); the demonym keeps its own mention of the country."""
+    « Parlement européen »); the demonym keeps its own mention of the country. So is a noun
+    that heads names (a place, institution or organisation noun) alone."""
     words = list(span)
     if words and _ORDINAL.fullmatch(words[0].text):
         words = words[1:]
+    if len(words) == 1 and words[0].pos_ == "NOUN":
+        # « le Parquet », « la nuit du Port »: a noun that heads names is no name by itself
+        word = words[0].lower_
+        return word in data.cues.place_heads or word in data.cues.institution_nouns or fold(word) in _descriptors(data)
     return len(words) >= 2 and words[0].text in data.cues.description_nouns and all(
         t.is_lower and fold(t.text) in data.demonyms for t in words[1:])
 

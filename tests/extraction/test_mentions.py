@@ -159,3 +159,28 @@ parle parler VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
 """)
     labels = {(e.type, e.label) for e in rec.entities.values()}
     assert ("Person", "Ivanov") in labels
+
+
+def test_an_institution_noun_the_model_cut_keeps_its_adjective(fr):
+    rec, _ = run(fr, """
+Le le DET 2 det
+Tribunal tribunal NOUN 4 nsubj B-ORG
+fédéral fédéral ADJ 2 amod
+annonce annoncer VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+. . PUNCT 4 punct
+""")
+    labels = {e.label for e in rec.entities.values()}
+    assert "Tribunal fédéral" in labels and "Tribunal" not in labels
+
+
+def test_a_place_noun_alone_is_no_name(fr):
+    # « la fête du Port »: the model reads the capitalised noun as a place
+    rec, _ = run(fr, """
+la le DET 2 det
+fête fête NOUN 5 nsubj
+du du ADP 4 case
+Port port NOUN 2 nmod B-LOC
+commence commencer VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+. . PUNCT 5 punct
+""")
+    assert not rec.entities
