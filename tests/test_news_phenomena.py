@@ -794,3 +794,26 @@ def test_a_past_participle_with_its_own_agent_takes_no_subject_from_the_main_cla
     text = ("Luc Morel reçoit l'Agriculture, Paul Durand récupère le portefeuille de la Pêche côtière, "
             "supprimé par le précédent gouvernement, mais recréé après les protestations.")
     assert not any(_has(e["roles"], "agent", "Durand") for e in _events(_run(text)) if e["type"] == "Decision")
+
+
+# --- entities helper (round 3): names with a particle (issue 11 item 7) ------------------------------------------
+
+def test_a_capitalised_particle_inside_a_sentence_belongs_to_the_name():
+    found = _entities("Le 3 mai 1958, le colonel De Lormière annonçait la fin des combats.")
+    assert found.get("De Lormière") == "Person", found
+    assert "Lormière" not in found, found
+
+
+def test_a_sentence_initial_particle_before_a_name_and_its_verb_is_the_name():
+    found = _entities("Le club a perdu samedi. De Vitalis affirme pourtant que l'équipe reste solide.")
+    assert found.get("De Vitalis") == "Person", found
+
+
+def test_a_sentence_initial_preposition_before_a_place_stays_a_preposition():
+    found = _entities("De Lyon, le convoi a rejoint Marseille dans la nuit.")
+    assert not any(label.startswith("De ") for label in found), found
+
+
+def test_an_institution_with_a_demonym_stays_a_name():
+    found = _entities("Le Parlement letton a voté la loi mardi.")
+    assert any(label.startswith("Parlement") for label in found), found

@@ -24,7 +24,8 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from kg.extraction.intervals import Disjoint
-from kg.extraction.names import CODE, descriptor, is_language, is_place, qualified, repair
+from kg.extraction.names import CODE, before_city, descriptor, generic, is_language, is_place, qualified, repair
+from kg.extraction.particles import with_particle
 from kg.lang import GazetteerEntry, LanguageData, fold
 from kg.lang.hooks import norm
 
@@ -146,6 +147,8 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
         span = _clean(ent, honorifics)
         if span is not None:
             span = repair(span, data)
+        surname = None if span is None else with_particle(doc, span, ent.label_, data)
+        span = surname or span
         if span is None or fold(span.text) in stop or not any(c.isupper() for c in span.text[:1]):
             continue
         key = fold(span.text)
@@ -163,8 +166,14 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
         if entry is not None:
             yield Mention(span.start_char, span.end_char, span.text, entry.type, entry, first_token=span.start)
             continue
+        if generic(span, data):
+            continue
         context = _context_type(doc, span, data)
-        etype = context or data.syntax.ner_labels[ent.label_]
+        if context in ("Place", "City"):
+            span, city = before_city(span, data)
+            if city is not None:
+                yield Mention(city.start_char, city.end_char, city.text, "City", first_token=city.start)
+        etype = context or ("Person" if surname is not None else data.syntax.ner_labels[ent.label_])
         head = fold(span[0].text)
         if head in org_heads:
             etype = org_heads[head]

@@ -35,6 +35,10 @@ def repair(span: SpacySpan, data: LanguageData) -> SpacySpan:
         start -= 1
     if end - start == 1 and doc[start].text[:1].isupper() and doc[start].lower_ in data.cues.institution_nouns:
         j = end
+        while j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+            j += 1  # « le Parquet fédéral », « le Conseil constitutionnel »: the institution's adjectives
+        if j > end:
+            return doc[start:j]
         if j < len(doc) and norm(doc[j].lower_) in data.syntax.of_preps:
             j += 1
             if j < len(doc) and norm(doc[j].lower_) in data.syntax.definite_articles:
@@ -118,4 +122,39 @@ def is_place(tok: Token, data: LanguageData) -> bool:
     head = tok.head
     if head.lower_ in data.cues.ally_nouns or head.lemma_.lower() in data.cues.ally_nouns:
         return False  # « allié de Rabat », which the parser may read as a participle
+    if head.pos_ == "NOUN" and (head.lower_ in data.cues.place_heads or head.text[:1].isupper() and head.i > 0
+                                and not head.is_sent_start and head.i < tok.i):
+        return True  # « la place X du Caire », « les Jeux olympiques de Londres »: where it is
     return head.pos_ == "VERB" or (head.pos_ == "NOUN" and head.lemma_.lower() in data.cues.city_nouns)
+
+
+#: A roman ordinal with its suffix (« Ve », « IIIe »): the number of a regime, not a name.
+_ORDINAL = re.compile(r"[IVXLCDM]+[^\W\d_A-Z]{1,3}")
+
+
+def generic(span: SpacySpan, data: LanguageData) -> bool:
+    """« un État américain », « la Ve République française »: a common noun of the language's
+    ``description_nouns`` with only demonym adjectives is a description, not a name (unlike
+    « Parlement européen »); the demonym keeps its own mention of the country. So is a noun
+    that heads names (a place, institution or organisation noun) alone."""
+    words = list(span)
+    if words and _ORDINAL.fullmatch(words[0].text):
+        words = words[1:]
+    if len(words) == 1 and words[0].pos_ == "NOUN":
+        # « le Parquet », « la nuit du Port »: a noun that heads names is no name by itself
+        word = words[0].lower_
+        return word in data.cues.place_heads or word in data.cues.institution_nouns or fold(word) in _descriptors(data)
+    return len(words) >= 2 and words[0].text in data.cues.description_nouns and all(
+        t.is_lower and fold(t.text) in data.demonyms for t in words[1:])
+
+
+def before_city(span: SpacySpan, data: LanguageData) -> tuple[SpacySpan, SpacySpan | None]:
+    """« (la place) Tahrir du Caire »: a place's name cut before « de » and a capital,
+    and the capital (the city, its own mention), or ``span`` and None."""
+    for k in range(1, len(span) - 1):
+        if norm(span[k].lower_) not in data.syntax.of_preps:
+            continue
+        tail = fold(span[k + 1:].text)  # « du Caire »: the capital's article is inside the contraction
+        if tail in data.capitals or any(f"{a} {tail}" in data.capitals for a in data.syntax.definite_articles):
+            return span[:k], span[k + 1:]
+    return span, None

@@ -74,6 +74,8 @@ class Cues:
     language_nouns: frozenset[str] = frozenset()  # « la langue française »: a language, not a country
     language_determiners: frozenset[str] = frozenset()  # « le français », « en anglais »
     name_articles: frozenset[str] = frozenset()  # foreign articles that start a name (« El País »), as written
+    description_nouns: frozenset[str] = frozenset()  # « un État américain »: with a demonym, a description
+    name_particles: frozenset[str] = frozenset()  # « de Gaulle », « van Gogh »: particles inside a surname, as written
     government_nouns: frozenset[str] = frozenset()  # « le gouvernement X »: a government named after its head
     government_titles: frozenset[str] = frozenset()  # « le ministre de la Justice X »: a member of a government
     org_tails: frozenset[str] = frozenset()  # last word of a foreign name → an organisation (« X Institute »)
