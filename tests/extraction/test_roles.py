@@ -98,9 +98,8 @@ OTAN OTAN PROPN 7 nmod _ B-ORG
     assert events[0][:3] == ("Deployment", "lancer", [("agent", "Organisation du traité de l'Atlantique nord")])
 
 
-def test_an_attendee_in_presence_of_is_a_participant_of_the_signing(fr):
-    # « Kim et Ivanov ont signé l'accord en présence de Dupont. »
-    _, events = run(fr, """
+#: « Kim et Ivanov ont signé l'accord en présence de Dupont. »
+_SIGNED_IN_PRESENCE = """
 Kim Kim PROPN 5 nsubj _ B-PER
 et et CCONJ 3 cc
 Ivanov Ivanov PROPN 1 conj _ B-PER
@@ -113,7 +112,12 @@ présence présence NOUN 5 obl:mod
 de de ADP 11 case
 Dupont Dupont PROPN 9 nmod _ B-PER
 . . PUNCT 5 punct
-""")
+"""
+
+
+def test_an_attendee_in_presence_of_is_a_participant_of_the_signing(fr):
+    # « Kim et Ivanov ont signé l'accord en présence de Dupont. »
+    _, events = run(fr, _SIGNED_IN_PRESENCE)
     assert events == [("Agreement", "signer", [("participant", "Dupont"), ("participant", "Ivanov"),
                                                ("participant", "Kim")], None, "Asserted", False)]
 
@@ -142,20 +146,7 @@ Dupont Dupont PROPN 11 nmod _ B-PER
 
 def test_the_two_men_are_the_two_people_named_together_not_the_last_two_names(fr):
     # « Kim et Ivanov ont signé en présence de Dupont. Les deux hommes s'étaient rencontrés. »
-    _, events = run(fr, """
-Kim Kim PROPN 5 nsubj _ B-PER
-et et CCONJ 3 cc
-Ivanov Ivanov PROPN 1 conj _ B-PER
-ont avoir AUX 5 aux:tense Mood=Ind|Tense=Pres|VerbForm=Fin
-signé signer VERB 0 root VerbForm=Part
-l' le DET 7 det _ NoSpace
-accord accord NOUN 5 obj
-en en ADP 9 case
-présence présence NOUN 5 obl:mod
-de de ADP 11 case
-Dupont Dupont PROPN 9 nmod _ B-PER
-. . PUNCT 5 punct
-Les le DET 15 det
+    _, events = run(fr, _SIGNED_IN_PRESENCE + """Les le DET 15 det
 deux deux NUM 15 nummod
 hommes homme NOUN 19 nsubj:pass
 s' se PRON 19 expl:pass _ NoSpace
