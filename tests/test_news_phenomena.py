@@ -817,3 +817,29 @@ def test_a_sentence_initial_preposition_before_a_place_stays_a_preposition():
 def test_an_institution_with_a_demonym_stays_a_name():
     found = _entities("Le Parlement letton a voté la loi mardi.")
     assert any(label.startswith("Parlement") for label in found), found
+
+
+# --- clitic helper (round 3): the pronoun of an inverted incise and whom it stands for (issue 11 item 1) ----------
+
+
+def test_an_inverted_clitic_after_a_quotation_is_the_speaker_named_before_it():
+    text = ("La sénatrice Hélène Marchal a visité le port samedi. "
+            "« Les quais seront rénovés avant l'hiver », estime-t-elle.")
+    ev = _one(text, "Communication")
+    assert _has(ev["roles"], "agent", "Marchal"), _events(_run(text))
+
+
+def test_a_person_the_quotation_names_does_not_speak_it():
+    text = ("La maire Sophie Martin a visité le chantier mardi. "
+            "« Le préfet Julien Morel a menti aux habitants », déclare-t-elle.")
+    comms = [e for e in _events(_run(text)) if e["type"] == "Communication"]
+    assert not any(_has(e["roles"], "agent", "Morel") for e in comms), comms
+    assert any(_has(e["roles"], "agent", "Martin") for e in comms), comms
+
+
+def test_the_subject_of_a_que_clause_does_not_speak_the_next_quotation():
+    text = ("Le maire Bruno Carré a visité le port samedi. Il a regretté que le ministre Olivier Garnier refuse "
+            "de venir. « Nous construirons un nouveau quai », déclare-t-il.")
+    comms = [e for e in _events(_run(text)) if e["type"] == "Communication"]
+    assert not any(_has(e["roles"], "agent", "Garnier") for e in comms), comms
+    assert any(_has(e["roles"], "agent", "Carré") for e in comms), comms

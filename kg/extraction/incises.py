@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extraction.context import Context
+from kg.extraction.speakers import subject_clitic
 from kg.lang.hooks import norm
 
 _CLOSING = ("»", "”", "\"")
@@ -49,8 +50,7 @@ def quote_incise(ctx: Context, tok: Token) -> bool:
     if tok.pos_ != "VERB" or "Inf" in form or ("Part" in form and "Pres" in tok.morph.get("Tense", [])) \
             or any(c.dep_ == "aux:pass" for c in tok.children) or not closes_quote(ctx, tok):
         return False  # (« …, illustrant … », « pour dire »: a participle or infinitive is no incise)
-    if any(c.pos_ == "PRON" and c.text.startswith("-") and c.dep_.startswith(("nsubj", "expl"))
-           for c in tok.children):
+    if subject_clitic(ctx, tok) is not None:
         return True  # « avait-il lancé », « a-t-elle ajouté »
     if any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < tok.i for c in tok.children):
         return False  # « « Les Trois Frères » a remporté le prix »: the quoted title is the subject

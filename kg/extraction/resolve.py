@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from kg.extraction.entities import EntityIndex
+from kg.extraction.quotes import SUBORDINATE, main_clause, quote_before, quoted_tokens
 from kg.lang import LanguageData, fold
 from kg.lang.hooks import norm
 
@@ -141,6 +142,62 @@ class Resolver:
                 return self.index.token_entity[i]
         return None
 
+    def incise_antecedent(self, pronoun: Token, opening: int) -> str | None:
+        """Who « il » / « elle » of an incise after a quotation is: the person a main clause
+        made its subject before the quotation opened, in its sentence or the two before,
+        the quotations there skipped (a person the quotation names, or the subject of a
+        que-clause, never speaks it). The nearest sentence naming someone decides: its
+        main subject if it agrees, else the one other person there whose title or name
+        shows the pronoun's gender; two people, or a thing as its nearest subject, leave
+        the speaker unknown."""
+        gender, number = _agreement(pronoun)
+        if number == "Plur":
+            return None
+        here = self.sentence_of(opening)
+        quoted = quoted_tokens(self.doc, self.sents[max(0, here - 2)][0], opening)
+        for k in range(here, max(-1, here - 3), -1):
+            start, end = self.sents[k]
+            found: set[str] = set()
+            known: set[str] = set()  # others of the pronoun's gender, by their title or name
+            unknown: set[str] = set()
+            chained = False
+            for i in reversed(range(start, min(end, opening))):
+                tok = self.doc[i]
+                if i in quoted:
+                    continue
+                key = self.index.token_entity.get(i)
+                person = key is not None and self.index.of_type(key) == "Person"
+                if tok.pos_ == "PRON" and tok.dep_.startswith(("nsubj", "expl")) and main_clause(tok.head) \
+                        and tok.lower_.rsplit("-", 1)[-1] in self.data.syntax.personal_pronouns \
+                        and _agrees(_agreement(tok)[0], gender):
+                    chained = True  # « Il renchérit que … X … »: the sentence continues someone named before
+                elif not self._main_subject(tok):
+                    if person and key and not self._in_subject(tok) and not any(
+                            a.dep_ in SUBORDINATE for a in tok.ancestors):  # (never inside a que-clause)
+                        shown = mention_gender(tok, self.titles)
+                        (known if shown == gender else unknown if shown is None else set()).add(key)
+                elif person and key:
+                    if _agrees(mention_gender(tok, self.titles), gender):
+                        found.add(key)
+                elif tok.dep_ in ("nsubj", "nsubj:pass") and tok.pos_ in ("NOUN", "PROPN") and not found \
+                        and _agrees(_agreement(tok)[0], gender) and not self.resolve(tok):
+                    return None  # « Le projet a été présenté. « … », a-t-il… »: a thing may be « il »
+            if found:
+                return found.pop() if len(found) == 1 else None
+            if (known or unknown) and not chained:  # « La ministre X a reçu le préfet Y. « … », a-t-il dit »: Y
+                return known.pop() if len(known) == 1 and not unknown else None
+        return None
+
+    def _main_subject(self, tok: Token) -> bool:
+        """Is ``tok`` part of the subject of a main clause (its verb the root, an incise
+        beside it, or a verb coordinated with one), not of a que-clause or a relative?"""
+        if not self._in_subject(tok):
+            return False
+        t = tok
+        while t.dep_ not in ("nsubj", "nsubj:pass"):
+            t = t.head
+        return main_clause(t.head)
+
     def collective_subject(self, tok: Token, gender: str | None) -> bool:
         """Is ``tok`` the subject noun of a group or an institution (« l'armée »,
         « l'agence ») in the singular, of ``gender``: what « elle » may continue?"""
@@ -195,6 +252,8 @@ class Resolver:
             if "Rel" in tok.morph.get("PronType", []) and tok.head.dep_ in ("acl:relcl", "acl"):
                 return self._one(tok.head.head, loose)
             if tok.lower_.rsplit("-", 1)[-1] in self.data.syntax.personal_pronouns:
+                if tok.text.startswith("-") and (opening := quote_before(self.doc, tok)) is not None:
+                    return self.incise_antecedent(tok, opening)  # « « … », déclare-t-il »
                 return self.antecedent(tok)  # « il », and the inverted « -il » of « a-t-il ajouté »
             return None
         lemma = tok.lemma_.lower()

@@ -21,7 +21,14 @@ from spacy.tokens import Token
 
 from kg.extraction.context import ACTOR_TYPES, SUBJECTS, Context, clause_tokens, governing_verb, marker
 from kg.extraction.resolve import PLACE_TYPES
-from kg.extraction.speakers import attributed, quoted_before, speaker, speaker_noun, subject_behind_source
+from kg.extraction.speakers import (
+    attributed,
+    quoted_before,
+    speaker,
+    speaker_noun,
+    subject_behind_source,
+    subject_clitic,
+)
 from kg.extraction.triggers import adjectival, inverted, subject_candidates
 from kg.records import EventRecord, Span
 
@@ -133,10 +140,8 @@ def _subjects(ctx: Context, tok: Token) -> list[Token]:
         before = [c for c in own if c.i < tok.i]
         clitic = [c for c in own if c.i > tok.i and c.pos_ == "PRON" and c.text.startswith("-")]
         return clitic[:1] or ([split_apposition(ctx, before)] if before else own[:1])
-    clitics = [c for c in tok.children if c.pos_ == "PRON" and c.text.startswith("-") and len(c.text) > 2
-               and c.dep_.startswith(("nsubj", "expl"))]  # « a-t-il ajouté »: the parser says expl:subj
-    if clitics:
-        return clitics[:1]
+    if (inverted_clitic := subject_clitic(ctx, tok)) is not None:
+        return [inverted_clitic]  # « a-t-il ajouté », « estime-t-elle »: expl:subj, dep, punct, under the « -t »
     if inverted(ctx, tok):
         return subject_candidates(ctx, tok)
     if any(c.dep_ == "aux:pass" for c in tok.children) or (

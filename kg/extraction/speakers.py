@@ -45,6 +45,29 @@ def speaker(ctx: Context, tok: Token) -> Token:
     return found or tok
 
 
+#: Relations the parser gives the inverted clitic of an incise (« déclare-t-il »: ``nsubj``, ``dep``, ``punct``,
+#: ``flat:name`` under the euphonic « -t », ``expl:subj``).
+CLITIC_RELATIONS = ("nsubj", "expl", "dep", "punct", "flat:name")
+
+
+def subject_clitic(ctx: Context, verb: Token) -> Token | None:
+    """The inverted personal clitic subject of ``verb`` (« déclare-t-il », « a-t-elle
+    ajouté », « estime-t-elle »), whatever relation the parser gave it: under the verb,
+    or under the euphonic « -t » the parser made the subject; never the « -t » itself."""
+    def clitic(t: Token) -> bool:
+        return t.pos_ == "PRON" and t.text.startswith("-") and len(t.text) > 2 \
+            and t.dep_.startswith(CLITIC_RELATIONS) and t.lower_[1:] in ctx.syntax.personal_pronouns \
+            and abs(t.i - verb.i) <= 3
+    for c in verb.children:
+        if clitic(c):
+            return c
+        if c.pos_ == "PRON" and c.text.startswith("-") and len(c.text) <= 2:
+            found = next((g for g in c.children if clitic(g)), None)
+            if found is not None:
+                return found
+    return None
+
+
 def speaker_noun(ctx: Context, tok: Token) -> bool:
     """A common noun naming who speaks without a name (« a indiqué la police »,
     « a révélé son avocate », « un porte-parole de Y »)."""
