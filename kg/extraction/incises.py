@@ -14,11 +14,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extraction.context import Context
+from kg.extraction.quotes import QUOTE_CLOSING, QUOTE_OPENING, STRAIGHT_QUOTE
 from kg.extraction.speakers import subject_clitic
 from kg.lang.hooks import norm
 
-_CLOSING = ("»", "”", "\"")
-_OPENING = ("«", "“", "\"")
+_CLOSING = (*QUOTE_CLOSING, STRAIGHT_QUOTE)
+_OPENING = (*QUOTE_OPENING, STRAIGHT_QUOTE)
 #: How many words a quotation needs before an incise may follow it (« « Le Monde » a racheté X » is a name).
 MIN_QUOTE = 3
 

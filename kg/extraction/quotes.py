@@ -12,8 +12,10 @@ from spacy.tokens import Doc, Token
 #: How far before an incise's clitic its quotation may close (« », a-t-il »), and how long a quotation may be.
 INCISE_REACH = 4
 QUOTE_REACH = 300
+#: Quotation marks that open and that close; the straight mark does both.
 QUOTE_OPENING = ("«", "“")
 QUOTE_CLOSING = ("»", "”")
+STRAIGHT_QUOTE = "\""
 #: Relations of a subordinate clause (a person named inside one is not who an incise continues).
 SUBORDINATE = ("ccomp", "advcl", "acl", "acl:relcl", "csubj")
 

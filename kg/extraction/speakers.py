@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extraction.context import Context
+from kg.extraction.quotes import QUOTE_CLOSING, QUOTE_OPENING
 from kg.extraction.resolve import mention_gender
 from kg.lang.hooks import norm
 
@@ -23,9 +24,7 @@ NAME_CHILDREN = ("appos", "flat:name", "flat", "nmod", "conj")
 APPOSITION_REACH = 14
 #: How long an attribution phrase may be (« selon le quotidien économique X »).
 ATTRIBUTION_REACH = 8
-_OPENING = ("«", "“")
-_CLOSING = ("»", "”")
-_STOPS = (".", ";", ":", "!", "?", *_OPENING, *_CLOSING)
+_STOPS = (".", ";", ":", "!", "?", *QUOTE_OPENING, *QUOTE_CLOSING)
 
 
 def speaker(ctx: Context, tok: Token) -> Token:
@@ -144,9 +143,9 @@ def quoted_before(ctx: Context, subject: Token, verb: Token) -> bool:
     if subject.i > verb.i:
         return False
     for t in ctx.doc[subject.i + 1:verb.i]:
-        if t.text in _OPENING:
+        if t.text in QUOTE_OPENING:
             return False
-        if t.text in _CLOSING:
+        if t.text in QUOTE_CLOSING:
             return True
     return False
 
