@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from kg.extraction.context import BOUNDARIES, Context, clause_tokens, governing_verb
 from kg.extraction.dates import DateMatch
 from kg.extraction.numbers import NumberMatch
-from kg.extraction.quotes import QUOTE_OPENING, STRAIGHT_QUOTE
+from kg.extraction.quotes import ANY_OPENING
 from kg.records import DateValue, EventRecord, QuantityValue, Span
 
 _QUOTED = re.compile(r"«[^»]{0,600}»|“[^”]{0,600}”")
@@ -166,7 +166,7 @@ def product_number(ctx: Context, n: NumberMatch, inside_name: Callable[[int, int
     if (counted and inside_name(prev.idx, prev.idx + len(prev))) or prev.is_sent_start or prev.i == 0:
         return False
     before = ctx.doc[prev.i - 1]
-    return before.text not in (".", "!", "?", ":", ";", ",", *QUOTE_OPENING, STRAIGHT_QUOTE) and not before.is_space
+    return before.text not in (".", "!", "?", ":", ";", ",", *ANY_OPENING) and not before.is_space
 
 
 def partitive(ctx: Context, tok: Token) -> bool:

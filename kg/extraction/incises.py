@@ -14,12 +14,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extraction.context import Context
-from kg.extraction.quotes import QUOTE_CLOSING, QUOTE_OPENING, STRAIGHT_QUOTE
+from kg.extraction.quotes import ANY_CLOSING, ANY_OPENING
 from kg.extraction.speakers import subject_clitic
 from kg.lang.hooks import norm
 
-_CLOSING = (*QUOTE_CLOSING, STRAIGHT_QUOTE)
-_OPENING = (*QUOTE_OPENING, STRAIGHT_QUOTE)
 #: How many words a quotation needs before an incise may follow it (« « Le Monde » a racheté X » is a name).
 MIN_QUOTE = 3
 
@@ -33,11 +31,11 @@ def closes_quote(ctx: Context, tok: Token) -> bool:
         j -= 1
     if j >= 0 and ctx.doc[j].text == ",":
         j -= 1
-    if j < 0 or ctx.doc[j].text not in _CLOSING:
+    if j < 0 or ctx.doc[j].text not in ANY_CLOSING:
         return False
     words = 0
     for t in reversed(ctx.doc[max(0, j - 200):j]):
-        if t.text in _OPENING:
+        if t.text in ANY_OPENING:
             return words >= MIN_QUOTE
         words += not t.is_punct
     return False

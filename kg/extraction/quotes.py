@@ -16,6 +16,9 @@ QUOTE_REACH = 300
 QUOTE_OPENING = ("«", "“")
 QUOTE_CLOSING = ("»", "”")
 STRAIGHT_QUOTE = "\""
+#: Every mark that may open, or close, a quotation.
+ANY_OPENING = (*QUOTE_OPENING, STRAIGHT_QUOTE)
+ANY_CLOSING = (*QUOTE_CLOSING, STRAIGHT_QUOTE)
 #: Relations of a subordinate clause (a person named inside one is not who an incise continues).
 SUBORDINATE = ("ccomp", "advcl", "acl", "acl:relcl", "csubj")
 

@@ -21,12 +21,11 @@ from bisect import bisect_right
 from spacy.tokens import Token
 
 from kg.extraction.context import ACTOR_TYPES, Context, span_of
+from kg.extraction.quotes import ANY_CLOSING, ANY_OPENING
 from kg.extraction.roles import subject_tokens
 from kg.extraction.speakers import attributed_phrase, attribution, pronoun_antecedent, speaker, speaker_noun
 from kg.records import EventRecord
 
-_OPENING = ("«", "“", "\"")
-_CLOSING = ("»", "”", "\"")
 #: Fewest words a quotation away from the attribution phrase holds to be a person's statement.
 QUOTE_WORDS = 3
 
@@ -64,7 +63,7 @@ def _quote_follows(ctx: Context, phrase: Token) -> bool:
     j = max(t.i for t in phrase.subtree) + 1
     while j < len(ctx.doc) and (ctx.doc[j].text == "," or ctx.doc[j].is_space):
         j += 1
-    return j < len(ctx.doc) and ctx.doc[j].text in _OPENING
+    return j < len(ctx.doc) and ctx.doc[j].text in ANY_OPENING
 
 
 def _quote_in_sentence(ctx: Context, t: Token, phrase: Token) -> bool:
@@ -73,9 +72,9 @@ def _quote_in_sentence(ctx: Context, t: Token, phrase: Token) -> bool:
     inside = {w.i for w in phrase.subtree} | {t.i}
     words = -1  # -1: outside any quotation
     for w in t.sent:
-        if w.text in _OPENING and words < 0 and w.i not in inside:
+        if w.text in ANY_OPENING and words < 0 and w.i not in inside:
             words = 0
-        elif w.text in _CLOSING or (w.text in _OPENING and words >= 0):
+        elif w.text in ANY_CLOSING or (w.text in ANY_OPENING and words >= 0):
             if words >= QUOTE_WORDS:
                 return True
             words = -1
