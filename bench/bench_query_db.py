@@ -19,9 +19,9 @@ is printed before and after.
 
 ``--breakdown`` then times, the same way, the processes that show where kg's
 start-up time goes on the lookup query (which ``kg.fastpath`` runs without
-click): the interpreter alone, importing pyoxigraph, the standard modules the
-fast path needs (re), kg's fast-path modules, ``python -m`` of a
-kg module that does nothing (runpy and the kg package). Each step is also given
+click): the interpreter alone, importing pyoxigraph, kg's fast-path modules
+(which scan text without ``re``: see kg.textscan), ``python -m`` of a kg module
+that does nothing (runpy and the kg package), and click for comparison. Each step is also given
 in CPU time (user + system of the process), which the other processes on a
 busy machine disturb less than wall-clock time. Usage::
 
@@ -87,7 +87,6 @@ def breakdown(kg: list[str], bare: list[str], repeat: int, env: dict[str, str]) 
         "python -c pass": [py, "-c", "pass"],
         "import pyoxigraph": [py, "-c", "import pyoxigraph"],
         "bare query": bare,
-        "+ re": [py, "-c", "import pyoxigraph, re"],
         "+ kg fast-path modules": [py, "-c", "import pyoxigraph, kg.commands.query_spec, kg.fastpath"],
         "python -m kg.iris": [py, "-m", "kg.iris"],
         "import click": [py, "-c", "import click"],
@@ -98,8 +97,7 @@ def breakdown(kg: list[str], bare: list[str], repeat: int, env: dict[str, str]) 
     for name, (wall, cpu, _) in times.items():
         print(f"  {name:<32} {wall * 1000:7.1f} {cpu * 1000:7.1f} ms")
     shares = {"store open + query + CSV (bare)": ("bare query", "import pyoxigraph"),
-              "re": ("+ re", "import pyoxigraph"),
-              "kg modules": ("+ kg fast-path modules", "+ re"),
+              "kg modules (no re: kg.textscan)": ("+ kg fast-path modules", "import pyoxigraph"),
               "python -m (runpy, kg package)": ("python -m kg.iris", "python -c pass"),
               "click (no longer on the path)": ("import click", "python -c pass"),
               "kg - bare": ("kg query", "bare query")}

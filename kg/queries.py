@@ -28,8 +28,8 @@ otherwise a plain string.
 from __future__ import annotations
 
 import os
-import re
 
+from kg import textscan
 from kg.errors import QueryError
 from kg.frozen import Frozen
 from kg.iris import ONTOLOGY_IRI
@@ -54,8 +54,6 @@ PARAM_TYPES = ("string", "iri", "integer", "decimal", "date", "boolean")
 #: Longest number a parameter may be written with (characters) and largest decimal exponent.
 MAX_NUMBER_CHARS, MAX_EXPONENT = 100, 100
 
-_HEADER = re.compile(r"#\s*(title|description|param)\s*:\s*(.*)$")
-_PARAM = re.compile(r"(\w+)\s*(?:—|–|--|-)\s*(.*?)\s*\(([^()]*)\)\s*$")
 _TRUE, _FALSE = ("true", "yes", "1"), ("false", "no", "0")
 
 
@@ -118,12 +116,12 @@ def parse_query(text: str, name: str = "inline", path: str | Path | None = None)
             continue
         if not line.startswith("#"):
             break
-        match = _HEADER.match(line)
-        if match is None:
+        field = textscan.header_field(line)
+        if field is None:
             if last in fields and line.lstrip("#").strip():  # a continued title or description
                 fields[last] = f"{fields[last]} {line.lstrip('#').strip()}".strip()
             continue
-        key, value = match.group(1), match.group(2).strip()
+        key, value = field[0], field[1].strip()
         last = key
         if key == "param":
             params.append(_parse_param(value, name))
@@ -138,11 +136,11 @@ def parse_query(text: str, name: str = "inline", path: str | Path | None = None)
 
 
 def _parse_param(spec: str, query: str) -> Param:
-    match = _PARAM.match(spec)
+    match = textscan.param_spec(spec)
     if match is None:
         raise QueryError(f"query {query}: cannot read '# param: {spec}'; "
                          "write '# param: name — meaning (type)', e.g. '# param: name — entity name (string)'")
-    name, meaning, options = match.groups()
+    name, meaning, options = match
     kind, *rest = [o.strip() for o in options.split(",")]
     if kind not in PARAM_TYPES:
         raise QueryError(f"query {query}: parameter {name!r} has unknown type {kind!r}; "
@@ -161,8 +159,7 @@ def _parse_param(spec: str, query: str) -> Param:
 
 def query_variables(text: str) -> set[str]:
     """Names of the ``?x`` / ``$x`` variables of a query (comments and strings ignored)."""
-    code = re.sub(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s"]*>|#[^\n]*', " ", text)
-    return set(re.findall(r"[?$]([A-Za-z_][\w]*)", code))
+    return textscan.variables(textscan.blank_skipped(text))
 
 
 def list_queries(folder: Path | None = None) -> list[Query]:
@@ -185,13 +182,13 @@ def _read(path: str | Path) -> Query:
 def load_query(ref: str, folder: Path | None = None) -> Query:
     """``ref`` is a query name, a ``.rq`` file or SPARQL text (read with os.path, not pathlib: see Query)."""
     named = os.path.join(folder if folder is not None else folder_text("_queries", "queries"), f"{ref}.rq")
-    if re.fullmatch(r"[\w.-]+", ref) and os.path.isfile(named):
+    if textscan.is_query_name(ref) and os.path.isfile(named):
         return _read(named)
     if ref.lower().endswith(".rq"):
         if not os.path.isfile(ref):
             raise QueryError(f"{ref}: no such query file")
         return _read(ref)
-    if re.search(r"[\s{]", ref.strip()):
+    if textscan.has_space_or_brace(ref.strip()):
         return parse_query(ref)
     names = ", ".join(q.name for q in list_queries(folder)) or "(none)"  # pathlib from here on
     raise QueryError(f"unknown query {ref!r}; use a name among {names}, a .rq file, or SPARQL text")
@@ -206,7 +203,7 @@ def parse_assignments(items: list[str]) -> dict[str, str]:
     for item in items:
         name, sep, value = item.partition("=")
         name = name.strip().lstrip("?$")
-        if not sep or not re.fullmatch(r"[A-Za-z_]\w*", name):
+        if not sep or not textscan.is_identifier(name):
             raise QueryError(f"--param {item!r}: write name=value, e.g. --param name=Poutine")
         if name in values:
             raise QueryError(f"--param {name} is given twice")
@@ -328,7 +325,7 @@ def _kg_terms() -> set[str]:
 
 
 def _iri(text: str, name: str) -> str:
-    if not text or re.search(r'[\s<>"{}|^`\\]', text):
+    if not text or textscan.is_bad_iri(text):
         raise QueryError(f"--param {name}: {text!r} is not a valid IRI")
     return text
 

@@ -23,7 +23,6 @@ stops a query that runs too long.
 from __future__ import annotations
 
 import os
-import re
 
 from kg.errors import InputError, QueryError
 from kg.frozen import Frozen
@@ -55,7 +54,6 @@ MANIFEST = "kg-loaded.json"
 TRIPLE_VARS = ("subject", "predicate", "object")
 
 Row = tuple["Node | None", ...]
-_UNPROJECTED = re.compile(r"does not contains? variable \?(\w+) in its SELECT projection")
 
 __all__ = ["MANIFEST", "QUERY_PREFIXES", "STORE_KINDS", "TRIPLE_VARS", "OxigraphStore", "QueryResult",
            "RdflibStore", "Store", "open_store", "store_for"]
@@ -317,7 +315,9 @@ class OxigraphStore:
             except SyntaxError as exc:
                 raise oxigraph_syntax_error(text, str(exc)) from None
             except RuntimeError as exc:  # pyoxigraph binds only variables the SELECT list names
-                match = _UNPROJECTED.search(str(exc))
+                import re  # error path only: see kg.textscan
+
+                match = re.search(r"does not contains? variable \?(\w+) in its SELECT projection", str(exc))
                 if match is None:
                     raise QueryError(f"the query failed: {first_line(str(exc))}") from None
                 raise QueryError(f"parameter ?{match.group(1)} must be in the SELECT list of the query: the "

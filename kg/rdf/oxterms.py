@@ -6,10 +6,9 @@ oxigraph store's own terms, so ``kg query --db`` never converts a term to rdflib
 
 from __future__ import annotations
 
-import re
-
 from kg.iris import XSD_IRI
 from kg.rdf.lexical import NUMBERS, XSD_BOOLEAN, XSD_STRING, canonical_lexical
+from kg.textscan import is_zoneless_date
 
 TYPE_CHECKING = False  # not typing's: kg.fastpath imports this module
 if TYPE_CHECKING:
@@ -17,7 +16,6 @@ if TYPE_CHECKING:
 
 #: Date datatypes kg writes; rdflib keeps their lexical form when it has no time zone.
 _DATES = frozenset(XSD_IRI + n for n in ("date", "gYear", "gYearMonth", "gMonthDay"))
-_NO_ZONE = re.compile(r"-{0,2}[0-9]+(?:-[0-9]+)*")
 
 
 def is_ox(term: object) -> bool:
@@ -46,7 +44,7 @@ def canonical(term: Any) -> Any:
     if not isinstance(term, ox.Literal) or term.language:
         return term
     datatype, text = term.datatype.value, term.value
-    if datatype == XSD_STRING or (datatype in _DATES and _NO_ZONE.fullmatch(text)):
+    if datatype == XSD_STRING or (datatype in _DATES and is_zoneless_date(text)):
         return term
     if datatype in NUMBERS or (datatype == XSD_BOOLEAN and text in ("true", "false", "1", "0")):
         lexical = canonical_lexical(text, datatype)

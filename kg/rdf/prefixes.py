@@ -11,9 +11,8 @@ This module loads no rdflib (``kg query --db`` runs without it).
 
 from __future__ import annotations
 
-import re
-
 from kg import iris
+from kg.textscan import is_local_name as _is_local_name
 
 TYPE_CHECKING = False  # not typing's: kg.fastpath imports this module
 
@@ -25,8 +24,6 @@ PREFIXES: dict[str, str] = {"kg": iris.ONTOLOGY_IRI, "nif": iris.NIF_IRI, "skos"
                             "wd": iris.WIKIDATA_IRI, "prov": iris.PROV_IRI, "dcterms": iris.DCTERMS_IRI,
                             "owl": iris.OWL_IRI, "xsd": iris.XSD_IRI, "rdf": iris.RDF_IRI, "rdfs": iris.RDFS_IRI,
                             "res": iris.RESOURCE_IRI}
-#: A local name that needs no escape in SPARQL and Turtle (PN_LOCAL without ``\\`` escapes or ``%`` codes).
-_LOCAL = re.compile(r"(?:[^\W][\w\-.:\u00b7]*[\w\-:\u00b7]|[^\W])?")
 
 
 def bind_all(graph: Graph) -> Graph:
@@ -39,8 +36,9 @@ def bind_all(graph: Graph) -> Graph:
 
 
 def is_local_name(text: str) -> bool:
-    """True when ``text`` can follow ``prefix:`` unescaped in SPARQL and Turtle."""
-    return _LOCAL.fullmatch(text) is not None
+    """True when ``text`` can follow ``prefix:`` unescaped in SPARQL and Turtle (PN_LOCAL without
+    ``\\`` escapes or ``%`` codes)."""
+    return _is_local_name(text)
 
 
 def short(iri: str) -> str:

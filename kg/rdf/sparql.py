@@ -11,10 +11,9 @@
 
 from __future__ import annotations
 
-import re
-
 from kg.errors import QueryError
 from kg.rdf.prefixes import PREFIXES
+from kg.textscan import blank_skipped, count_keywords
 
 TYPE_CHECKING = False  # not typing's: kg.fastpath imports this module
 if TYPE_CHECKING:
@@ -24,16 +23,12 @@ if TYPE_CHECKING:
 #: most UNION / OPTIONAL / MINUS operators.
 MAX_QUERY_CHARS, MAX_DEPTH, MAX_OPERATORS = 1_000_000, 200, 2_000
 READ_ONLY = "updates are not supported: kg query and kg serve are read-only"
-#: Strings, IRIs and comments (a comment ends at LF or CR, as Oxigraph ends it).
-_SKIPPED = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n\r]|\\.)*"|\'(?:[^\'\\\n\r]|\\.)*\''
-                      r'|<[^<>"{}|^`\\\s]*>|#[^\n\r]*')
-_OPERATORS = re.compile(r"\b(?:UNION|OPTIONAL|MINUS)\b", re.IGNORECASE)
-_OX_SYNTAX = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.S)
+_OPERATORS = frozenset({"UNION", "OPTIONAL", "MINUS"})
 
 
 def code_of(text: str) -> str:
-    """``text`` with strings, IRIs and comments blanked out."""
-    return _SKIPPED.sub(" ", text)
+    """``text`` with strings, IRIs and comments blanked out (a comment ends at LF or CR, as Oxigraph ends it)."""
+    return blank_skipped(text)
 
 
 def check_size(text: str) -> None:
@@ -52,7 +47,7 @@ def check_size(text: str) -> None:
     if deepest > MAX_DEPTH:
         raise QueryError(f"the query nests groups or expressions {deepest} deep; kg runs queries nested at most "
                          f"{MAX_DEPTH} deep")
-    operators = len(_OPERATORS.findall(code))
+    operators = count_keywords(code, _OPERATORS)
     if operators > MAX_OPERATORS:
         raise QueryError(f"the query has {operators:,} UNION / OPTIONAL / MINUS operators; kg runs queries with at "
                          f"most {MAX_OPERATORS:,}")
@@ -82,6 +77,8 @@ def first_line(message: str, limit: int = 160) -> str:
 
 def _locate_prefix(text: str, prefix: str) -> tuple[int, int]:
     """Line and column (1-based) of the first use of ``prefix:`` outside comments."""
+    import re  # error path only: see kg.textscan
+
     pattern = re.compile(rf"(?<![\w<?$]){re.escape(prefix)}:")
     for n, line in enumerate(text.split("\n"), 1):
         code = line.split("#", 1)[0] if not line.lstrip().upper().startswith("PREFIX") else ""
@@ -107,6 +104,8 @@ def rdflib_prepare(text: str) -> Any:
         raise QueryError(f"the query is nested too deeply for the rdflib engine; use --store oxigraph "
                          f"or a simpler query (at most {MAX_DEPTH} levels)") from None
     except Exception as exc:  # rdflib raises a bare Exception for an undeclared prefix
+        import re
+
         match = re.match(r"Unknown namespace prefix\s*:\s*(\S+)", str(exc))
         if match is None:
             raise
@@ -118,8 +117,10 @@ def rdflib_prepare(text: str) -> Any:
 
 def oxigraph_syntax_error(text: str, message: str) -> QueryError:
     """The QueryError for an Oxigraph parse failure of ``text``."""
+    import re  # error path only: see kg.textscan
+
     refuse_update(text)
-    match = _OX_SYNTAX.match(message.strip())
+    match = re.match(r"error at (\d+):(\d+):\s*(.*)", message.strip(), re.S)
     if match is None:
         return QueryError(f"SPARQL syntax error: {first_line(message)}")
     line, col, what = match.groups()
