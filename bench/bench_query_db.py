@@ -21,7 +21,8 @@ is printed before and after.
 start-up time goes on the lookup query (which ``kg.fastpath`` runs without
 click): the interpreter alone, importing pyoxigraph, kg's fast-path modules
 (which scan text without ``re``: see kg.textscan), ``python -m`` of a kg module
-that does nothing (runpy and the kg package), and click for comparison. Each step is also given
+that does nothing (runpy and the kg package), click for comparison, and the
+``kg`` console script pip writes (its wrapper imports ``re`` itself, but not runpy). Each step is also given
 in CPU time (user + system of the process), which the other processes on a
 busy machine disturb less than wall-clock time. Usage::
 
@@ -92,6 +93,9 @@ def breakdown(kg: list[str], bare: list[str], repeat: int, env: dict[str, str]) 
         "import click": [py, "-c", "import click"],
         "kg query": kg,
     }
+    script = Path(sys.executable).with_name("kg")
+    if script.is_file():  # the console script pip writes imports re itself (pip's template), but not runpy
+        steps["kg query (console script)"] = [str(script), *kg[3:]]
     times = both_medians(steps, repeat, env)
     print(f"\nbreakdown (lookup, medians of {repeat}; load {load()})    wall      CPU")
     for name, (wall, cpu, _) in times.items():
@@ -101,6 +105,8 @@ def breakdown(kg: list[str], bare: list[str], repeat: int, env: dict[str, str]) 
               "python -m (runpy, kg package)": ("python -m kg.iris", "python -c pass"),
               "click (no longer on the path)": ("import click", "python -c pass"),
               "kg - bare": ("kg query", "bare query")}
+    if "kg query (console script)" in times:
+        shares["console script - bare"] = ("kg query (console script)", "bare query")
     for name, (whole, part) in shares.items():
         wall, cpu = (1000 * (times[whole][i] - times[part][i]) for i in (0, 1))
         print(f"  {name:<32} {wall:7.1f} {cpu:7.1f} ms")
