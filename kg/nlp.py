@@ -25,11 +25,18 @@ PARAGRAPHS = "kg_paragraph_breaks"
 
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence at the first token after a whitespace token holding a line
-    break: a new line (or paragraph) is never the middle of a sentence in news text."""
+    break: a new line (or paragraph) is never the middle of a sentence in news text.
+
+    The token after it is marked as no sentence start: given one boundary, the parser
+    otherwise often cuts the paragraph's first word off as a sentence of its own
+    (« Jean-Luc | Mélenchon, le candidat… », « « | Le BEA… »), and the named-entity
+    recogniser, which never crosses a sentence boundary, then loses the name."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if prev.is_space and "\n" in prev.text and not tok.is_space:
             tok.is_sent_start = True
+            if tok.i + 1 < len(doc) and not doc[tok.i + 1].is_space:
+                doc[tok.i + 1].is_sent_start = False
     return doc
 
 

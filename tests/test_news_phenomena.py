@@ -843,3 +843,15 @@ def test_the_subject_of_a_que_clause_does_not_speak_the_next_quotation():
     comms = [e for e in _events(_run(text)) if e["type"] == "Communication"]
     assert not any(_has(e["roles"], "agent", "Garnier") for e in comms), comms
     assert any(_has(e["roles"], "agent", "Carré") for e in comms), comms
+
+
+# --- entities helper (round 5): entity precision and typing on real news (issue 11 items 7, 10) -----------------
+
+_PARAGRAPHS = ("La campagne touche à sa fin dans le département.\n{}, le candidat du parti écologiste à l'élection "
+               "régionale, avait qualifié son rival de « notable ».")
+
+
+@pytest.mark.parametrize("name", ["Jean-Marc Delorge", "Paul-Henri Vasseur", "Jean-Luc Morvandieu"])
+def test_a_name_opening_a_paragraph_is_not_cut_off_as_a_sentence(name):
+    found = _entities(_PARAGRAPHS.format(name))
+    assert found.get(name) == "Person", found

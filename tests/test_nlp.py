@@ -16,6 +16,20 @@ def test_a_line_break_starts_a_sentence():
     assert not doc[1].is_sent_start  # inside a line, nothing is decided
 
 
+def test_the_word_after_a_paragraph_start_continues_its_sentence():
+    nlp = spacy.blank("fr")
+    doc = paragraph_breaks(nlp("Le ministre est arrivé\nJean-Paul Durand a parlé"))
+    first = next(t for t in doc if t.text == "Jean-Paul")
+    assert first.is_sent_start
+    assert doc[first.i + 1].is_sent_start is False  # the parser may not cut the name after its first word
+
+
+def test_a_one_word_line_leaves_the_next_line_alone():
+    nlp = spacy.blank("fr")
+    doc = paragraph_breaks(nlp("Bilan\nLe ministre a parlé"))
+    assert next(t for t in doc if t.text == "Le").is_sent_start
+
+
 def test_a_space_inside_a_line_starts_nothing():
     nlp = spacy.blank("fr")
     doc = paragraph_breaks(nlp("Le ministre est arrivé  puis il a parlé"))
