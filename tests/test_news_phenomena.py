@@ -855,3 +855,17 @@ _PARAGRAPHS = ("La campagne touche à sa fin dans le département.\n{}, le candi
 def test_a_name_opening_a_paragraph_is_not_cut_off_as_a_sentence(name):
     found = _entities(_PARAGRAPHS.format(name))
     assert found.get(name) == "Person", found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Une avalanche a emporté quatre skieurs dimanche dans les Pyrénées espagnoles.", "Pyrénées"),
+    ("Le candidat a grandi dans les Hauts-de-France, près de la frontière.", "Hauts-de-France"),
+])
+def test_a_plural_article_after_a_place_preposition_introduces_a_place(text, name):
+    found = _entities(text)
+    assert found.get(name) in ("Place", "Region"), found
+
+
+def test_a_plural_article_alone_still_introduces_a_group():
+    found = _entities("Selon les sondages, les Modérés et les Verts devanceraient les sociaux-démocrates.")
+    assert found.get("Verts") != "Place", found
