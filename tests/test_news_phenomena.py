@@ -869,3 +869,8 @@ def test_a_plural_article_after_a_place_preposition_introduces_a_place(text, nam
 def test_a_plural_article_alone_still_introduces_a_group():
     found = _entities("Selon les sondages, les Modérés et les Verts devanceraient les sociaux-démocrates.")
     assert found.get("Verts") != "Place", found
+
+
+def test_a_century_is_no_name():
+    found = _entities("Le musée expose des toiles de la fin du XIXe et du début du XXe, dont plusieurs paysages.")
+    assert not any(label in ("XIXe", "XXe") for label in found), found

@@ -128,18 +128,22 @@ def is_place(tok: Token, data: LanguageData) -> bool:
     return head.pos_ == "VERB" or (head.pos_ == "NOUN" and head.lemma_.lower() in data.cues.city_nouns)
 
 
-#: A roman ordinal with its suffix (« Ve », « IIIe »): the number of a regime, not a name.
-_ORDINAL = re.compile(r"[IVXLCDM]+[^\W\d_A-Z]{1,3}")
+#: A roman ordinal with its suffix (« Ve », « IIIe », « XXe », « Ier »): the number of a regime or a
+#: century, not a name. Only I, V, X (up to 39) and the ordinal suffixes: « Var », « Cour », « Marc » are words.
+_ORDINAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})(?<=[IVX])(?:e|er|re|ème)")
 
 
 def generic(span: SpacySpan, data: LanguageData) -> bool:
     """« un État américain », « la Ve République française »: a common noun of the language's
     ``description_nouns`` with only demonym adjectives is a description, not a name (unlike
     « Parlement européen »); the demonym keeps its own mention of the country. So is a noun
-    that heads names (a place, institution or organisation noun) alone."""
+    that heads names (a place, institution or organisation noun) alone, and a roman ordinal
+    alone (« le XXe »: a century)."""
     words = list(span)
     if words and _ORDINAL.fullmatch(words[0].text):
         words = words[1:]
+        if not words:
+            return True  # « au XXe », « du Xe au premier siècle »: a century alone is no name
     if len(words) == 1 and words[0].pos_ == "NOUN":
         # « le Parquet », « la nuit du Port »: a noun that heads names is no name by itself
         word = words[0].lower_
