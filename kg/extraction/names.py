@@ -128,9 +128,16 @@ def is_place(tok: Token, data: LanguageData) -> bool:
     return head.pos_ == "VERB" or (head.pos_ == "NOUN" and head.lemma_.lower() in data.cues.city_nouns)
 
 
-#: A roman ordinal with its suffix (« Ve », « IIIe », « XXe », « Ier »): the number of a regime or a
-#: century, not a name. Only I, V, X (up to 39) and the ordinal suffixes: « Var », « Cour », « Marc » are words.
-_ORDINAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})(?<=[IVX])(?:e|er|re|ème)")
+_ORDINALS: dict[str, re.Pattern[str]] = {}
+
+
+def _ordinal(data: LanguageData) -> re.Pattern[str]:
+    """A roman ordinal with the language's suffix (« Ve », « IIIe », « XXe », « Ier »): the number of a
+    regime or a century, not a name. Only I, V, X (up to 39): « Var », « Cour », « Marc » are words."""
+    if data.lang not in _ORDINALS:
+        suffixes = "|".join(re.escape(s) for s in sorted(data.cues.roman_ordinal_suffixes, key=len, reverse=True))
+        _ORDINALS[data.lang] = re.compile(rf"X{{0,3}}(?:IX|IV|V?I{{0,3}})(?<=[IVX])(?:{suffixes or '(?!)'})")
+    return _ORDINALS[data.lang]
 
 
 def generic(span: SpacySpan, data: LanguageData) -> bool:
@@ -140,7 +147,7 @@ def generic(span: SpacySpan, data: LanguageData) -> bool:
     that heads names (a place, institution or organisation noun) alone, and a roman ordinal
     alone (« le XXe »: a century)."""
     words = list(span)
-    if words and _ORDINAL.fullmatch(words[0].text):
+    if words and _ordinal(data).fullmatch(words[0].text):
         words = words[1:]
         if not words:
             return True  # « au XXe », « du Xe au premier siècle »: a century alone is no name
