@@ -874,3 +874,10 @@ def test_a_plural_article_alone_still_introduces_a_group():
 def test_a_century_is_no_name():
     found = _entities("Le musée expose des toiles de la fin du XIXe et du début du XXe, dont plusieurs paysages.")
     assert not any(label in ("XIXe", "XXe") for label in found), found
+
+
+def test_a_section_heading_is_no_name():
+    found = _entities("Le conseil municipal a voté le budget mardi.\nRéactions syndicales\n"
+                      "Le maire Octave Lemarchand a salué un texte équilibré.")
+    assert not any(label.startswith("Réactions") for label in found), found
+    assert found.get("Octave Lemarchand") == "Person", found

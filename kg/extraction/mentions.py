@@ -24,7 +24,17 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from kg.extraction.intervals import Disjoint
-from kg.extraction.names import CODE, before_city, descriptor, generic, is_language, is_place, qualified, repair
+from kg.extraction.names import (
+    CODE,
+    before_city,
+    descriptor,
+    generic,
+    in_heading,
+    is_language,
+    is_place,
+    qualified,
+    repair,
+)
 from kg.extraction.particles import with_particle
 from kg.lang import GazetteerEntry, LanguageData, fold
 from kg.lang.hooks import norm
@@ -166,7 +176,7 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
         if entry is not None:
             yield Mention(span.start_char, span.end_char, span.text, entry.type, entry, first_token=span.start)
             continue
-        if generic(span, data):
+        if generic(span, data) or in_heading(span):
             continue
         context = _context_type(doc, span, data)
         if context in ("Place", "City"):

@@ -169,3 +169,22 @@ def before_city(span: SpacySpan, data: LanguageData) -> tuple[SpacySpan, SpacySp
         if tail in data.capitals or any(f"{a} {tail}" in data.capitals for a in data.syntax.definite_articles):
             return span[:k], span[k + 1:]
     return span, None
+
+
+def in_heading(span: SpacySpan) -> bool:
+    """« Réactions politiques », « Nouveaux signes de sécurité »: a line of its own with no
+    final punctuation is a section heading, and a name the model finds at its start, on a
+    word the tagger reads as a common noun, adjective or verb, is only its capital letter."""
+    doc = span.doc
+    if span[0].pos_ not in ("NOUN", "ADJ", "VERB") or not _line_start(doc, span.start):
+        return False
+    end = span.start
+    while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
+        end += 1
+    last = doc[end - 1]
+    return end < len(doc) and not last.is_punct
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    return i == 0 or doc[i - 1].is_space and "\n" in doc[i - 1].text
+
