@@ -881,3 +881,13 @@ def test_a_section_heading_is_no_name():
                       "Le maire Octave Lemarchand a salué un texte équilibré.")
     assert not any(label.startswith("Réactions") for label in found), found
     assert found.get("Octave Lemarchand") == "Person", found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("La réforme coûtera trois millions d'euros, selon M.Gervaise. Les syndicats contestent ce chiffre.", "Gervaise"),
+    ("Le club a engagé Wesley Hartmann. Mr Hartmann a signé pour deux saisons.", "Wesley Hartmann"),
+])
+def test_an_honorific_glued_or_in_english_is_no_part_of_the_name(text, name):
+    found = _entities(text)
+    assert found.get(name) == "Person", found
+    assert not any(label.startswith(("M.", "Mr")) for label in found), found

@@ -42,3 +42,15 @@ def test_the_parser_keeps_paragraphs_apart(nlp):
     doc = nlp("Le gouvernement a publié un rapport sur la dette\nLa ministre Claire Dubois a déclaré qu'elle partait.")
     sents = [s.text.strip() for s in doc.sents]
     assert sents[0] == "Le gouvernement a publié un rapport sur la dette"
+
+
+def test_a_glued_honorific_is_cut_off_the_name():
+    from kg.nlp import _split_glued_honorifics
+
+    nlp = spacy.blank("fr")
+    _split_glued_honorifics(nlp, ["M.", "Mme"])
+    doc = nlp("selon M.Lambertin et J.-M. Ayrault, sur www.exemple.fr")
+    words = [t.text for t in doc]
+    assert words[1:3] == ["M.", "Lambertin"]
+    assert doc.text == "selon M.Lambertin et J.-M. Ayrault, sur www.exemple.fr"  # the text is unchanged
+    assert "www.exemple.fr" in words
