@@ -891,3 +891,13 @@ def test_an_honorific_glued_or_in_english_is_no_part_of_the_name(text, name):
     found = _entities(text)
     assert found.get(name) == "Person", found
     assert not any(label.startswith(("M.", "Mr")) for label in found), found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Elle a travaillé dix ans chez Orbital Defence and Space, puis a fondé sa propre société.", "Orbital Defence and Space"),
+    ("Les chefs-d'œuvre du Grant & Louise Hadley Art Institute sont exposés à Lyon.",
+     "Grant & Louise Hadley Art Institute"),
+])
+def test_a_foreign_name_with_its_connector_is_one_name(text, name):
+    found = _entities(text)
+    assert found.get(name) == "Organization", found

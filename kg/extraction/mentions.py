@@ -32,6 +32,7 @@ from kg.extraction.names import (
     in_heading,
     is_language,
     is_place,
+    joined,
     qualified,
     repair,
 )
@@ -153,7 +154,7 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
     honorifics = _honorifics(data)
     org_heads = {fold(k): v for k, v in cues.org_heads.items()}
     org_tails = {fold(w) for w in cues.org_tails}
-    for ent in _org_with_place(doc, data):
+    for ent in joined(_org_with_place(doc, data), data):
         span = _clean(ent, honorifics)
         if span is not None:
             span = repair(span, data)

@@ -188,3 +188,38 @@ def in_heading(span: SpacySpan) -> bool:
 def _line_start(doc: Doc, i: int) -> bool:
     return i == 0 or doc[i - 1].is_space and "\n" in doc[i - 1].text
 
+
+def joined(ents: list[SpacySpan], data: LanguageData) -> list[SpacySpan]:
+    """« Airbus Defence and Space », « Sterling & Francine Clark Art Institute »: a foreign name
+    the model cut at its connector (the language's ``name_connectors``) is one name, over the
+    capitalised words on both sides and the model's name that follows; it keeps the label of
+    its last part (« … Institute » decides)."""
+    if not ents:
+        return ents
+    doc, connectors = ents[0].doc, data.cues.name_connectors
+    by_start = {e.start: e for e in ents}
+    out: list[SpacySpan] = []
+    skip_to = -1
+    for ent in ents:
+        if ent.start < skip_to:
+            continue
+        end, label = ent.end, ent.label_
+        if ent[-1].text in connectors:
+            end -= 1  # « Sterling and » + « Francine Clark Art Institute »
+        k = end
+        while k + 1 < len(doc) and (doc[k].text[:1].isupper() or doc[k].text in connectors and k > ent.start):
+            if doc[k].text in connectors and not doc[k + 1].text[:1].isupper():
+                break
+            nxt = by_start.get(k)
+            if nxt is not None and nxt is not ent:
+                k, label = nxt.end, nxt.label_
+                continue
+            k += 1
+        while k > end and (doc[k - 1].text in connectors or not doc[k - 1].text[:1].isupper()):
+            k -= 1
+        if k > end and any(doc[j].text in connectors for j in range(ent.start, k)):
+            out.append(SpacySpan(doc, ent.start, k, label=label))
+            skip_to = k
+        else:
+            out.append(ent)
+    return out

@@ -216,3 +216,20 @@ Var Var PROPN 2 obl B-LOC
 . . PUNCT 2 punct
 """)
     assert "Var" in {e.label for e in rec.entities.values()}
+
+
+def test_a_foreign_name_cut_at_its_connector_is_one_name(fr):
+    # the model reads « Rivet » as the organisation and leaves the rest of its name out
+    rec, _ = run(fr, """
+Elle elle PRON 3 nsubj
+a avoir AUX 3 aux
+rejoint rejoindre VERB 0 root Mood=Ind|Tense=Past|VerbForm=Part
+Rivet Rivet PROPN 3 obj B-ORG
+Marine Marine PROPN 4 flat:name
+and and X 6 cc
+Offshore Offshore PROPN 4 conj
+. . PUNCT 3 punct
+""")
+    labels = {e.label for e in rec.entities.values()}
+    assert "Rivet Marine and Offshore" in labels
+    assert "Rivet" not in labels
