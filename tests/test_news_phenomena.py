@@ -901,3 +901,13 @@ def test_an_honorific_glued_or_in_english_is_no_part_of_the_name(text, name):
 def test_a_foreign_name_with_its_connector_is_one_name(text, name):
     found = _entities(text)
     assert found.get(name) == "Organization", found
+
+
+def test_a_singular_name_after_a_plural_article_stays_a_person():
+    found = _entities("L'entraîneur a salué le retour des Mathis Kervella, Hugo Lestrade et Yanis Morvan.")
+    assert found.get("Mathis Kervella") == "Person", found
+
+
+def test_a_plural_name_after_a_plural_article_is_still_a_group():
+    found = _entities("Selon les sondages, les Modérés devanceraient nettement les Verts.")
+    assert found.get("Verts") == "Organization", found

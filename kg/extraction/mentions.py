@@ -33,6 +33,8 @@ from kg.extraction.names import (
     is_language,
     is_place,
     joined,
+    likes_of,
+    located,
     qualified,
     repair,
 )
@@ -256,7 +258,7 @@ def _context_type(doc: Doc, span: SpacySpan, data: LanguageData) -> str | None:
         # « la place X », « le mont X »: a place noun touching the name makes it a place
         return "City" if doc[span.start - 1].lower_ in data.cues.city_heads else "Place"
     if span.start > 0 and doc[span.start - 1].lower_ in data.syntax.plural_articles and len(span) <= 2 \
-            and not _located(doc, span.start - 1, data):
+            and not located(doc, span.start - 1, data) and not likes_of(span, data):
         return "Organization"
     outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end]
     # « le ministre X » names X; « le maire de X » does not (X is the town).
@@ -266,12 +268,6 @@ def _context_type(doc: Doc, span: SpacySpan, data: LanguageData) -> str | None:
     if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].lemma_.lower() in titles:
         return "Person"
     return None
-
-
-def _located(doc: Doc, article: int, data: LanguageData) -> bool:
-    """« dans les Alpes », « vers les Hauts-de-France »: a plural article after a place
-    preposition introduces a place (mountains, a département), not a party or a group."""
-    return article > 0 and fold(doc[article - 1].text) in {fold(p) for p in data.cues.location_preps}
 
 
 def _place_noun_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:

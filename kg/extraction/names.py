@@ -223,3 +223,15 @@ def joined(ents: list[SpacySpan], data: LanguageData) -> list[SpacySpan]:
         else:
             out.append(ent)
     return out
+
+
+def located(doc: Doc, article: int, data: LanguageData) -> bool:
+    """« dans les Alpes », « vers les Hauts-de-France »: a plural article after a place
+    preposition introduces a place (mountains, a département), not a party or a group."""
+    return article > 0 and fold(doc[article - 1].text) in {fold(p) for p in data.cues.location_preps}
+
+
+def likes_of(span: SpacySpan, data: LanguageData) -> bool:
+    """« le retour des Patrice X, Y et Z », « des Dupont ou des Martin »: a name the model reads
+    as a person's, not in the plural, after a plural article is still a person."""
+    return data.syntax.ner_labels.get(span[0].ent_type_) == "Person" and "Plur" not in span[0].morph.get("Number", [])
