@@ -911,3 +911,12 @@ def test_a_singular_name_after_a_plural_article_stays_a_person():
 def test_a_plural_name_after_a_plural_article_is_still_a_group():
     found = _entities("Selon les sondages, les Modérés devanceraient nettement les Verts.")
     assert found.get("Verts") == "Organization", found
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Les chercheurs pensent avoir isolé le boson de Vartanian-Koss, prédit dans les années 1970.", "Vartanian"),
+    ("Cette forme de la maladie de Lindqvist touche surtout les enfants, selon le professeur Ana Ruiz.", "Lindqvist"),
+])
+def test_a_name_inside_an_eponymous_term_is_no_entity(text, term):
+    found = _entities(text)
+    assert not any(term in label for label in found), found

@@ -28,6 +28,7 @@ from kg.extraction.names import (
     CODE,
     before_city,
     descriptor,
+    eponym,
     generic,
     in_heading,
     is_language,
@@ -179,7 +180,7 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
         if entry is not None:
             yield Mention(span.start_char, span.end_char, span.text, entry.type, entry, first_token=span.start)
             continue
-        if generic(span, data) or in_heading(span):
+        if generic(span, data) or in_heading(span) or eponym(span, data):
             continue
         context = _context_type(doc, span, data)
         if context in ("Place", "City"):

@@ -235,3 +235,11 @@ def likes_of(span: SpacySpan, data: LanguageData) -> bool:
     """« le retour des Patrice X, Y et Z », « des Dupont ou des Martin »: a name the model reads
     as a person's, not in the plural, after a plural article is still a person."""
     return data.syntax.ner_labels.get(span[0].ent_type_) == "Person" and "Plur" not in span[0].morph.get("Number", [])
+
+
+def eponym(span: SpacySpan, data: LanguageData) -> bool:
+    """« le boson de Brout-Englert-Higgs », « la maladie de X »: a name after « de » and a noun of
+    the language's ``eponym_heads`` is part of a term (a particle, an illness), no entity."""
+    doc, i = span.doc, span.start
+    return i >= 2 and norm(doc[i - 1].lower_) in data.syntax.of_preps \
+        and doc[i - 2].lemma_.lower() in data.cues.eponym_heads
