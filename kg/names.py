@@ -15,8 +15,9 @@ from kg.lang.hooks import norm
 
 
 def name_parts(text: str) -> set[str]:
-    """The words of a name, folded, split at spaces, hyphens and apostrophes."""
-    return {p for p in re.split(r"[\s\-‐'’]+", fold(text)) if p}
+    """The words of a name, folded, split at spaces, hyphens and apostrophes; a sign that is no word
+    (« & » in « X & Y », which is « X and Y ») is no part."""
+    return {p for p in re.split(r"[\s\-‐'’]+", fold(text)) if any(c.isalnum() for c in p)}
 
 
 def within(parts: set[str], cparts: set[str], ctype: str) -> bool:

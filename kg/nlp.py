@@ -8,11 +8,13 @@ last line of a paragraph to the next one, and a speaker leaks across).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.errors import ModelError
-from kg.lang import MODELS
+from kg.lang import MODELS, load
 from kg.lang.registry import spec
 
 if TYPE_CHECKING:
@@ -25,11 +27,18 @@ PARAGRAPHS = "kg_paragraph_breaks"
 
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence at the first token after a whitespace token holding a line
-    break: a new line (or paragraph) is never the middle of a sentence in news text."""
+    break: a new line (or paragraph) is never the middle of a sentence in news text.
+
+    The token after it is marked as no sentence start: given one boundary, the parser
+    otherwise often cuts the paragraph's first word off as a sentence of its own
+    (« Jean-Luc | Mélenchon, le candidat… », « « | Le BEA… »), and the named-entity
+    recogniser, which never crosses a sentence boundary, then loses the name."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if prev.is_space and "\n" in prev.text and not tok.is_space:
             tok.is_sent_start = True
+            if tok.i + 1 < len(doc) and not doc[tok.i + 1].is_space:
+                doc[tok.i + 1].is_sent_start = False
     return doc
 
 
@@ -61,4 +70,20 @@ def get_model(lang: str = "fr") -> Language:
 
     nlp.max_length = MAX_CHARS  # kg.sources refuses longer texts before they get here
     _add_paragraph_breaks(nlp)
+    _split_glued_honorifics(nlp, load(lang).cues.honorifics)
     return nlp
+
+
+def _split_glued_honorifics(nlp: Language, honorifics: Iterable[str]) -> None:
+    """« selon M.Dupont »: an abbreviated honorific glued to the capitalised name after it is cut off
+    as a token of its own (the text is unchanged), so the name is read as a person's and the
+    honorific dropped from it, as after « M. Dupont »."""
+    glued = [rf"(?<=\b{re.escape(h)})(?=[A-ZÀ-Ý])" for h in honorifics if h.endswith(".")]
+    if not glued:
+        return
+    tokenizer = nlp.tokenizer
+    current = getattr(tokenizer, "infix_finditer", None)
+    pattern = getattr(getattr(current, "__self__", None), "pattern", None)
+    if not isinstance(pattern, str):
+        return  # a tokenizer whose infixes are no regular expression: left as it is
+    tokenizer.infix_finditer = re.compile("|".join([pattern, *glued])).finditer  # type: ignore[union-attr]

@@ -843,3 +843,80 @@ def test_the_subject_of_a_que_clause_does_not_speak_the_next_quotation():
     comms = [e for e in _events(_run(text)) if e["type"] == "Communication"]
     assert not any(_has(e["roles"], "agent", "Garnier") for e in comms), comms
     assert any(_has(e["roles"], "agent", "Carré") for e in comms), comms
+
+
+# --- entities helper (round 5): entity precision and typing on real news (issue 11 items 7, 10) -----------------
+
+_PARAGRAPHS = ("La campagne touche à sa fin dans le département.\n{}, le candidat du parti écologiste à l'élection "
+               "régionale, avait qualifié son rival de « notable ».")
+
+
+@pytest.mark.parametrize("name", ["Jean-Marc Delorge", "Paul-Henri Vasseur", "Jean-Luc Morvandieu"])
+def test_a_name_opening_a_paragraph_is_not_cut_off_as_a_sentence(name):
+    found = _entities(_PARAGRAPHS.format(name))
+    assert found.get(name) == "Person", found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Une avalanche a emporté quatre skieurs dimanche dans les Pyrénées espagnoles.", "Pyrénées"),
+    ("Le candidat a grandi dans les Hauts-de-France, près de la frontière.", "Hauts-de-France"),
+])
+def test_a_plural_article_after_a_place_preposition_introduces_a_place(text, name):
+    found = _entities(text)
+    assert found.get(name) in ("Place", "Region"), found
+
+
+def test_a_plural_article_alone_still_introduces_a_group():
+    found = _entities("Selon les sondages, les Modérés et les Verts devanceraient les sociaux-démocrates.")
+    assert found.get("Verts") != "Place", found
+
+
+def test_a_century_is_no_name():
+    found = _entities("Le musée expose des toiles de la fin du XIXe et du début du XXe, dont plusieurs paysages.")
+    assert not any(label in ("XIXe", "XXe") for label in found), found
+
+
+def test_a_section_heading_is_no_name():
+    found = _entities("Le conseil municipal a voté le budget mardi.\nRéactions syndicales\n"
+                      "Le maire Octave Lemarchand a salué un texte équilibré.")
+    assert not any(label.startswith("Réactions") for label in found), found
+    assert found.get("Octave Lemarchand") == "Person", found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("La réforme coûtera trois millions d'euros, selon M.Gervaise. Les syndicats contestent ce chiffre.", "Gervaise"),
+    ("Le club a engagé Wesley Hartmann. Mr Hartmann a signé pour deux saisons.", "Wesley Hartmann"),
+])
+def test_an_honorific_glued_or_in_english_is_no_part_of_the_name(text, name):
+    found = _entities(text)
+    assert found.get(name) == "Person", found
+    assert not any(label.startswith(("M.", "Mr")) for label in found), found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Elle a travaillé dix ans chez Orbital Defence and Space, puis a fondé sa propre société.", "Orbital Defence and Space"),
+    ("Les chefs-d'œuvre du Grant & Louise Hadley Art Institute sont exposés à Lyon.",
+     "Grant & Louise Hadley Art Institute"),
+])
+def test_a_foreign_name_with_its_connector_is_one_name(text, name):
+    found = _entities(text)
+    assert found.get(name) == "Organization", found
+
+
+def test_a_singular_name_after_a_plural_article_stays_a_person():
+    found = _entities("L'entraîneur a salué le retour des Mathis Kervella, Hugo Lestrade et Yanis Morvan.")
+    assert found.get("Mathis Kervella") == "Person", found
+
+
+def test_a_plural_name_after_a_plural_article_is_still_a_group():
+    found = _entities("Selon les sondages, les Modérés devanceraient nettement les Verts.")
+    assert found.get("Verts") == "Organization", found
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Les chercheurs pensent avoir isolé le boson de Vartanian-Koss, prédit dans les années 1970.", "Vartanian"),
+    ("Cette forme de la maladie de Lindqvist touche surtout les enfants, selon le professeur Ana Ruiz.", "Lindqvist"),
+])
+def test_a_name_inside_an_eponymous_term_is_no_entity(text, term):
+    found = _entities(text)
+    assert not any(term in label for label in found), found

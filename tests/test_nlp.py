@@ -16,6 +16,20 @@ def test_a_line_break_starts_a_sentence():
     assert not doc[1].is_sent_start  # inside a line, nothing is decided
 
 
+def test_the_word_after_a_paragraph_start_continues_its_sentence():
+    nlp = spacy.blank("fr")
+    doc = paragraph_breaks(nlp("Le ministre est arrivé\nJean-Paul Durand a parlé"))
+    first = next(t for t in doc if t.text == "Jean-Paul")
+    assert first.is_sent_start
+    assert doc[first.i + 1].is_sent_start is False  # the parser may not cut the name after its first word
+
+
+def test_a_one_word_line_leaves_the_next_line_alone():
+    nlp = spacy.blank("fr")
+    doc = paragraph_breaks(nlp("Bilan\nLe ministre a parlé"))
+    assert next(t for t in doc if t.text == "Le").is_sent_start
+
+
 def test_a_space_inside_a_line_starts_nothing():
     nlp = spacy.blank("fr")
     doc = paragraph_breaks(nlp("Le ministre est arrivé  puis il a parlé"))
@@ -28,3 +42,15 @@ def test_the_parser_keeps_paragraphs_apart(nlp):
     doc = nlp("Le gouvernement a publié un rapport sur la dette\nLa ministre Claire Dubois a déclaré qu'elle partait.")
     sents = [s.text.strip() for s in doc.sents]
     assert sents[0] == "Le gouvernement a publié un rapport sur la dette"
+
+
+def test_a_glued_honorific_is_cut_off_the_name():
+    from kg.nlp import _split_glued_honorifics
+
+    nlp = spacy.blank("fr")
+    _split_glued_honorifics(nlp, ["M.", "Mme"])
+    doc = nlp("selon M.Lambertin et J.-M. Ayrault, sur www.exemple.fr")
+    words = [t.text for t in doc]
+    assert words[1:3] == ["M.", "Lambertin"]
+    assert doc.text == "selon M.Lambertin et J.-M. Ayrault, sur www.exemple.fr"  # the text is unchanged
+    assert "www.exemple.fr" in words

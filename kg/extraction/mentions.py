@@ -24,7 +24,21 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from kg.extraction.intervals import Disjoint
-from kg.extraction.names import CODE, before_city, descriptor, generic, is_language, is_place, qualified, repair
+from kg.extraction.names import (
+    CODE,
+    before_city,
+    descriptor,
+    eponym,
+    generic,
+    in_heading,
+    is_language,
+    is_place,
+    joined,
+    likes_of,
+    located,
+    qualified,
+    repair,
+)
 from kg.extraction.particles import with_particle
 from kg.lang import GazetteerEntry, LanguageData, fold
 from kg.lang.hooks import norm
@@ -143,7 +157,7 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
     honorifics = _honorifics(data)
     org_heads = {fold(k): v for k, v in cues.org_heads.items()}
     org_tails = {fold(w) for w in cues.org_tails}
-    for ent in _org_with_place(doc, data):
+    for ent in joined(_org_with_place(doc, data), data):
         span = _clean(ent, honorifics)
         if span is not None:
             span = repair(span, data)
@@ -166,7 +180,7 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
         if entry is not None:
             yield Mention(span.start_char, span.end_char, span.text, entry.type, entry, first_token=span.start)
             continue
-        if generic(span, data):
+        if generic(span, data) or in_heading(span) or eponym(span, data):
             continue
         context = _context_type(doc, span, data)
         if context in ("Place", "City"):
@@ -244,7 +258,8 @@ def _context_type(doc: Doc, span: SpacySpan, data: LanguageData) -> str | None:
     if span.start > 0 and doc[span.start - 1].lower_ in data.cues.place_heads and doc[span.start - 1].pos_ == "NOUN":
         # « la place X », « le mont X »: a place noun touching the name makes it a place
         return "City" if doc[span.start - 1].lower_ in data.cues.city_heads else "Place"
-    if span.start > 0 and doc[span.start - 1].lower_ in data.syntax.plural_articles and len(span) <= 2:
+    if span.start > 0 and doc[span.start - 1].lower_ in data.syntax.plural_articles and len(span) <= 2 \
+            and not located(doc, span.start - 1, data) and not likes_of(span, data):
         return "Organization"
     outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end]
     # « le ministre X » names X; « le maire de X » does not (X is the town).

@@ -128,18 +128,29 @@ def is_place(tok: Token, data: LanguageData) -> bool:
     return head.pos_ == "VERB" or (head.pos_ == "NOUN" and head.lemma_.lower() in data.cues.city_nouns)
 
 
-#: A roman ordinal with its suffix (« Ve », « IIIe »): the number of a regime, not a name.
-_ORDINAL = re.compile(r"[IVXLCDM]+[^\W\d_A-Z]{1,3}")
+_ORDINALS: dict[str, re.Pattern[str]] = {}
+
+
+def _ordinal(data: LanguageData) -> re.Pattern[str]:
+    """A roman ordinal with the language's suffix (« Ve », « IIIe », « XXe », « Ier »): the number of a
+    regime or a century, not a name. Only I, V, X (up to 39): « Var », « Cour », « Marc » are words."""
+    if data.lang not in _ORDINALS:
+        suffixes = "|".join(re.escape(s) for s in sorted(data.cues.roman_ordinal_suffixes, key=len, reverse=True))
+        _ORDINALS[data.lang] = re.compile(rf"X{{0,3}}(?:IX|IV|V?I{{0,3}})(?<=[IVX])(?:{suffixes or '(?!)'})")
+    return _ORDINALS[data.lang]
 
 
 def generic(span: SpacySpan, data: LanguageData) -> bool:
     """« un État américain », « la Ve République française »: a common noun of the language's
     ``description_nouns`` with only demonym adjectives is a description, not a name (unlike
     « Parlement européen »); the demonym keeps its own mention of the country. So is a noun
-    that heads names (a place, institution or organisation noun) alone."""
+    that heads names (a place, institution or organisation noun) alone, and a roman ordinal
+    alone (« le XXe »: a century)."""
     words = list(span)
-    if words and _ORDINAL.fullmatch(words[0].text):
+    if words and _ordinal(data).fullmatch(words[0].text):
         words = words[1:]
+        if not words:
+            return True  # « au XXe », « du Xe au premier siècle »: a century alone is no name
     if len(words) == 1 and words[0].pos_ == "NOUN":
         # « le Parquet », « la nuit du Port »: a noun that heads names is no name by itself
         word = words[0].lower_
@@ -158,3 +169,77 @@ def before_city(span: SpacySpan, data: LanguageData) -> tuple[SpacySpan, SpacySp
         if tail in data.capitals or any(f"{a} {tail}" in data.capitals for a in data.syntax.definite_articles):
             return span[:k], span[k + 1:]
     return span, None
+
+
+def in_heading(span: SpacySpan) -> bool:
+    """« Réactions politiques », « Nouveaux signes de sécurité »: a line of its own with no
+    final punctuation is a section heading, and a name the model finds at its start, on a
+    word the tagger reads as a common noun, adjective or verb, is only its capital letter."""
+    doc = span.doc
+    if span[0].pos_ not in ("NOUN", "ADJ", "VERB") or not _line_start(doc, span.start):
+        return False
+    end = span.start
+    while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
+        end += 1
+    last = doc[end - 1]
+    return end < len(doc) and not last.is_punct
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    return i == 0 or doc[i - 1].is_space and "\n" in doc[i - 1].text
+
+
+def joined(ents: list[SpacySpan], data: LanguageData) -> list[SpacySpan]:
+    """« Airbus Defence and Space », « Sterling & Francine Clark Art Institute »: a foreign name
+    the model cut at its connector (the language's ``name_connectors``) is one name, over the
+    capitalised words on both sides and the model's name that follows; it keeps the label of
+    its last part (« … Institute » decides)."""
+    if not ents:
+        return ents
+    doc, connectors = ents[0].doc, data.cues.name_connectors
+    by_start = {e.start: e for e in ents}
+    out: list[SpacySpan] = []
+    skip_to = -1
+    for ent in ents:
+        if ent.start < skip_to:
+            continue
+        end, label = ent.end, ent.label_
+        if ent[-1].text in connectors:
+            end -= 1  # « Sterling and » + « Francine Clark Art Institute »
+        k = end
+        while k + 1 < len(doc) and (doc[k].text[:1].isupper() or doc[k].text in connectors and k > ent.start):
+            if doc[k].text in connectors and not doc[k + 1].text[:1].isupper():
+                break
+            nxt = by_start.get(k)
+            if nxt is not None and nxt is not ent:
+                k, label = nxt.end, nxt.label_
+                continue
+            k += 1
+        while k > end and (doc[k - 1].text in connectors or not doc[k - 1].text[:1].isupper()):
+            k -= 1
+        if k > end and any(doc[j].text in connectors for j in range(ent.start, k)):
+            out.append(SpacySpan(doc, ent.start, k, label=label))
+            skip_to = k
+        else:
+            out.append(ent)
+    return out
+
+
+def located(doc: Doc, article: int, data: LanguageData) -> bool:
+    """« dans les Alpes », « vers les Hauts-de-France »: a plural article after a place
+    preposition introduces a place (mountains, a département), not a party or a group."""
+    return article > 0 and fold(doc[article - 1].text) in {fold(p) for p in data.cues.location_preps}
+
+
+def likes_of(span: SpacySpan, data: LanguageData) -> bool:
+    """« le retour des Patrice X, Y et Z », « des Dupont ou des Martin »: a name the model reads
+    as a person's, not in the plural, after a plural article is still a person."""
+    return data.syntax.ner_labels.get(span[0].ent_type_) == "Person" and "Plur" not in span[0].morph.get("Number", [])
+
+
+def eponym(span: SpacySpan, data: LanguageData) -> bool:
+    """« le boson de Brout-Englert-Higgs », « la maladie de X »: a name after « de » and a noun of
+    the language's ``eponym_heads`` is part of a term (a particle, an illness), no entity."""
+    doc, i = span.doc, span.start
+    return i >= 2 and norm(doc[i - 1].lower_) in data.syntax.of_preps \
+        and doc[i - 2].lemma_.lower() in data.cues.eponym_heads

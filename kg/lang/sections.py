@@ -79,6 +79,9 @@ class Cues:
     government_nouns: frozenset[str] = frozenset()  # « le gouvernement X »: a government named after its head
     government_titles: frozenset[str] = frozenset()  # « le ministre de la Justice X »: a member of a government
     org_tails: frozenset[str] = frozenset()  # last word of a foreign name → an organisation (« X Institute »)
+    eponym_heads: frozenset[str] = frozenset()  # « le boson de X », « la maladie de X »: X names a term, no entity
+    name_connectors: frozenset[str] = frozenset()  # « Airbus Defence and Space », « X & Y »: joins a foreign name
+    roman_ordinal_suffixes: tuple[str, ...] = ()  # « XXe », « Ier »: a roman number so ended is a century, no name
     # what the text looks ahead to, asks for or denies happened (issue 11, details helper)
     near_future_verbs: frozenset[str] = frozenset()  # « va signer »: a finite form + infinitive is a future
     plan_modals: frozenset[str] = frozenset()  # « doit signer » (not « a dû signer »): a plan, not a fact

@@ -184,3 +184,52 @@ commence commencer VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
 . . PUNCT 5 punct
 """)
     assert not rec.entities
+
+
+# --- entities helper (round 5) ---------------------------------------------------------------------------------
+
+
+def test_a_century_alone_is_no_name(fr):
+    # the model tags « XXe » as an organisation (or a place); a roman ordinal alone is a century
+    rec, _ = run(fr, """
+Le le DET 2 det
+style style NOUN 3 nsubj
+date dater VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+du de ADP 5 case
+XXe XXe PROPN 3 obl B-ORG
+à à ADP 7 case
+Lyon Lyon PROPN 3 obl B-LOC
+. . PUNCT 3 punct
+""")
+    labels = {e.label for e in rec.entities.values()}
+    assert "XXe" not in labels
+    assert "Lyon" in labels
+
+
+def test_a_name_spelt_like_a_roman_number_is_still_a_name(fr):
+    rec, _ = run(fr, """
+Il il PRON 2 nsubj
+vit vivre VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+dans dans ADP 5 case
+le le DET 5 det
+Var Var PROPN 2 obl B-LOC
+. . PUNCT 2 punct
+""")
+    assert "Var" in {e.label for e in rec.entities.values()}
+
+
+def test_a_foreign_name_cut_at_its_connector_is_one_name(fr):
+    # the model reads « Rivet » as the organisation and leaves the rest of its name out
+    rec, _ = run(fr, """
+Elle elle PRON 3 nsubj
+a avoir AUX 3 aux
+rejoint rejoindre VERB 0 root Mood=Ind|Tense=Past|VerbForm=Part
+Rivet Rivet PROPN 3 obj B-ORG
+Marine Marine PROPN 4 flat:name
+and and X 6 cc
+Offshore Offshore PROPN 4 conj
+. . PUNCT 3 punct
+""")
+    labels = {e.label for e in rec.entities.values()}
+    assert "Rivet Marine and Offshore" in labels
+    assert "Rivet" not in labels
