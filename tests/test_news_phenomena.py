@@ -843,3 +843,18 @@ def test_the_subject_of_a_que_clause_does_not_speak_the_next_quotation():
     comms = [e for e in _events(_run(text)) if e["type"] == "Communication"]
     assert not any(_has(e["roles"], "agent", "Garnier") for e in comms), comms
     assert any(_has(e["roles"], "agent", "Carré") for e in comms), comms
+
+
+# --- events helper (round 5): events kg did not find on real news (issue 11 items 1, 8, 9) ---------------------
+
+
+def test_gerund_of_a_trigger_is_an_event_of_the_main_subject():
+    ev = _one("La ministre portugaise Inês Barroca a calmé la grève en ordonnant la réouverture des ports.",
+              "Decision")
+    assert _has(ev["roles"], "agent", "Barroca")
+
+
+def test_gerund_of_a_speech_verb_is_a_statement():
+    ev = _one("Le sénateur chilien Tomás Ugarte a quitté la séance jeudi, en affirmant que le vote était truqué.",
+              "Communication")
+    assert _has(ev["roles"], "agent", "Ugarte")

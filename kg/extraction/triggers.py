@@ -137,10 +137,20 @@ def adjectival(ctx: Context, tok: Token) -> bool:
         return False
     if any(c.dep_ in ("obl:agent",) or c.dep_.startswith("aux") for c in tok.children):
         return False
+    if gerund(ctx, tok):
+        return False  # « a débloqué la situation en ordonnant la suspension »: the gerund acts, it describes nothing
     lo, hi = sorted((tok.head.i, tok.i))
     # (an auxiliary of the main verb, « il y a eu … suffrages exprimés », does not count)
     return not any(ctx.doc[j].pos_ == "AUX" and "Fin" in ctx.doc[j].morph.get("VerbForm", [])
                    and ctx.doc[j].head.i != tok.head.i for j in range(lo + 1, hi))
+
+
+def gerund(ctx: Context, tok: Token) -> bool:
+    """A present participle after the gerund mark (« en affirmant que… », « tout en
+    accusant X »): a verb clause whose subject is the main clause's."""
+    return "Pres" in tok.morph.get("Tense", []) and any(
+        0 < tok.i - c.i <= 2 and norm(c.lower_) in ctx.lex.gerund_marks for c in tok.children)
+    # (the mark is the participle's own, whatever the parser labels it: ``mark``, at times ``iobj``)
 
 
 def reflexive_or_entity_object(ctx: Context, tok: Token) -> bool:
