@@ -24,7 +24,7 @@ from kg.records import EventRecord
 def repair_lemmas(ctx: Context) -> None:
     """A verb the lemmatizer gave the lemma of its homograph noun (« il estime »
     → *estime*) takes the infinitive its form derives to, when that is a trigger."""
-    known = ctx.lex.verbs.keys() | ctx.lex.reflexive_verbs.keys()
+    known = ctx.lex.verbs.keys() | ctx.lex.reflexive_verbs.keys() | ctx.lex.clause_verbs
     for tok in ctx.doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() in known:
             continue

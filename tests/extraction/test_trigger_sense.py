@@ -25,6 +25,25 @@ def test_french_infinitives_of_first_conjugation_forms(fr):
     assert "relever" in fr.hooks.infinitives("relève")
     assert "appeler" in fr.hooks.infinitives("appelle")
     assert fr.hooks.infinitives("pris") == ()
+    # « -aître » verbs, with the circumflex or in the 1990 spelling without it
+    assert fr.hooks.infinitives("reconnait") == ("reconnaître",)
+    assert fr.hooks.infinitives("reconnaît") == ("reconnaître",)
+
+
+def test_a_clause_verb_in_the_spelling_without_circumflex_is_repaired(fr):
+    # The lemmatizer takes « reconnait » (no circumflex) for a verb *reconner*.
+    _, events = run(fr, """
+Le le DET 2 det
+Danemark Danemark PROPN 3 nsubj _ B-LOC
+reconnait reconner VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+que que SCONJ 7 mark
+la le DET 6 det
+mesure mesure NOUN 7 nsubj
+coûte coûter VERB 3 ccomp Mood=Ind|Tense=Pres|VerbForm=Fin
+. . PUNCT 3 punct
+""")
+    assert events and events[0][:2] == ("Communication", "reconnaître")
+    assert ("agent", "Danemark") in events[0][2]
 
 
 _RELEVER_QUE = """
