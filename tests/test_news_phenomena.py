@@ -858,3 +858,19 @@ def test_gerund_of_a_speech_verb_is_a_statement():
     ev = _one("Le sénateur chilien Tomás Ugarte a quitté la séance jeudi, en affirmant que le vote était truqué.",
               "Communication")
     assert _has(ev["roles"], "agent", "Ugarte")
+
+
+def test_an_assault_on_a_person_is_an_attack():
+    ev = _one("Le photographe belge Lucas Verhoeven a été agressé mardi à Anvers par trois inconnus.", "Attack")
+    assert _has(ev["roles"], "recipient", "Verhoeven")
+    assert ev["date"] == "2025-03-04"
+
+
+def test_an_assault_noun_is_an_attack_with_its_date():
+    ev = _one("Un chauffeur de bus a été victime d'une agression mercredi soir à Lille.", "Attack")
+    assert ev["date"] == "2025-03-05"
+
+
+def test_a_clause_verb_spelt_without_its_circumflex_is_a_statement():
+    ev = _one("La ministre Claire Dumont reconnait que la réforme a échoué.", "Communication")
+    assert _has(ev["roles"], "agent", "Dumont")
