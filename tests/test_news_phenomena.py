@@ -874,3 +874,8 @@ def test_an_assault_noun_is_an_attack_with_its_date():
 def test_a_clause_verb_spelt_without_its_circumflex_is_a_statement():
     ev = _one("La ministre Claire Dumont reconnait que la réforme a échoué.", "Communication")
     assert _has(ev["roles"], "agent", "Dumont")
+
+
+def test_a_participle_before_a_colon_and_a_quotation_speaks():
+    ev = _one("La ministre Claire Dumont a quitté la salle affirmant : « Ce texte est inacceptable ».", "Communication")
+    assert _has(ev["roles"], "agent", "Dumont")

@@ -86,6 +86,11 @@ def reports_speech(ctx: Context, tok: Token) -> bool:
     for c in tok.children:
         if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ctx.lex.complementizers for m in c.children):
             return True
+    return quotes_after_colon(ctx, tok)
+
+
+def quotes_after_colon(ctx: Context, tok: Token) -> bool:
+    """Is the word followed by a colon and an opening quotation mark (« a ajouté : « … » »)?"""
     after = [t for t in ctx.doc[tok.i + 1:min(tok.i + 4, len(ctx.doc))] if not t.is_space]
     return len(after) >= 2 and after[0].text == ":" and after[1].text in _OPENING_QUOTES
 
@@ -139,6 +144,8 @@ def adjectival(ctx: Context, tok: Token) -> bool:
         return False
     if gerund(ctx, tok):
         return False  # « a débloqué la situation en ordonnant la suspension »: the gerund acts, it describes nothing
+    if quotes_after_colon(ctx, tok):
+        return False  # « X a pour sa part ajouté : « … » », parsed as a participle of « part »: it speaks
     lo, hi = sorted((tok.head.i, tok.i))
     # (an auxiliary of the main verb, « il y a eu … suffrages exprimés », does not count)
     return not any(ctx.doc[j].pos_ == "AUX" and "Fin" in ctx.doc[j].morph.get("VerbForm", [])
