@@ -879,3 +879,8 @@ def test_a_clause_verb_spelt_without_its_circumflex_is_a_statement():
 def test_a_participle_before_a_colon_and_a_quotation_speaks():
     ev = _one("La ministre Claire Dumont a quitté la salle affirmant : « Ce texte est inacceptable ».", "Communication")
     assert _has(ev["roles"], "agent", "Dumont")
+
+
+def test_a_comparison_clause_inverts_the_speaker():
+    ev = _one("Le port restera fermé jusqu'en mai, comme le souligne la ministre Claire Dumont.", "Communication")
+    assert _has(ev["roles"], "agent", "Dumont")

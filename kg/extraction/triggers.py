@@ -207,6 +207,8 @@ def inverted(ctx: Context, tok: Token) -> bool:
         return False
     if tok.dep_ == "parataxis":
         return True
+    if any(c.dep_ == "mark" and c.i < tok.i and norm(c.lower_) in ctx.lex.inverting_marks for c in tok.children):
+        return True  # « comme le précise l'ambassadeur X »: the comparison clause inverts its subject
     # the nearest word before the verb, auxiliaries and spaces aside
     start = ctx.sentence(tok)[0]
     prev = next((t for t in reversed(ctx.doc[start:tok.i]) if not t.dep_.startswith(("aux", "expl"))

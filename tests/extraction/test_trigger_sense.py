@@ -258,3 +258,35 @@ Danemark Danemark PROPN 3 obl:arg _ B-LOC
 """)
     assert events[0][:3] == ("Decision", "attribuer", [("agent", "Suède"), ("recipient", "Danemark")])
 
+
+
+# « Le port restera fermé, comme le rappelle le gouverneur Paulo Ferreira : « … » », with the
+# subject hung on the quoted verb, as the parser does: the comparison clause inverts the speaker.
+_COMME_LE_RAPPELLE = """
+Le le DET 2 det
+port port NOUN 4 nsubj
+restera rester AUX 4 cop Mood=Ind|Tense=Fut|VerbForm=Fin
+fermé fermé ADJ 0 root
+, , PUNCT 8 punct
+comme comme ADP 8 mark
+le le PRON 8 obj
+rappelle rappeler VERB 4 advcl Mood=Ind|Tense=Pres|VerbForm=Fin
+le le DET 10 det
+gouverneur gouverneur NOUN 17 nsubj
+Paulo Paulo PROPN 10 appos _ B-PER
+Ferreira Ferreira PROPN 11 flat:name _ I-PER
+: : PUNCT 10 punct
+« « PUNCT 17 punct
+Nous nous PRON 17 nsubj
+ne ne ADV 17 advmod
+partirons partir VERB 8 ccomp Mood=Ind|Tense=Fut|VerbForm=Fin
+pas pas ADV 17 advmod
+» » PUNCT 17 punct
+. . PUNCT 4 punct
+"""
+
+
+def test_a_comparison_clause_inverts_the_subject_of_its_speech_verb(fr):
+    _, events = run(fr, _COMME_LE_RAPPELLE)
+    said = [e for e in events if e[:2] == ("Communication", "rappeler")]
+    assert said and ("agent", "Paulo Ferreira") in said[0][2], events
