@@ -192,7 +192,29 @@ def subject_candidates(ctx: Context, tok: Token) -> list[Token]:
         if t.pos_ in ("NOUN", "PROPN", "ADV") and not in_marked_phrase(ctx, t, tok) and (
                 ctx.resolver.resolve(t) or ctx.resolver.name_of(t) or speaker_noun(ctx, t)):
             return [t]  # (not « à l'AFP » in « a révélé son avocate à l'AFP »: a recipient, not the subject)
+        if glued_person(ctx, t, tok):
+            return [t]  # « a expliqué à l'AFP X »: X, glued by the parser to the agency, is the speaker
     return []
+
+
+def glued_person(ctx: Context, tok: Token, verb: Token) -> bool:
+    """Is ``tok`` a person's name the parser hung inside a phrase marked for an
+    organisation (« a annoncé à l'agence X Y », « a expliqué à l'AFP Y »: Y under
+    X)? A person is never part of an organisation's name, so Y stands on its own."""
+    key = ctx.resolver.name_of(tok)
+    if key is None or ctx.index.of_type(key) != "Person" or any(c.dep_ == "case" for c in tok.children):
+        return False
+    t = tok
+    for _ in range(4):  # up to the head the preposition marks
+        if t.head.i in (t.i, verb.i):
+            return False
+        t = t.head
+        if any(c.dep_ == "case" for c in t.children):
+            own = ctx.index.token_entity.get(t.i) or next(
+                (ctx.index.token_entity[c.i] for c in t.children if c.i in ctx.index.token_entity
+                 and ctx.index.token_entity[c.i] != key), None)  # (« l'agence X »: X names it)
+            return own is not None and own != key and ctx.index.of_type(own) != "Person"
+    return False
 
 
 def inverted(ctx: Context, tok: Token) -> bool:

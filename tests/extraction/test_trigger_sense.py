@@ -290,3 +290,29 @@ def test_a_comparison_clause_inverts_the_subject_of_its_speech_verb(fr):
     _, events = run(fr, _COMME_LE_RAPPELLE)
     said = [e for e in events if e[:2] == ("Communication", "rappeler")]
     assert said and ("agent", "Paulo Ferreira") in said[0][2], events
+
+
+# « « … », a expliqué à l'AFP Paulo Ferreira. », the parser gluing the speaker's name to the agency.
+_GLUED_TO_THE_AGENCY = """
+« « PUNCT 4 punct
+Les le DET 3 det
+résultats résultat NOUN 4 nsubj
+inquiètent inquiéter VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+» » PUNCT 4 punct
+, , PUNCT 8 punct
+a avoir AUX 8 aux:tense Mood=Ind|Tense=Pres|VerbForm=Fin
+expliqué expliquer VERB 4 parataxis Tense=Past|VerbForm=Part
+à à ADP 11 case
+l' le DET 11 det NoSpace
+AFP AFP PROPN 8 obl:arg _ B-ORG
+Paulo Paulo PROPN 11 flat:name _ B-PER
+Ferreira Ferreira PROPN 12 flat:name _ I-PER
+. . PUNCT 4 punct
+"""
+
+
+def test_a_person_glued_to_the_agency_phrase_is_the_inverted_speaker(fr):
+    _, events = run(fr, _GLUED_TO_THE_AGENCY)
+    said = [e for e in events if e[:2] == ("Communication", "expliquer")]
+    assert said and ("agent", "Paulo Ferreira") in said[0][2], events
+    assert ("recipient", "Paulo Ferreira") not in said[0][2]
