@@ -884,3 +884,9 @@ def test_a_participle_before_a_colon_and_a_quotation_speaks():
 def test_a_comparison_clause_inverts_the_speaker():
     ev = _one("Le port restera fermé jusqu'en mai, comme le souligne la ministre Claire Dumont.", "Communication")
     assert _has(ev["roles"], "agent", "Dumont")
+
+
+def test_a_ceremony_is_a_meeting_of_those_present():
+    ev = _one("La cérémonie s'est déroulée mardi à Lisbonne, en présence du ministre Claire Dumont et de l'OTAN.",
+              "Meeting")
+    assert _has(ev["roles"], "participant", "Dumont", "OTAN", "Atlantique")
