@@ -890,3 +890,11 @@ def test_a_ceremony_is_a_meeting_of_those_present():
     ev = _one("La cérémonie s'est déroulée mardi à Lisbonne, en présence du ministre Claire Dumont et de l'OTAN.",
               "Meeting")
     assert _has(ev["roles"], "participant", "Dumont", "OTAN", "Atlantique")
+
+
+def test_to_ensure_security_is_no_statement():
+    said = [e for e in _events(_run("L'armée française assure la sécurité du port depuis lundi."))
+            if e["type"] == "Communication"]
+    assert not said, said
+    ev = _one("La ministre Claire Dumont a assuré que la sécurité du port serait garantie.", "Communication")
+    assert _has(ev["roles"], "agent", "Dumont")
