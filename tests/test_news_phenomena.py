@@ -920,3 +920,58 @@ def test_a_plural_name_after_a_plural_article_is_still_a_group():
 def test_a_name_inside_an_eponymous_term_is_no_entity(text, term):
     found = _entities(text)
     assert not any(term in label for label in found), found
+
+
+# --- events helper (round 5): events kg did not find on real news (issue 11 items 1, 8, 9) ---------------------
+
+
+def test_gerund_of_a_trigger_is_an_event_of_the_main_subject():
+    ev = _one("La ministre portugaise Inês Barroca a calmé la grève en ordonnant la réouverture des ports.",
+              "Decision")
+    assert _has(ev["roles"], "agent", "Barroca")
+
+
+def test_gerund_of_a_speech_verb_is_a_statement():
+    ev = _one("Le sénateur chilien Tomás Ugarte a quitté la séance jeudi, en affirmant que le vote était truqué.",
+              "Communication")
+    assert _has(ev["roles"], "agent", "Ugarte")
+
+
+def test_an_assault_on_a_person_is_an_attack():
+    ev = _one("Le photographe belge Lucas Verhoeven a été agressé mardi à Anvers par trois inconnus.", "Attack")
+    assert _has(ev["roles"], "recipient", "Verhoeven")
+    assert ev["date"] == "2025-03-04"
+
+
+def test_an_assault_noun_is_an_attack_with_its_date():
+    ev = _one("Un chauffeur de bus a été victime d'une agression mercredi soir à Lille.", "Attack")
+    assert ev["date"] == "2025-03-05"
+
+
+def test_a_clause_verb_spelt_without_its_circumflex_is_a_statement():
+    ev = _one("La ministre Claire Dumont reconnait que la réforme a échoué.", "Communication")
+    assert _has(ev["roles"], "agent", "Dumont")
+
+
+def test_a_participle_before_a_colon_and_a_quotation_speaks():
+    ev = _one("La ministre Claire Dumont a quitté la salle affirmant : « Ce texte est inacceptable ».", "Communication")
+    assert _has(ev["roles"], "agent", "Dumont")
+
+
+def test_a_comparison_clause_inverts_the_speaker():
+    ev = _one("Le port restera fermé jusqu'en mai, comme le souligne la ministre Claire Dumont.", "Communication")
+    assert _has(ev["roles"], "agent", "Dumont")
+
+
+def test_a_ceremony_is_a_meeting_of_those_present():
+    ev = _one("La cérémonie s'est déroulée mardi à Lisbonne, en présence du ministre Claire Dumont et de l'OTAN.",
+              "Meeting")
+    assert _has(ev["roles"], "participant", "Dumont", "OTAN", "Atlantique")
+
+
+def test_to_ensure_security_is_no_statement():
+    said = [e for e in _events(_run("L'armée française assure la sécurité du port depuis lundi."))
+            if e["type"] == "Communication"]
+    assert not said, said
+    ev = _one("La ministre Claire Dumont a assuré que la sécurité du port serait garantie.", "Communication")
+    assert _has(ev["roles"], "agent", "Dumont")

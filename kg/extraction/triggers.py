@@ -24,7 +24,7 @@ from kg.records import EventRecord
 def repair_lemmas(ctx: Context) -> None:
     """A verb the lemmatizer gave the lemma of its homograph noun (« il estime »
     → *estime*) takes the infinitive its form derives to, when that is a trigger."""
-    known = ctx.lex.verbs.keys() | ctx.lex.reflexive_verbs.keys()
+    known = ctx.lex.verbs.keys() | ctx.lex.reflexive_verbs.keys() | ctx.lex.clause_verbs
     for tok in ctx.doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() in known:
             continue
@@ -86,6 +86,11 @@ def reports_speech(ctx: Context, tok: Token) -> bool:
     for c in tok.children:
         if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ctx.lex.complementizers for m in c.children):
             return True
+    return quotes_after_colon(ctx, tok)
+
+
+def quotes_after_colon(ctx: Context, tok: Token) -> bool:
+    """Is the word followed by a colon and an opening quotation mark (« a ajouté : « … » »)?"""
     after = [t for t in ctx.doc[tok.i + 1:min(tok.i + 4, len(ctx.doc))] if not t.is_space]
     return len(after) >= 2 and after[0].text == ":" and after[1].text in _OPENING_QUOTES
 
@@ -137,10 +142,22 @@ def adjectival(ctx: Context, tok: Token) -> bool:
         return False
     if any(c.dep_ in ("obl:agent",) or c.dep_.startswith("aux") for c in tok.children):
         return False
+    if gerund(ctx, tok):
+        return False  # « a débloqué la situation en ordonnant la suspension »: the gerund acts, it describes nothing
+    if quotes_after_colon(ctx, tok):
+        return False  # « X a pour sa part ajouté : « … » », parsed as a participle of « part »: it speaks
     lo, hi = sorted((tok.head.i, tok.i))
     # (an auxiliary of the main verb, « il y a eu … suffrages exprimés », does not count)
     return not any(ctx.doc[j].pos_ == "AUX" and "Fin" in ctx.doc[j].morph.get("VerbForm", [])
                    and ctx.doc[j].head.i != tok.head.i for j in range(lo + 1, hi))
+
+
+def gerund(ctx: Context, tok: Token) -> bool:
+    """A present participle after the gerund mark (« en affirmant que… », « tout en
+    accusant X »): a verb clause whose subject is the main clause's."""
+    return "Pres" in tok.morph.get("Tense", []) and any(
+        0 < tok.i - c.i <= 2 and norm(c.lower_) in ctx.lex.gerund_marks for c in tok.children)
+    # (the mark is the participle's own, whatever the parser labels it: ``mark``, at times ``iobj``)
 
 
 def reflexive_or_entity_object(ctx: Context, tok: Token) -> bool:
@@ -175,7 +192,29 @@ def subject_candidates(ctx: Context, tok: Token) -> list[Token]:
         if t.pos_ in ("NOUN", "PROPN", "ADV") and not in_marked_phrase(ctx, t, tok) and (
                 ctx.resolver.resolve(t) or ctx.resolver.name_of(t) or speaker_noun(ctx, t)):
             return [t]  # (not « à l'AFP » in « a révélé son avocate à l'AFP »: a recipient, not the subject)
+        if glued_person(ctx, t, tok):
+            return [t]  # « a expliqué à l'AFP X »: X, glued by the parser to the agency, is the speaker
     return []
+
+
+def glued_person(ctx: Context, tok: Token, verb: Token) -> bool:
+    """Is ``tok`` a person's name the parser hung inside a phrase marked for an
+    organisation (« a annoncé à l'agence X Y », « a expliqué à l'AFP Y »: Y under
+    X)? A person is never part of an organisation's name, so Y stands on its own."""
+    key = ctx.resolver.name_of(tok)
+    if key is None or ctx.index.of_type(key) != "Person" or any(c.dep_ == "case" for c in tok.children):
+        return False
+    t = tok
+    for _ in range(4):  # up to the head the preposition marks
+        if t.head.i in (t.i, verb.i):
+            return False
+        t = t.head
+        if any(c.dep_ == "case" for c in t.children):
+            own = ctx.index.token_entity.get(t.i) or next(
+                (ctx.index.token_entity[c.i] for c in t.children if c.i in ctx.index.token_entity
+                 and ctx.index.token_entity[c.i] != key), None)  # (« l'agence X »: X names it)
+            return own is not None and own != key and ctx.index.of_type(own) != "Person"
+    return False
 
 
 def inverted(ctx: Context, tok: Token) -> bool:
@@ -190,6 +229,8 @@ def inverted(ctx: Context, tok: Token) -> bool:
         return False
     if tok.dep_ == "parataxis":
         return True
+    if any(c.dep_ == "mark" and c.i < tok.i and norm(c.lower_) in ctx.lex.inverting_marks for c in tok.children):
+        return True  # « comme le précise l'ambassadeur X »: the comparison clause inverts its subject
     # the nearest word before the verb, auxiliaries and spaces aside
     start = ctx.sentence(tok)[0]
     prev = next((t for t in reversed(ctx.doc[start:tok.i]) if not t.dep_.startswith(("aux", "expl"))

@@ -163,6 +163,8 @@ class Lexicon:
     sense_groups: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "@group" in a SenseRule's heads
     object_control_verbs: frozenset[str] = frozenset()  # « appeler X à voter »: X, not the caller, would vote
     attendance_nouns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # « en présence de X »: X attends
+    gerund_marks: frozenset[str] = frozenset()  # « en ordonnant »: a present participle so marked is a clause
+    inverting_marks: frozenset[str] = frozenset()  # « comme le précise X »: the speech verb's subject follows it
 
 
 @dataclass(frozen=True)

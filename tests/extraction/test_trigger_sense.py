@@ -25,6 +25,25 @@ def test_french_infinitives_of_first_conjugation_forms(fr):
     assert "relever" in fr.hooks.infinitives("relève")
     assert "appeler" in fr.hooks.infinitives("appelle")
     assert fr.hooks.infinitives("pris") == ()
+    # « -aître » verbs, with the circumflex or in the 1990 spelling without it
+    assert fr.hooks.infinitives("reconnait") == ("reconnaître",)
+    assert fr.hooks.infinitives("reconnaît") == ("reconnaître",)
+
+
+def test_a_clause_verb_in_the_spelling_without_circumflex_is_repaired(fr):
+    # The lemmatizer takes « reconnait » (no circumflex) for a verb *reconner*.
+    _, events = run(fr, """
+Le le DET 2 det
+Danemark Danemark PROPN 3 nsubj _ B-LOC
+reconnait reconner VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+que que SCONJ 7 mark
+la le DET 6 det
+mesure mesure NOUN 7 nsubj
+coûte coûter VERB 3 ccomp Mood=Ind|Tense=Pres|VerbForm=Fin
+. . PUNCT 3 punct
+""")
+    assert events and events[0][:2] == ("Communication", "reconnaître")
+    assert ("agent", "Danemark") in events[0][2]
 
 
 _RELEVER_QUE = """
@@ -239,3 +258,61 @@ Danemark Danemark PROPN 3 obl:arg _ B-LOC
 """)
     assert events[0][:3] == ("Decision", "attribuer", [("agent", "Suède"), ("recipient", "Danemark")])
 
+
+
+# « Le port restera fermé, comme le rappelle le gouverneur Paulo Ferreira : « … » », with the
+# subject hung on the quoted verb, as the parser does: the comparison clause inverts the speaker.
+_COMME_LE_RAPPELLE = """
+Le le DET 2 det
+port port NOUN 4 nsubj
+restera rester AUX 4 cop Mood=Ind|Tense=Fut|VerbForm=Fin
+fermé fermé ADJ 0 root
+, , PUNCT 8 punct
+comme comme ADP 8 mark
+le le PRON 8 obj
+rappelle rappeler VERB 4 advcl Mood=Ind|Tense=Pres|VerbForm=Fin
+le le DET 10 det
+gouverneur gouverneur NOUN 17 nsubj
+Paulo Paulo PROPN 10 appos _ B-PER
+Ferreira Ferreira PROPN 11 flat:name _ I-PER
+: : PUNCT 10 punct
+« « PUNCT 17 punct
+Nous nous PRON 17 nsubj
+ne ne ADV 17 advmod
+partirons partir VERB 8 ccomp Mood=Ind|Tense=Fut|VerbForm=Fin
+pas pas ADV 17 advmod
+» » PUNCT 17 punct
+. . PUNCT 4 punct
+"""
+
+
+def test_a_comparison_clause_inverts_the_subject_of_its_speech_verb(fr):
+    _, events = run(fr, _COMME_LE_RAPPELLE)
+    said = [e for e in events if e[:2] == ("Communication", "rappeler")]
+    assert said and ("agent", "Paulo Ferreira") in said[0][2], events
+
+
+# « « … », a expliqué à l'AFP Paulo Ferreira. », the parser gluing the speaker's name to the agency.
+_GLUED_TO_THE_AGENCY = """
+« « PUNCT 4 punct
+Les le DET 3 det
+résultats résultat NOUN 4 nsubj
+inquiètent inquiéter VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+» » PUNCT 4 punct
+, , PUNCT 8 punct
+a avoir AUX 8 aux:tense Mood=Ind|Tense=Pres|VerbForm=Fin
+expliqué expliquer VERB 4 parataxis Tense=Past|VerbForm=Part
+à à ADP 11 case
+l' le DET 11 det NoSpace
+AFP AFP PROPN 8 obl:arg _ B-ORG
+Paulo Paulo PROPN 11 flat:name _ B-PER
+Ferreira Ferreira PROPN 12 flat:name _ I-PER
+. . PUNCT 4 punct
+"""
+
+
+def test_a_person_glued_to_the_agency_phrase_is_the_inverted_speaker(fr):
+    _, events = run(fr, _GLUED_TO_THE_AGENCY)
+    said = [e for e in events if e[:2] == ("Communication", "expliquer")]
+    assert said and ("agent", "Paulo Ferreira") in said[0][2], events
+    assert ("recipient", "Paulo Ferreira") not in said[0][2]

@@ -11,6 +11,9 @@ from kg.lang.hooks import LanguageHooks
 
 #: Endings of first-conjugation forms (present, past participle), longest first.
 _FIRST_GROUP_ENDINGS = ("ées", "ent", "ée", "és", "es", "é", "e")
+#: Third-person present of the « -aître » verbs, with the circumflex or in the 1990
+#: spelling without it (« il reconnait », which the lemmatizer takes for *reconner*).
+_AITRE_ENDINGS = ("aît", "ait")
 
 
 def _forms(word: str) -> tuple[str, str, str, str]:
@@ -36,8 +39,11 @@ class FrenchHooks(LanguageHooks):
 
     def infinitives(self, form: str) -> tuple[str, ...]:
         """« estime », « reprochent », « abaissée » → estimer, reprocher, abaisser: the
-        first conjugation, where verb forms and nouns are homographs."""
+        first conjugation, where verb forms and nouns are homographs; and « reconnait »
+        → reconnaître. A candidate counts only where the caller knows it as a trigger."""
         w = form.lower()
+        if w.endswith(_AITRE_ENDINGS) and len(w) > 5:
+            return (w[:-3] + "aître",)
         for ending in _FIRST_GROUP_ENDINGS:
             if w.endswith(ending) and len(w) > len(ending) + 2:
                 stem = w[: -len(ending)]
