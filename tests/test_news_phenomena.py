@@ -894,7 +894,8 @@ def test_an_honorific_glued_or_in_english_is_no_part_of_the_name(text, name):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Elle a travaillé dix ans chez Orbital Defence and Space, puis a fondé sa propre société.", "Orbital Defence and Space"),
+    ("Elle a travaillé dix ans chez Orbital Defence and Space, puis a fondé sa propre société.",
+     "Orbital Defence and Space"),
     ("Les chefs-d'œuvre du Grant & Louise Hadley Art Institute sont exposés à Lyon.",
      "Grant & Louise Hadley Art Institute"),
 ])
