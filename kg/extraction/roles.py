@@ -192,8 +192,6 @@ def verb_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
         if s.i > tok.i:
             inverted_recipient(ctx, s, mapping, ev)
     coordinated_subjects(ctx, tok, ev, subject_role)
-    if subject_role == "agent" and not ev.fillers("agent"):
-        speaker_behind_recipient(ctx, tok, mapping, ev)
     for c in tok.children:
         dep = c.dep_
         if dep == "nsubj:pass" and mapping.get(dep):
@@ -240,26 +238,6 @@ def inverted_recipient(ctx: Context, subject: Token, mapping: Mapping[str, str],
     for c in subject.children:
         if c.dep_ == "nmod" and c.i > subject.i and (role := mapping.get(f"obl:arg/{marker(ctx, c)}")) == "recipient":
             add(ctx, ev, role, c)
-
-
-def speaker_behind_recipient(ctx: Context, tok: Token, mapping: Mapping[str, str], ev: EventRecord) -> None:
-    """« », a expliqué à l'agence X Jeanne Y, professeure à … »: the subject inverted after
-    the verb's « à X » is hung by the parser under X (in apposition, as a flat name or a
-    modifier); a person named there, after X, is who speaks, and X stays the recipient. X must
-    be a name itself: « a été confié au banquier Y » gives Y, the title's name, not a speaker."""
-    if any(c.dep_ == "aux:pass" for c in tok.children):
-        return
-    for c in tok.children:
-        if not (c.dep_ == "obl:arg" and c.i > tok.i
-                and mapping.get(f"obl:arg/{marker(ctx, c)}") == "recipient"):
-            continue
-        if (own := ctx.resolver.name_of(c)) is None:
-            continue
-        for g in c.children:
-            key = ctx.resolver.name_of(g) if g.i > c.i and g.dep_ in ("appos", "flat:name", "nmod") else None
-            if key and key != own and ctx.index.of_type(key) == "Person":
-                ev.add_role("agent", key, Span(g.idx, g.idx + len(g), g.text))
-                return
 
 
 def implicit_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
