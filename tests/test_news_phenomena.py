@@ -998,20 +998,3 @@ def test_the_name_of_a_title_after_a_passive_recipient_does_not_act():
     # « confié au juriste X »: X is the title's name, the one the post goes to, not an agent
     text = "Le ministère de la Justice a été confié mardi au juriste Pierre Lambert."
     assert not any(_has(e["roles"], "agent", "Lambert") for e in _events(_run(text))), _events(_run(text))
-
-
-@pytest.mark.parametrize("text, medium", [
-    ("Le ministre Paul Mercier a déclaré dimanche sur BFM TV que la réforme sera votée.", "BFM"),
-    ("Selon un sondage publié dans le quotidien Le Soir, 60 % des Belges se disent contre la réforme.", "Le Soir"),
-])
-def test_the_medium_a_statement_is_made_in_is_its_source(text, medium):
-    # « a déclaré sur la chaîne X », « un sondage publié dans le journal X »: the medium reports it
-    ev = _one(text, "Communication")
-    assert _has(ev["roles"], "source", medium), ev
-    assert ev["modality"] == "Reported", ev
-
-
-def test_a_place_after_sur_is_no_medium():
-    ev = _one("Le ministre Paul Mercier a déclaré dimanche sur le port de Brest que la réforme sera votée.",
-              "Communication")
-    assert not ev["roles"].get("source"), ev

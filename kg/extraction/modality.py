@@ -42,10 +42,6 @@ def modality(ctx: Context, tok: Token, ev: EventRecord) -> None:
         if t.dep_ not in ("xcomp", "ccomp", "conj", "parataxis"):
             break
         t = head
-    if ev.type == "Communication":
-        for c in tok.children:  # « a déclaré dimanche sur la chaîne X », « … dans une tribune publiée sur X »
-            if c.dep_.startswith("obl") and (src := medium(ctx, c)) is not None and src not in ev.fillers("agent"):
-                ev.add_role("source", src, Span(c.idx, c.idx + len(c), c.text))
     for src, evidence, word in sentence_sources(ctx, tok):
         if word != tok.i and src not in ev.fillers("agent"):
             ev.add_role("source", src, evidence)
@@ -85,10 +81,7 @@ def find_sources(ctx: Context, sent) -> Iterable[tuple[str, Span, int]]:
     for t in sent:
         if attribution(ctx, t):
             phrase = attributed_phrase(t)
-            keys = ctx.resolver.resolve(phrase) or attribution_names(ctx, t)
-            if not keys and (src := medium(ctx, phrase)) is not None:
-                keys = [src]  # « selon un sondage publié dans le quotidien X »
-            for key in keys:
+            for key in ctx.resolver.resolve(phrase) or attribution_names(ctx, t):
                 yield key, Span(phrase.idx, phrase.idx + len(phrase), phrase.text), t.i
         elif t.lemma_.lower() in ctx.cues.reporting_verbs:
             if t.lemma_.lower() in ctx.cues.relay_verbs:
@@ -98,26 +91,6 @@ def find_sources(ctx: Context, sent) -> Iterable[tuple[str, Span, int]]:
                             yield key, Span(c.idx, c.idx + len(c), c.text), t.i
             elif (src := media_subject(ctx, t)) is not None:
                 yield src, Span(t.idx, t.idx + len(t), t.text), t.i
-
-
-def medium(ctx: Context, tok: Token, depth: int = 0) -> str | None:
-    """The news medium that carries a statement: ``tok`` is « sur X » / « dans X » with X a
-    news agency, paper or channel, or a text published there (« un sondage publié dans le
-    quotidien X », « une tribune parue sur X »: a participle under ``tok`` with such a phrase)."""
-    case = next((c.lower_ for c in tok.children if c.dep_ == "case"), None)
-    if case in ctx.cues.medium_preps or depth:
-        for key in ctx.resolver.resolve(tok):
-            if ctx.index.of_type(key) == "NewsAgency":
-                return key
-    if depth == 0:
-        for c in tok.children:
-            if c.dep_ == "acl" and "Part" in c.morph.get("VerbForm", []):
-                for g in c.children:
-                    if g.dep_.startswith("obl") and next((x.lower_ for x in g.children if x.dep_ == "case"),
-                                                         None) in ctx.cues.medium_preps:
-                        if (found := medium(ctx, g, 1)) is not None:
-                            return found
-    return None
 
 
 def confidence(ctx: Context, tok: Token, ev: EventRecord) -> float:

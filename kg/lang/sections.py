@@ -47,7 +47,6 @@ class Cues:
     hypothetical_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     relay_verbs: frozenset[str]  # reporting verbs whose « par X » is the source (« relayé par X »)
-    medium_preps: frozenset[str]  # « a déclaré sur X », « un sondage publié dans X »: the medium is the source
     attribution_preps: tuple[str, ...]  # « selon X », « d'après X »
     attributed_pronouns: Mapping[str, str]  # « selon lui »: pronoun → grammatical gender of its antecedent
     # people, groups and organisations

@@ -18,7 +18,7 @@ CUES = {
     "number_words": {"one": 1, "two": 2, "three": 3}, "approximate_nouns": {"dozen": 12},
     "multipliers": {"thousand": 1000}, "approximate_before": ["about"], "currencies": {"crowns": "XXC"},
     "percent_words": ["per cent"], "rank_markers": ["no."], "duration_units": ["day"], "measure_units": ["mile"],
-    "hypothetical_verbs": ["may"], "reporting_verbs": ["say"], "relay_verbs": [], "medium_preps": ["on"], "attribution_preps": ["per"],
+    "hypothetical_verbs": ["may"], "reporting_verbs": ["say"], "relay_verbs": [], "attribution_preps": ["per"],
     "attributed_pronouns": {"him": "Masc"},
     "titles": ["king"], "group_nouns": ["government"], "human_group_nouns": ["king"], "media_nouns": ["paper"],
     "org_descriptors": {"party": "PoliticalParty"}, "org_heads": {"party": "PoliticalParty"},
