@@ -976,3 +976,16 @@ def test_to_ensure_security_is_no_statement():
     assert not said, said
     ev = _one("La ministre Claire Dumont a assuré que la sécurité du port serait garantie.", "Communication")
     assert _has(ev["roles"], "agent", "Dumont")
+
+
+# --- entities-2 helper (round 5b): titles, artefacts, organisations the model calls MISC (issue 11 item 7) ------
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Pendant la crue, le président Velasquez a suspendu sa tournée pour diriger les secours.", "Velasquez"),
+    ("Le pays avait autrefois protégé le général Ortigosa en refusant de l'extrader.", "Ortigosa"),
+    ("La veille, le président Malenko a annulé un meeting pour rester dans la capitale.", "Malenko"),
+])
+def test_a_name_after_a_lower_case_title_is_a_person(text, name):
+    found = _entities(text)
+    assert found.get(name) == "Person", found

@@ -38,6 +38,7 @@ from kg.extraction.names import (
     located,
     qualified,
     repair,
+    titled,
 )
 from kg.extraction.particles import with_particle
 from kg.lang import GazetteerEntry, LanguageData, fold
@@ -199,7 +200,8 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
             extended = _place_prefix(doc, span, data)
             if extended is not span:
                 span, etype = extended, "Place"
-        if etype == "Person" and len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN", "X"):
+        if etype == "Person" and len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN", "X") \
+                and not titled(span, data):
             continue
         if len(span) == 1 and span[0].pos_ in ("VERB", "AUX") and span[0].is_sent_start and not span.text.isupper():
             continue  # a verb capitalised at the start of its sentence (an imperative) is no name

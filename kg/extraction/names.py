@@ -19,14 +19,15 @@ from kg.lang.hooks import norm
 
 
 def repair(span: SpacySpan, data: LanguageData) -> SpacySpan:
-    """Names the model or the tokenizer cut badly: « l'agence Fitch » (the descriptor is no
-    part of the name), « Moody’s » (an elided « s »), « El País »
+    """Names the model or the tokenizer cut badly: « l'agence Fitch », « le général X » (the
+    descriptor or title is no part of the name), « Moody’s » (an elided « s »), « El País »
     (a foreign article taken for a determiner), « Conseil des ministres » (an institution
     and its lower-case domain)."""
     doc, start, end = span.doc, span.start, span.end
-    while end - start > 1 and doc[start].is_lower and fold(doc[start].lemma_) in _descriptors(data) \
+    while end - start > 1 and doc[start].is_lower and (fold(doc[start].lemma_) in _descriptors(data)
+                                                       or doc[start].lower_ in data.cues.titles) \
             and doc[start + 1].text[:1].isupper():
-        start += 1  # « le syndicat Force ouvrière », « l'agence Fitch »: the name after its descriptor
+        start += 1  # « le syndicat Force ouvrière », « le président X »: the name after its descriptor or title
     if end < len(doc) and doc[end].lower_ == "s" and not doc[end - 1].whitespace_ \
             and doc[end - 1].text[-1:] in "'’":
         end += 1
@@ -243,3 +244,10 @@ def eponym(span: SpacySpan, data: LanguageData) -> bool:
     doc, i = span.doc, span.start
     return i >= 2 and norm(doc[i - 1].lower_) in data.syntax.of_preps \
         and doc[i - 2].lemma_.lower() in data.cues.eponym_heads
+
+
+def titled(span: SpacySpan, data: LanguageData) -> bool:
+    """« le président X », « le général X »: one word right after a lower-case title is a person's
+    name even where the tagger reads it as an adjective of the title."""
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].is_lower and doc[span.start - 1].lower_ in data.cues.titles
