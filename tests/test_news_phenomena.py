@@ -989,3 +989,13 @@ def test_to_ensure_security_is_no_statement():
 def test_a_name_after_a_lower_case_title_is_a_person(text, name):
     found = _entities(text)
     assert found.get(name) == "Person", found
+
+
+@pytest.mark.parametrize("text, thing", [
+    ("L'agence a lancé en 2019 le programme ORBEX pour cartographier les glaciers. ORBEX a coûté cher.", "ORBEX"),
+    ("Le Sénat a rejeté le projet TERRAL. Le rejet de TERRAL réjouit les associations.", "TERRAL"),
+    ("La capsule Albatros s'est posée mardi dans l'océan. Albatros transportait du fret.", "Albatros"),
+])
+def test_a_name_a_programme_or_craft_noun_introduces_is_no_entity(text, thing):
+    found = _entities(text)
+    assert thing not in found, found

@@ -26,6 +26,7 @@ from spacy.tokens import Span as SpacySpan
 from kg.extraction.intervals import Disjoint
 from kg.extraction.names import (
     CODE,
+    artefacts,
     before_city,
     descriptor,
     eponym,
@@ -158,6 +159,7 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
     honorifics = _honorifics(data)
     org_heads = {fold(k): v for k, v in cues.org_heads.items()}
     org_tails = {fold(w) for w in cues.org_tails}
+    things = artefacts(doc, data)
     for ent in joined(_org_with_place(doc, data), data):
         span = _clean(ent, honorifics)
         if span is not None:
@@ -181,7 +183,7 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
         if entry is not None:
             yield Mention(span.start_char, span.end_char, span.text, entry.type, entry, first_token=span.start)
             continue
-        if generic(span, data) or in_heading(span) or eponym(span, data):
+        if generic(span, data) or in_heading(span) or eponym(span, data) or fold(span.text) in things:
             continue
         context = _context_type(doc, span, data)
         if context in ("Place", "City"):

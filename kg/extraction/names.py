@@ -251,3 +251,19 @@ def titled(span: SpacySpan, data: LanguageData) -> bool:
     name even where the tagger reads it as an adjective of the title."""
     doc = span.doc
     return span.start > 0 and doc[span.start - 1].is_lower and doc[span.start - 1].lower_ in data.cues.titles
+
+
+def artefacts(doc: Doc, data: LanguageData) -> frozenset[str]:
+    """« le programme X », « le projet X », « la capsule X »: the (folded) names a lower-case noun of
+    the language's ``artefact_heads`` introduces name a thing — a programme, a treaty, a spacecraft —
+    not an entity, wherever else in the document they stand alone (« le rejet de X »)."""
+    found: set[str] = set()
+    for tok in doc[:-1]:
+        if not (tok.is_lower and tok.pos_ == "NOUN" and tok.lemma_.lower() in data.cues.artefact_heads):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text == "-" and not doc[end - 1].whitespace_):
+            end += 1
+        if end > tok.i + 1:
+            found.add(fold(doc[tok.i + 1:end].text))
+    return frozenset(found)
