@@ -999,3 +999,13 @@ def test_a_name_after_a_lower_case_title_is_a_person(text, name):
 def test_a_name_a_programme_or_craft_noun_introduces_is_no_entity(text, thing):
     found = _entities(text)
     assert thing not in found, found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Le porte-parole du collectif la Ruche du Web a dénoncé mardi la nouvelle loi.", "Ruche du Web"),
+    ("C'est la firme Pixels en folie de Montréal qui a conçu le spectacle.", "Pixels en folie"),
+    ("Le fonds Valorem a racheté la moitié du capital de la société.", "Valorem"),
+])
+def test_a_name_after_an_organisation_noun_is_an_organisation_whatever_the_model_says(text, name):
+    found = _entities(text)
+    assert found.get(name) == "Organization", found

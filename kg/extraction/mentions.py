@@ -40,6 +40,7 @@ from kg.extraction.names import (
     qualified,
     repair,
     titled,
+    without_place,
 )
 from kg.extraction.particles import with_particle
 from kg.lang import GazetteerEntry, LanguageData, fold
@@ -177,7 +178,9 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
             k += 1  # « agence Ritzau », « quotidien Le Monde »: the name after the descriptor
             entry = data.names.get(fold(span[k:].text))
         if entry is None and ent.label_ not in data.syntax.ner_labels:
-            continue  # MISC that no gazetteer knows: too noisy
+            if descriptor(doc, span, data) is None:
+                continue  # MISC that no gazetteer knows and no organisation noun types (« le collectif X »)
+            span = without_place(span, data)
         if entry is None and any(CODE.fullmatch(t.text) for t in span):
             continue  # « passée de A3 à Baa2 », « tramway Citadis X05 »: a rating or a product code
         if entry is not None:

@@ -68,11 +68,13 @@ CODE = re.compile(r"(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w-]+")
 def descriptor(doc: Doc, span: SpacySpan, data: LanguageData) -> str | None:
     """The class an organisation noun right before a name gives it, over its adjectives:
     « le parti X », « l'ONG X », « la biotech néerlandaise X », « la start-up toulousaine X »
-    (not « la société en 2021 avec X »: the noun must touch the name)."""
+    (not « la société en 2021 avec X »: the noun must touch the name). A name the model calls
+    neither a person's, an organisation's nor a place's is an organisation's after such a noun."""
     descriptors = _descriptors(data)
     end = span.start
-    if end > 0 and doc[end - 1].pos_ == "DET" and doc[end - 1].text[:1].isupper():
-        end -= 1  # « le quotidien La Montagne »: the name's own article
+    if end > 1 and doc[end - 1].pos_ == "DET" and (doc[end - 1].text[:1].isupper()
+                                                   or fold(doc[end - 2].lemma_) in descriptors):
+        end -= 1  # « le quotidien La Montagne », « le collectif la X »: the name's own article
     while end > 0 and doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADJ", "VERB") \
             and doc[end - 1].whitespace_:
         end -= 1  # adjectives, demonyms (sometimes read as participles)
@@ -267,3 +269,16 @@ def artefacts(doc: Doc, data: LanguageData) -> frozenset[str]:
         if end > tok.i + 1:
             found.add(fold(doc[tok.i + 1:end].text))
     return frozenset(found)
+
+
+_PLACE_TYPES = frozenset({"Place", "City", "Region", "Country"})
+
+
+def without_place(span: SpacySpan, data: LanguageData) -> SpacySpan:
+    """« la firme X de Montréal »: a name the model did not type, cut before « de » and a place
+    the gazetteer knows (the place keeps its own mention)."""
+    for k in range(1, len(span) - 1):
+        entry = data.names.get(fold(span[k + 1:].text))
+        if norm(span[k].lower_) in data.syntax.of_preps and entry is not None and entry.type in _PLACE_TYPES:
+            return span[:k]
+    return span

@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from kg.extraction.names import artefacts, in_heading, titled
+from kg.extraction.names import artefacts, in_heading, titled, without_place
 from kg.lang import fold, load
 
 
@@ -53,3 +53,11 @@ def test_one_word_after_a_lower_case_title_is_titled():
     data = load("fr")
     assert titled(doc[2:3], data)
     assert not titled(doc[4:5], data)
+
+
+def test_a_known_place_after_de_is_cut_off_an_untyped_name():
+    doc = _doc([("Pixels", "PROPN"), ("en", "ADP"), ("folie", "NOUN"), ("de", "ADP"), ("Montréal", "PROPN"),
+                ("a", "AUX"), ("gagné", "VERB"), (".", "PUNCT")])
+    data = load("fr")
+    assert without_place(doc[0:5], data).text == "Pixels en folie"
+    assert without_place(doc[0:3], data).text == "Pixels en folie"  # no place: unchanged
