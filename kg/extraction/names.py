@@ -46,7 +46,22 @@ def repair(span: SpacySpan, data: LanguageData) -> SpacySpan:
                 j += 1
             if j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].is_lower:
                 end = j + 1
+    end = _surname_article(doc, end, data)
     return doc[start:end] if (start, end) != (span.start, span.end) else span
+
+
+def _surname_article(doc: Doc, end: int, data: LanguageData) -> int:
+    """« Armel Le X »: a person's name the model ended before a capitalised article of the
+    language's ``surname_articles`` and a capitalised word goes on over them (not before a
+    known name such as a newspaper's, « … Le Monde »)."""
+    if 0 < end < len(doc) - 1 and data.syntax.ner_labels.get(doc[end - 1].ent_type_) == "Person" \
+            and doc[end].text in data.cues.surname_articles and doc[end].whitespace_ \
+            and doc[end + 1].text[:1].isupper() and not doc[end].is_sent_start \
+            and fold(doc[end:end + 2].text) not in data.names:
+        end += 2
+        if end < len(doc) and doc[end - 1].text[-1:] in "'’" and not doc[end - 1].whitespace_ and doc[end].is_alpha:
+            end += 1  # « Le Cléac'h »: the tokenizer cut the elided letter off
+    return end
 
 
 def qualified(span: SpacySpan, data: LanguageData) -> GazetteerEntry | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from kg.extraction.names import artefacts, in_heading, titled, without_place
+from kg.extraction.names import artefacts, in_heading, repair, titled, without_place
 from kg.lang import fold, load
 
 
@@ -61,3 +61,21 @@ def test_a_known_place_after_de_is_cut_off_an_untyped_name():
     data = load("fr")
     assert without_place(doc[0:5], data).text == "Pixels en folie"
     assert without_place(doc[0:3], data).text == "Pixels en folie"  # no place: unchanged
+
+
+def _person_then(words: list[str], glued: int) -> Doc:
+    """« alors que » + a first name the model read as a person's + ``words``; no space after ``glued``."""
+    all_words = ["alors", "que", "Erwan", *words, "a", "gagné", "."]
+    spaces = [i != glued and i + 2 < len(all_words) for i in range(len(all_words))]
+    pos = ["ADV", "SCONJ", "PROPN", *["PROPN"] * len(words), "AUX", "VERB", "PUNCT"]
+    ents = ["O", "O", "B-PER", *["O"] * (len(words) + 3)]
+    return Doc(spacy.blank("fr").vocab, words=all_words, spaces=spaces, pos=pos, ents=ents,
+               lemmas=[w.lower() for w in all_words])
+
+
+def test_a_capitalised_article_and_a_word_after_a_first_name_are_its_surname():
+    data = load("fr")
+    doc = _person_then(["Le", "Floc'", "h"], glued=4)
+    assert repair(doc[2:3], data).text == "Erwan Le Floc'h"
+    doc = _person_then(["Le", "Monde"], glued=-1)  # « … Le Monde »: a known name, no surname
+    assert repair(doc[2:3], data).text == "Erwan"
