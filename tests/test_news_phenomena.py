@@ -1009,3 +1009,13 @@ def test_a_name_a_programme_or_craft_noun_introduces_is_no_entity(text, thing):
 def test_a_name_after_an_organisation_noun_is_an_organisation_whatever_the_model_says(text, name):
     found = _entities(text)
     assert found.get(name) == "Organization", found
+
+
+@pytest.mark.parametrize("text, head", [
+    ("Le Forum international de la musique baroque s'ouvre lundi à Lyon. Le Forum durera trois jours.", "Forum"),
+    ("Le Festival international du court métrage de Tanger a primé un film tunisien.", "Festival"),
+    ("Le Salon mondial de l'aéronautique a fermé ses portes dimanche à Dubaï.", "Salon"),
+])
+def test_a_forum_festival_or_fair_is_an_event_no_entity(text, head):
+    found = _entities(text)
+    assert not any(label.startswith(head) for label in found), found

@@ -163,8 +163,11 @@ def generic(span: SpacySpan, data: LanguageData) -> bool:
     ``description_nouns`` with only demonym adjectives is a description, not a name (unlike
     « Parlement européen »); the demonym keeps its own mention of the country. So is a noun
     that heads names (a place, institution or organisation noun) alone, and a roman ordinal
-    alone (« le XXe »: a century)."""
+    alone (« le XXe »: a century). A name headed by a noun of ``event_name_heads`` (« Forum mondial
+    de X », « Sommet de Y ») names a meeting, an event, not an entity."""
     words = list(span)
+    if words and words[0].text[:1].isupper() and fold(words[0].text) in data.cues.event_name_heads:
+        return True
     if words and _ordinal(data).fullmatch(words[0].text):
         words = words[1:]
         if not words:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from kg.extraction.names import artefacts, in_heading, repair, titled, without_place
+from kg.extraction.names import artefacts, generic, in_heading, repair, titled, without_place
 from kg.lang import fold, load
 
 
@@ -79,3 +79,11 @@ def test_a_capitalised_article_and_a_word_after_a_first_name_are_its_surname():
     assert repair(doc[2:3], data).text == "Erwan Le Floc'h"
     doc = _person_then(["Le", "Monde"], glued=-1)  # « … Le Monde »: a known name, no surname
     assert repair(doc[2:3], data).text == "Erwan"
+
+
+def test_a_name_headed_by_an_event_noun_is_generic():
+    doc = _doc([("Le", "DET"), ("Forum", "PROPN"), ("mondial", "ADJ"), ("du", "ADP"), ("riz", "NOUN"),
+                ("et", "CCONJ"), ("la", "DET"), ("Banque", "PROPN"), ("mondiale", "ADJ"), (".", "PUNCT")])
+    data = load("fr")
+    assert generic(doc[1:5], data)
+    assert not generic(doc[7:9], data)
