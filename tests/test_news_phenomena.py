@@ -1019,3 +1019,12 @@ def test_a_name_after_an_organisation_noun_is_an_organisation_whatever_the_model
 def test_a_forum_festival_or_fair_is_an_event_no_entity(text, head):
     found = _entities(text)
     assert not any(label.startswith(head) for label in found), found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Selon une étude de l'université de Rennes, le risque aurait doublé en dix ans.", "université de Rennes"),
+    ("Le chercheur, professeur à l'université de Liège, a dirigé les travaux.", "université de Liège"),
+])
+def test_a_lower_case_university_of_a_place_is_an_organisation(text, name):
+    found = _entities(text)
+    assert found.get(name) == "Organization", found
