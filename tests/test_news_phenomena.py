@@ -998,3 +998,55 @@ def test_the_name_of_a_title_after_a_passive_recipient_does_not_act():
     # « confié au juriste X »: X is the title's name, the one the post goes to, not an agent
     text = "Le ministère de la Justice a été confié mardi au juriste Pierre Lambert."
     assert not any(_has(e["roles"], "agent", "Lambert") for e in _events(_run(text))), _events(_run(text))
+
+
+# --- entities-2 helper (round 5b): titles, artefacts, organisations the model calls MISC (issue 11 item 7) ------
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Pendant la crue, le président Velasquez a suspendu sa tournée pour diriger les secours.", "Velasquez"),
+    ("Le pays avait autrefois protégé le général Ortigosa en refusant de l'extrader.", "Ortigosa"),
+    ("La veille, le président Malenko a annulé un meeting pour rester dans la capitale.", "Malenko"),
+])
+def test_a_name_after_a_lower_case_title_is_a_person(text, name):
+    found = _entities(text)
+    assert found.get(name) == "Person", found
+
+
+@pytest.mark.parametrize("text, thing", [
+    ("L'agence a lancé en 2019 le programme ORBEX pour cartographier les glaciers. ORBEX a coûté cher.", "ORBEX"),
+    ("Le Sénat a rejeté le projet TERRAL. Le rejet de TERRAL réjouit les associations.", "TERRAL"),
+    ("La capsule Albatros s'est posée mardi dans l'océan. Albatros transportait du fret.", "Albatros"),
+])
+def test_a_name_a_programme_or_craft_noun_introduces_is_no_entity(text, thing):
+    found = _entities(text)
+    assert thing not in found, found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Le porte-parole du collectif la Ruche du Web a dénoncé mardi la nouvelle loi.", "Ruche du Web"),
+    ("C'est la firme Pixels en folie de Montréal qui a conçu le spectacle.", "Pixels en folie"),
+    ("Le fonds Valorem a racheté la moitié du capital de la société.", "Valorem"),
+])
+def test_a_name_after_an_organisation_noun_is_an_organisation_whatever_the_model_says(text, name):
+    found = _entities(text)
+    assert found.get(name) == "Organization", found
+
+
+@pytest.mark.parametrize("text, head", [
+    ("Le Forum international de la musique baroque s'ouvre lundi à Lyon. Le Forum durera trois jours.", "Forum"),
+    ("Le Festival international du court métrage de Tanger a primé un film tunisien.", "Festival"),
+    ("Le Salon mondial de l'aéronautique a fermé ses portes dimanche à Dubaï.", "Salon"),
+])
+def test_a_forum_festival_or_fair_is_an_event_no_entity(text, head):
+    found = _entities(text)
+    assert not any(label.startswith(head) for label in found), found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Selon une étude de l'université de Rennes, le risque aurait doublé en dix ans.", "université de Rennes"),
+    ("Le chercheur, professeur à l'université de Liège, a dirigé les travaux.", "université de Liège"),
+])
+def test_a_lower_case_university_of_a_place_is_an_organisation(text, name):
+    found = _entities(text)
+    assert found.get(name) == "Organization", found

@@ -26,6 +26,7 @@ from spacy.tokens import Span as SpacySpan
 from kg.extraction.intervals import Disjoint
 from kg.extraction.names import (
     CODE,
+    artefacts,
     before_city,
     descriptor,
     eponym,
@@ -38,6 +39,8 @@ from kg.extraction.names import (
     located,
     qualified,
     repair,
+    titled,
+    without_place,
 )
 from kg.extraction.particles import with_particle
 from kg.lang import GazetteerEntry, LanguageData, fold
@@ -157,6 +160,7 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
     honorifics = _honorifics(data)
     org_heads = {fold(k): v for k, v in cues.org_heads.items()}
     org_tails = {fold(w) for w in cues.org_tails}
+    things = artefacts(doc, data)
     for ent in joined(_org_with_place(doc, data), data):
         span = _clean(ent, honorifics)
         if span is not None:
@@ -174,13 +178,15 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
             k += 1  # « agence Ritzau », « quotidien Le Monde »: the name after the descriptor
             entry = data.names.get(fold(span[k:].text))
         if entry is None and ent.label_ not in data.syntax.ner_labels:
-            continue  # MISC that no gazetteer knows: too noisy
+            if descriptor(doc, span, data) is None:
+                continue  # MISC that no gazetteer knows and no organisation noun types (« le collectif X »)
+            span = without_place(span, data)
         if entry is None and any(CODE.fullmatch(t.text) for t in span):
             continue  # « passée de A3 à Baa2 », « tramway Citadis X05 »: a rating or a product code
         if entry is not None:
             yield Mention(span.start_char, span.end_char, span.text, entry.type, entry, first_token=span.start)
             continue
-        if generic(span, data) or in_heading(span) or eponym(span, data):
+        if generic(span, data) or in_heading(span) or eponym(span, data) or fold(span.text) in things:
             continue
         context = _context_type(doc, span, data)
         if context in ("Place", "City"):
@@ -199,7 +205,8 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
             extended = _place_prefix(doc, span, data)
             if extended is not span:
                 span, etype = extended, "Place"
-        if etype == "Person" and len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN", "X"):
+        if etype == "Person" and len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN", "X") \
+                and not titled(span, data):
             continue
         if len(span) == 1 and span[0].pos_ in ("VERB", "AUX") and span[0].is_sent_start and not span.text.isupper():
             continue  # a verb capitalised at the start of its sentence (an imperative) is no name

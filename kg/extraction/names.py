@@ -19,14 +19,15 @@ from kg.lang.hooks import norm
 
 
 def repair(span: SpacySpan, data: LanguageData) -> SpacySpan:
-    """Names the model or the tokenizer cut badly: « l'agence Fitch » (the descriptor is no
-    part of the name), « Moody’s » (an elided « s »), « El País »
+    """Names the model or the tokenizer cut badly: « l'agence Fitch », « le général X » (the
+    descriptor or title is no part of the name), « Moody’s » (an elided « s »), « El País »
     (a foreign article taken for a determiner), « Conseil des ministres » (an institution
     and its lower-case domain)."""
     doc, start, end = span.doc, span.start, span.end
-    while end - start > 1 and doc[start].is_lower and fold(doc[start].lemma_) in _descriptors(data) \
+    while end - start > 1 and doc[start].is_lower and (fold(doc[start].lemma_) in _descriptors(data)
+                                                       or doc[start].lower_ in data.cues.titles) \
             and doc[start + 1].text[:1].isupper():
-        start += 1  # « le syndicat Force ouvrière », « l'agence Fitch »: the name after its descriptor
+        start += 1  # « le syndicat Force ouvrière », « le président X »: the name after its descriptor or title
     if end < len(doc) and doc[end].lower_ == "s" and not doc[end - 1].whitespace_ \
             and doc[end - 1].text[-1:] in "'’":
         end += 1
@@ -45,7 +46,22 @@ def repair(span: SpacySpan, data: LanguageData) -> SpacySpan:
                 j += 1
             if j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].is_lower:
                 end = j + 1
+    end = _surname_article(doc, end, data)
     return doc[start:end] if (start, end) != (span.start, span.end) else span
+
+
+def _surname_article(doc: Doc, end: int, data: LanguageData) -> int:
+    """« Armel Le X »: a person's name the model ended before a capitalised article of the
+    language's ``surname_articles`` and a capitalised word goes on over them (not before a
+    known name such as a newspaper's, « … Le Monde »)."""
+    if 0 < end < len(doc) - 1 and data.syntax.ner_labels.get(doc[end - 1].ent_type_) == "Person" \
+            and doc[end].text in data.cues.surname_articles and doc[end].whitespace_ \
+            and doc[end + 1].text[:1].isupper() and not doc[end].is_sent_start \
+            and fold(doc[end:end + 2].text) not in data.names:
+        end += 2
+        if end < len(doc) and doc[end - 1].text[-1:] in "'’" and not doc[end - 1].whitespace_ and doc[end].is_alpha:
+            end += 1  # « Le Cléac'h »: the tokenizer cut the elided letter off
+    return end
 
 
 def qualified(span: SpacySpan, data: LanguageData) -> GazetteerEntry | None:
@@ -67,11 +83,13 @@ CODE = re.compile(r"(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[\w-]+")
 def descriptor(doc: Doc, span: SpacySpan, data: LanguageData) -> str | None:
     """The class an organisation noun right before a name gives it, over its adjectives:
     « le parti X », « l'ONG X », « la biotech néerlandaise X », « la start-up toulousaine X »
-    (not « la société en 2021 avec X »: the noun must touch the name)."""
+    (not « la société en 2021 avec X »: the noun must touch the name). A name the model calls
+    neither a person's, an organisation's nor a place's is an organisation's after such a noun."""
     descriptors = _descriptors(data)
     end = span.start
-    if end > 0 and doc[end - 1].pos_ == "DET" and doc[end - 1].text[:1].isupper():
-        end -= 1  # « le quotidien La Montagne »: the name's own article
+    if end > 1 and doc[end - 1].pos_ == "DET" and (doc[end - 1].text[:1].isupper()
+                                                   or fold(doc[end - 2].lemma_) in descriptors):
+        end -= 1  # « le quotidien La Montagne », « le collectif la X »: the name's own article
     while end > 0 and doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADJ", "VERB") \
             and doc[end - 1].whitespace_:
         end -= 1  # adjectives, demonyms (sometimes read as participles)
@@ -145,8 +163,11 @@ def generic(span: SpacySpan, data: LanguageData) -> bool:
     ``description_nouns`` with only demonym adjectives is a description, not a name (unlike
     « Parlement européen »); the demonym keeps its own mention of the country. So is a noun
     that heads names (a place, institution or organisation noun) alone, and a roman ordinal
-    alone (« le XXe »: a century)."""
+    alone (« le XXe »: a century). A name headed by a noun of ``event_name_heads`` (« Forum mondial
+    de X », « Sommet de Y ») names a meeting, an event, not an entity."""
     words = list(span)
+    if words and words[0].text[:1].isupper() and fold(words[0].text) in data.cues.event_name_heads:
+        return True
     if words and _ordinal(data).fullmatch(words[0].text):
         words = words[1:]
         if not words:
@@ -243,3 +264,39 @@ def eponym(span: SpacySpan, data: LanguageData) -> bool:
     doc, i = span.doc, span.start
     return i >= 2 and norm(doc[i - 1].lower_) in data.syntax.of_preps \
         and doc[i - 2].lemma_.lower() in data.cues.eponym_heads
+
+
+def titled(span: SpacySpan, data: LanguageData) -> bool:
+    """« le président X », « le général X »: one word right after a lower-case title is a person's
+    name even where the tagger reads it as an adjective of the title."""
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].is_lower and doc[span.start - 1].lower_ in data.cues.titles
+
+
+def artefacts(doc: Doc, data: LanguageData) -> frozenset[str]:
+    """« le programme X », « le projet X », « la capsule X »: the (folded) names a lower-case noun of
+    the language's ``artefact_heads`` introduces name a thing — a programme, a treaty, a spacecraft —
+    not an entity, wherever else in the document they stand alone (« le rejet de X »)."""
+    found: set[str] = set()
+    for tok in doc[:-1]:
+        if not (tok.is_lower and tok.pos_ == "NOUN" and tok.lemma_.lower() in data.cues.artefact_heads):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text == "-" and not doc[end - 1].whitespace_):
+            end += 1
+        if end > tok.i + 1:
+            found.add(fold(doc[tok.i + 1:end].text))
+    return frozenset(found)
+
+
+_PLACE_TYPES = frozenset({"Place", "City", "Region", "Country"})
+
+
+def without_place(span: SpacySpan, data: LanguageData) -> SpacySpan:
+    """« la firme X de Montréal »: a name the model did not type, cut before « de » and a place
+    the gazetteer knows (the place keeps its own mention)."""
+    for k in range(1, len(span) - 1):
+        entry = data.names.get(fold(span[k + 1:].text))
+        if norm(span[k].lower_) in data.syntax.of_preps and entry is not None and entry.type in _PLACE_TYPES:
+            return span[:k]
+    return span

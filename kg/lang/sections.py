@@ -80,6 +80,9 @@ class Cues:
     government_titles: frozenset[str] = frozenset()  # « le ministre de la Justice X »: a member of a government
     org_tails: frozenset[str] = frozenset()  # last word of a foreign name → an organisation (« X Institute »)
     eponym_heads: frozenset[str] = frozenset()  # « le boson de X », « la maladie de X »: X names a term, no entity
+    artefact_heads: frozenset[str] = frozenset()  # « le programme X », « la capsule X »: X names a thing, no entity
+    event_name_heads: frozenset[str] = frozenset()  # « Forum mondial de X », « Sommet de Y »: an event, no entity
+    surname_articles: frozenset[str] = frozenset()  # « Armel Le X »: a capitalised article that starts a surname
     name_connectors: frozenset[str] = frozenset()  # « Airbus Defence and Space », « X & Y »: joins a foreign name
     roman_ordinal_suffixes: tuple[str, ...] = ()  # « XXe », « Ier »: a roman number so ended is a century, no name
     # what the text looks ahead to, asks for or denies happened (issue 11, details helper)
