@@ -976,3 +976,40 @@ def test_to_ensure_security_is_no_statement():
     assert not said, said
     ev = _one("La ministre Claire Dumont a assuré que la sécurité du port serait garantie.", "Communication")
     assert _has(ev["roles"], "agent", "Dumont")
+
+
+# --- round 5 speakers ---------------------------------------------------------------------------------------------
+
+
+def _statements(text: str) -> list[dict]:
+    return [e for e in _events(_run(text)) if e["type"] == "Communication"]
+
+
+def test_an_incise_clitic_continues_the_speaker_of_the_statement_before():
+    said = _statements("« Les digues ne tiendront pas », a expliqué mardi l'ingénieur Paul Mercier. "
+                       "Les pluies continuent dans la vallée depuis lundi. Les routes sont coupées. "
+                       "Trois écoles ont fermé. Le fleuve monte encore. "
+                       "« Il faut évacuer les villages », a-t-il ajouté.")
+    assert len(said) == 2, said
+    assert all(_has(e["roles"], "agent", "Mercier") for e in said), said
+
+
+def test_a_person_noun_after_a_quotation_continues_the_speaker():
+    said = _statements("« Les résultats sont solides », a déclaré le biologiste Hugo Lemaire. "
+                       "Les souris ont été suivies pendant deux ans. "
+                       "« Les tumeurs apparaissent plus tôt », résume le chercheur.")
+    assert len(said) == 2, said
+    assert all(_has(e["roles"], "agent", "Lemaire") for e in said), said
+
+
+def test_no_continued_speaker_when_someone_else_is_named_in_between():
+    said = _statements("« Les digues ne tiendront pas », a expliqué mardi l'ingénieur Paul Mercier. "
+                       "Le maire Louis Garnier a visité la vallée. "
+                       "« Il faut évacuer les villages », a-t-il ajouté.")
+    assert said and not _has(said[-1]["roles"], "agent", "Mercier"), said
+
+
+def test_a_title_after_a_quotation_is_not_the_previous_speaker():
+    said = _statements("« Le plan est injuste », a déclaré le sénateur Marc Dupuis. "
+                       "« Il protège les plus riches », dénonce le président.")
+    assert not any(_has(e["roles"], "agent", "Dupuis") for e in said[1:]), said

@@ -11,6 +11,7 @@ import datetime as dt
 from spacy.tokens import Doc
 
 from kg.extraction.context import Context
+from kg.extraction.continued import continued_speakers
 from kg.extraction.dates import find_dateline, find_dates
 from kg.extraction.discourse import inherit_dates, merge_agreements, merge_references, merge_statements
 from kg.extraction.entities import find_entities
@@ -64,7 +65,9 @@ def extract(doc: Doc, data: LanguageData, *, doc_id: str, publication_date: dt.d
     numbers = [n for n in find_numbers(text, data) if not in_dates.overlaps(n.start, n.end)]
     ctx = Context(doc, data, index, text)
     events = quoted_statements(ctx, bounds, find_events(ctx, bounds, dates, numbers))  # « Selon X, « … » »
-    kept = [e for e in merge_references(merge_agreements(merge_statements(events)))
+    merged = merge_references(merge_agreements(merge_statements(events)))
+    continued_speakers(ctx, merged)  # « « … », a-t-il précisé »: the speaker of the statement before
+    kept = [e for e in merged
             if e.roles or e.date or e.quantity or unnamed_speaker(ctx, e)]  # « a indiqué la police »
     inherit_dates([e for e in kept if not e.negated])
     for e in kept:
