@@ -1013,3 +1013,14 @@ def test_a_title_after_a_quotation_is_not_the_previous_speaker():
     said = _statements("« Le plan est injuste », a déclaré le sénateur Marc Dupuis. "
                        "« Il protège les plus riches », dénonce le président.")
     assert not any(_has(e["roles"], "agent", "Dupuis") for e in said[1:]), said
+
+
+def test_an_acronym_descriptor_names_its_organisation():
+    ev = _one("L'ONG Amnesty International vient de publier un rapport sur les prisons du pays.", "Communication")
+    assert _has(ev["roles"], "agent", "Amnesty")
+
+
+def test_the_bare_acronym_descriptor_points_back_at_its_organisation():
+    ev = _one("L'ONG Médecins du Monde a ouvert trois cliniques à Goma. "
+              "L'ONG précise que « les besoins sont immenses ».", "Communication")
+    assert _has(ev["roles"], "agent", "Médecins du Monde")

@@ -89,6 +89,7 @@ class Resolver:
         self.doc, self.index, self.data = doc, index, data
         cues = data.cues
         self.groups = set(cues.group_nouns) | set(cues.titles) | set(cues.media_nouns) | set(cues.org_descriptors)
+        self.groups |= {g.lower() for g in self.groups}  # « l'ONG » and « PDG » meet a lower-cased lemma
         self.titles = set(cues.titles)
         self.humans = cues.human_group_nouns
         #: common nouns that name who speaks when no name is given (« a indiqué la police », « son avocate »)
@@ -306,7 +307,8 @@ class Resolver:
                     span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
                     if span is None:
                         continue
-                    before = [t for t in self.doc[max(0, span.start - 2):span.start] if t.pos_ == "NOUN"]
+                    before = [t for t in self.doc[max(0, span.start - 2):span.start]
+                              if t.pos_ == "NOUN" or (t.pos_ == "X" and t.lemma_.lower() in self.groups)]
                     first = [] if ent.type == "Person" else [("word", fold(span[0].text))]
                     for head in {*first, *(("lemma", t.lemma_.lower()) for t in before)}:
                         self._org_heads.setdefault(head, []).append((span.start, ent.key))
