@@ -1024,3 +1024,14 @@ def test_the_bare_acronym_descriptor_points_back_at_its_organisation():
     ev = _one("L'ONG Médecins du Monde a ouvert trois cliniques à Goma. "
               "L'ONG précise que « les besoins sont immenses ».", "Communication")
     assert _has(ev["roles"], "agent", "Médecins du Monde")
+
+
+def test_a_participle_after_a_stance_phrase_keeps_the_subject_before_its_auxiliary():
+    ev = _one("Le ministre des transports, Paul Mercier, a pour sa part ajouté : « C'est d'un réseau usé dont nous "
+              "héritons ».", "Communication")
+    assert _has(ev["roles"], "agent", "Mercier")
+
+
+def test_a_stance_phrase_does_not_make_the_statement_a_description():
+    ev = _one("Le gouvernement portugais a de son côté dénoncé « une attaque contre la démocratie ».", "Communication")
+    assert _has(ev["roles"], "agent", "Portugal")

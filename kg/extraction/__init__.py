@@ -19,7 +19,7 @@ from kg.extraction.events import find_events
 from kg.extraction.intervals import Disjoint
 from kg.extraction.numbers import find_numbers
 from kg.extraction.relations import find_relations
-from kg.extraction.statements import quoted_statements, unnamed_speaker
+from kg.extraction.statements import quoted_statements, stranded_speakers, unnamed_speaker
 from kg.lang import LanguageData
 from kg.records import DocumentRecord, SentenceRecord, Span
 
@@ -66,6 +66,7 @@ def extract(doc: Doc, data: LanguageData, *, doc_id: str, publication_date: dt.d
     ctx = Context(doc, data, index, text)
     events = quoted_statements(ctx, bounds, find_events(ctx, bounds, dates, numbers))  # « Selon X, « … » »
     merged = merge_references(merge_agreements(merge_statements(events)))
+    stranded_speakers(ctx, merged)  # « X, a pour sa part ajouté »: the subject before the auxiliary
     continued_speakers(ctx, merged)  # « « … », a-t-il précisé »: the speaker of the statement before
     kept = [e for e in merged
             if e.roles or e.date or e.quantity or unnamed_speaker(ctx, e)]  # « a indiqué la police »
