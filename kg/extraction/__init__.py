@@ -65,10 +65,9 @@ def extract(doc: Doc, data: LanguageData, *, doc_id: str, publication_date: dt.d
     numbers = [n for n in find_numbers(text, data) if not in_dates.overlaps(n.start, n.end)]
     ctx = Context(doc, data, index, text)
     events = quoted_statements(ctx, bounds, find_events(ctx, bounds, dates, numbers))  # « Selon X, « … » »
-    merged = merge_references(merge_agreements(merge_statements(events)))
-    stranded_speakers(ctx, merged)  # « X, a pour sa part ajouté »: the subject before the auxiliary
-    continued_speakers(ctx, merged)  # « « … », a-t-il précisé »: the speaker of the statement before
-    kept = [e for e in merged
+    stranded_speakers(ctx, events)  # « X, a pour sa part ajouté »: the subject before the auxiliary
+    continued_speakers(ctx, events)  # « « … », a-t-il précisé »: the speaker of the statement before
+    kept = [e for e in merge_references(merge_agreements(merge_statements(events)))
             if e.roles or e.date or e.quantity or unnamed_speaker(ctx, e)]  # « a indiqué la police »
     inherit_dates([e for e in kept if not e.negated])
     for e in kept:
