@@ -1035,3 +1035,12 @@ def test_a_participle_after_a_stance_phrase_keeps_the_subject_before_its_auxilia
 def test_a_stance_phrase_does_not_make_the_statement_a_description():
     ev = _one("Le gouvernement portugais a de son côté dénoncé « une attaque contre la démocratie ».", "Communication")
     assert _has(ev["roles"], "agent", "Portugal")
+
+
+def test_a_pronoun_after_an_incise_continues_its_speaker_not_the_last_name():
+    said = _statements("Le maire de Lyon, Paul Mercier, appelle à voter pour Louis Garnier à l'élection de mardi. "
+                       "« Notre ville change. Les quais seront rouverts et le tramway sera prolongé jusqu'au stade, "
+                       "mais il faudra des moyens » déclare-t-il dans une tribune publiée sur un site. "
+                       "Il reconnait que la crue a influencé son choix.")
+    assert said and all(_has(e["roles"], "agent", "Mercier") for e in said), said
+    assert not any(_has(e["roles"], "agent", "Garnier") for e in said), said
