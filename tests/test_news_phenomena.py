@@ -1050,3 +1050,71 @@ def test_a_forum_festival_or_fair_is_an_event_no_entity(text, head):
 def test_a_lower_case_university_of_a_place_is_an_organisation(text, name):
     found = _entities(text)
     assert found.get(name) == "Organization", found
+
+
+# --- round 5 speakers ---------------------------------------------------------------------------------------------
+
+
+def _statements(text: str) -> list[dict]:
+    return [e for e in _events(_run(text)) if e["type"] == "Communication"]
+
+
+def test_an_incise_clitic_continues_the_speaker_of_the_statement_before():
+    said = _statements("« Les digues ne tiendront pas », a expliqué mardi l'ingénieur Paul Mercier. "
+                       "Les pluies continuent dans la vallée depuis lundi. Les routes sont coupées. "
+                       "Trois écoles ont fermé. Le fleuve monte encore. "
+                       "« Il faut évacuer les villages », a-t-il ajouté.")
+    assert len(said) == 2, said
+    assert all(_has(e["roles"], "agent", "Mercier") for e in said), said
+
+
+def test_a_person_noun_after_a_quotation_continues_the_speaker():
+    said = _statements("« Les résultats sont solides », a déclaré le biologiste Hugo Lemaire. "
+                       "Les souris ont été suivies pendant deux ans. "
+                       "« Les tumeurs apparaissent plus tôt », résume le chercheur.")
+    assert len(said) == 2, said
+    assert all(_has(e["roles"], "agent", "Lemaire") for e in said), said
+
+
+def test_no_continued_speaker_when_someone_else_is_named_in_between():
+    said = _statements("« Les digues ne tiendront pas », a expliqué mardi l'ingénieur Paul Mercier. "
+                       "Le maire Louis Garnier a visité la vallée. "
+                       "« Il faut évacuer les villages », a-t-il ajouté.")
+    assert said and not _has(said[-1]["roles"], "agent", "Mercier"), said
+
+
+def test_a_title_after_a_quotation_is_not_the_previous_speaker():
+    said = _statements("« Le plan est injuste », a déclaré le sénateur Marc Dupuis. "
+                       "« Il protège les plus riches », dénonce le président.")
+    assert not any(_has(e["roles"], "agent", "Dupuis") for e in said[1:]), said
+
+
+def test_an_acronym_descriptor_names_its_organisation():
+    ev = _one("L'ONG Amnesty International vient de publier un rapport sur les prisons du pays.", "Communication")
+    assert _has(ev["roles"], "agent", "Amnesty")
+
+
+def test_the_bare_acronym_descriptor_points_back_at_its_organisation():
+    ev = _one("L'ONG Médecins du Monde a ouvert trois cliniques à Goma. "
+              "L'ONG précise que « les besoins sont immenses ».", "Communication")
+    assert _has(ev["roles"], "agent", "Médecins du Monde")
+
+
+def test_a_participle_after_a_stance_phrase_keeps_the_subject_before_its_auxiliary():
+    ev = _one("Le ministre des transports, Paul Mercier, a pour sa part ajouté : « C'est d'un réseau usé dont nous "
+              "héritons ».", "Communication")
+    assert _has(ev["roles"], "agent", "Mercier")
+
+
+def test_a_stance_phrase_does_not_make_the_statement_a_description():
+    ev = _one("Le gouvernement portugais a de son côté dénoncé « une attaque contre la démocratie ».", "Communication")
+    assert _has(ev["roles"], "agent", "Portugal")
+
+
+def test_a_pronoun_after_an_incise_continues_its_speaker_not_the_last_name():
+    said = _statements("Le maire de Lyon, Paul Mercier, appelle à voter pour Louis Garnier à l'élection de mardi. "
+                       "« Notre ville change. Les quais seront rouverts et le tramway sera prolongé jusqu'au stade, "
+                       "mais il faudra des moyens » déclare-t-il dans une tribune publiée sur un site. "
+                       "Il reconnait que la crue a influencé son choix.")
+    assert said and all(_has(e["roles"], "agent", "Mercier") for e in said), said
+    assert not any(_has(e["roles"], "agent", "Garnier") for e in said), said

@@ -11,6 +11,7 @@ import datetime as dt
 from spacy.tokens import Doc
 
 from kg.extraction.context import Context
+from kg.extraction.continued import continued_speakers
 from kg.extraction.dates import find_dateline, find_dates
 from kg.extraction.discourse import inherit_dates, merge_agreements, merge_references, merge_statements
 from kg.extraction.entities import find_entities
@@ -18,7 +19,7 @@ from kg.extraction.events import find_events
 from kg.extraction.intervals import Disjoint
 from kg.extraction.numbers import find_numbers
 from kg.extraction.relations import find_relations
-from kg.extraction.statements import quoted_statements, unnamed_speaker
+from kg.extraction.statements import quoted_statements, stranded_speakers, unnamed_speaker
 from kg.lang import LanguageData
 from kg.records import DocumentRecord, SentenceRecord, Span
 
@@ -64,6 +65,8 @@ def extract(doc: Doc, data: LanguageData, *, doc_id: str, publication_date: dt.d
     numbers = [n for n in find_numbers(text, data) if not in_dates.overlaps(n.start, n.end)]
     ctx = Context(doc, data, index, text)
     events = quoted_statements(ctx, bounds, find_events(ctx, bounds, dates, numbers))  # « Selon X, « … » »
+    stranded_speakers(ctx, events)  # « X, a pour sa part ajouté »: the subject before the auxiliary
+    continued_speakers(ctx, events)  # « « … », a-t-il précisé »: the speaker of the statement before
     kept = [e for e in merge_references(merge_agreements(merge_statements(events)))
             if e.roles or e.date or e.quantity or unnamed_speaker(ctx, e)]  # « a indiqué la police »
     inherit_dates([e for e in kept if not e.negated])

@@ -89,6 +89,7 @@ class Resolver:
         self.doc, self.index, self.data = doc, index, data
         cues = data.cues
         self.groups = set(cues.group_nouns) | set(cues.titles) | set(cues.media_nouns) | set(cues.org_descriptors)
+        self.groups |= {g.lower() for g in self.groups}  # « l'ONG » and « PDG » meet a lower-cased lemma
         self.titles = set(cues.titles)
         self.humans = cues.human_group_nouns
         #: common nouns that name who speaks when no name is given (« a indiqué la police », « son avocate »)
@@ -135,6 +136,9 @@ class Resolver:
                 if i in self.index.token_entity and self.index.of_type(self.index.token_entity[i]) == "Person":
                     if self._in_subject(tok) and _agrees(mention_gender(tok, self.titles), gender):
                         return self.index.token_entity[i]
+                elif k < here and self._incise_clitic(tok, gender):
+                    # « « … » déclare-t-il. Il reconnaît … »: the speaker the incise continues
+                    return self._one(tok, False)
                 elif k >= here - 1 and self.collective_subject(tok, gender):
                     return next(iter(self.resolve(tok)), None)
         for i in reversed(self.persons[:bisect_left(self.persons, pronoun.i)]):
@@ -187,6 +191,14 @@ class Resolver:
             if (known or unknown) and not chained:  # « La ministre X a reçu le préfet Y. « … », a-t-il dit »: Y
                 return known.pop() if len(known) == 1 and not unknown else None
         return None
+
+    def _incise_clitic(self, tok: Token, gender: str | None) -> bool:
+        """Is ``tok`` the inverted subject clitic of an incise after a quotation (« déclare-t-il »),
+        of ``gender``? (The parser gives it any relation: ``nsubj``, ``punct``, ``dep``.)"""
+        return tok.pos_ == "PRON" and tok.text.startswith("-") and len(tok.text) > 2 \
+            and tok.lower_.rsplit("-", 1)[-1] in self.data.syntax.personal_pronouns \
+            and _agrees(_agreement(tok)[0], gender) and "Plur" not in tok.morph.get("Number", []) \
+            and quote_before(self.doc, tok) is not None
 
     def _main_subject(self, tok: Token) -> bool:
         """Is ``tok`` part of the subject of a main clause (its verb the root, an incise
@@ -306,7 +318,8 @@ class Resolver:
                     span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
                     if span is None:
                         continue
-                    before = [t for t in self.doc[max(0, span.start - 2):span.start] if t.pos_ == "NOUN"]
+                    before = [t for t in self.doc[max(0, span.start - 2):span.start]
+                              if t.pos_ == "NOUN" or (t.pos_ == "X" and t.lemma_.lower() in self.groups)]
                     first = [] if ent.type == "Person" else [("word", fold(span[0].text))]
                     for head in {*first, *(("lemma", t.lemma_.lower()) for t in before)}:
                         self._org_heads.setdefault(head, []).append((span.start, ent.key))

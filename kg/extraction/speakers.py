@@ -226,3 +226,35 @@ def pronoun_antecedent(ctx: Context, pronoun: Token, gender: str | None) -> str 
         if found is None and fallback is None:
             fallback = key
     return fallback
+
+
+def stranded_auxiliary(ctx: Context, tok: Token) -> Token | None:
+    """« X, a pour sa part ajouté », « Y a de son côté dénoncé »: the parser hangs the
+    participle on the noun of the stance phrase as if it described it, and the finite
+    auxiliary just before that phrase elsewhere; the auxiliary, when so stranded."""
+    if tok.head.i == tok.i or tok.head.i > tok.i or "Part" not in tok.morph.get("VerbForm", []) \
+            or tok.head.lemma_.lower() not in ctx.cues.stance_nouns:
+        return None
+    edge = tok.head.left_edge
+    if edge.i > tok.head.i:
+        return None
+    # (the parser may even make the auxiliary the case mark of the stance phrase)
+    aux = edge if edge.pos_ in ("AUX", "VERB") or edge.i == 0 else ctx.doc[edge.i - 1]
+    if aux.pos_ not in ("AUX", "VERB") or "Fin" not in aux.morph.get("VerbForm", []):
+        return None
+    # (an auxiliary hung elsewhere, or made the verb the stance phrase depends on)
+    return aux if aux.dep_ == "aux:tense" or aux.i in (tok.head.head.i, edge.i) else None
+
+
+def stranded_subject(ctx: Context, aux: Token) -> Token | None:
+    """The subject phrase before a stranded auxiliary (« le ministre de Y, X, a pour sa
+    part … »): the last phrase head between the clause's start (the sentence's, or a
+    semicolon) and the auxiliary, a noun or name, its title resolved to the person."""
+    start = ctx.sentence(aux)[0]
+    for j in range(aux.i - 1, start - 1, -1):
+        if ctx.doc[j].text in (";", ":", *QUOTE_OPENING, *QUOTE_CLOSING):
+            start = j + 1
+            break
+    heads = [t for t in ctx.doc[start:aux.i] if t.pos_ in ("NOUN", "PROPN")
+             and (t.head.i == t.i or not start <= t.head.i < aux.i)]
+    return speaker(ctx, heads[0]) if len(heads) == 1 else None

@@ -23,8 +23,16 @@ from spacy.tokens import Token
 from kg.extraction.context import ACTOR_TYPES, Context, span_of
 from kg.extraction.quotes import ANY_CLOSING, ANY_OPENING
 from kg.extraction.roles import subject_tokens
-from kg.extraction.speakers import attributed_phrase, attribution, pronoun_antecedent, speaker, speaker_noun
-from kg.records import EventRecord
+from kg.extraction.speakers import (
+    attributed_phrase,
+    attribution,
+    pronoun_antecedent,
+    speaker,
+    speaker_noun,
+    stranded_auxiliary,
+    stranded_subject,
+)
+from kg.records import EventRecord, Span
 
 #: Fewest words a quotation away from the attribution phrase holds to be a person's statement.
 QUOTE_WORDS = 3
@@ -100,3 +108,21 @@ def unnamed_speaker(ctx: Context, ev: EventRecord) -> bool:
     found = ctx.tokens.tokens(ev.trigger.start, ev.trigger.end)
     tok = found[0] if found is not None else None
     return tok is not None and tok.pos_ == "VERB" and any(speaker_noun(ctx, s) for s in subject_tokens(ctx, tok))
+
+
+def stranded_speakers(ctx: Context, events: list[EventRecord]) -> None:
+    """« le ministre de Y, X, a pour sa part ajouté : « … » », « Z a de son côté dénoncé
+    … »: an agentless statement whose participle the parser hung on the stance phrase
+    takes the subject before the stranded auxiliary as its speaker (in place)."""
+    for ev in events:
+        if ev.type != "Communication" or ev.negated or ev.fillers("agent"):
+            continue
+        found = ctx.tokens.tokens(ev.trigger.start, ev.trigger.end)
+        aux = stranded_auxiliary(ctx, found[0]) if found and found[0].pos_ == "VERB" else None
+        subject = stranded_subject(ctx, aux) if aux is not None else None
+        if subject is None:
+            continue
+        keys = [k for k in ctx.resolver.resolve(subject) if ctx.index.of_type(k) in ACTOR_TYPES]
+        persons = [k for k in keys if ctx.index.of_type(k) == "Person"]
+        for key in persons or keys:  # (« le ministre …, X »: the person, not what the parse hangs on the title)
+            ev.add_role("agent", key, Span(subject.idx, subject.idx + len(subject.text), subject.text))

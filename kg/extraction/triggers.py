@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from kg.extraction.context import SUBJECTS, Context, clause_tokens, marker, reflexive
 from kg.extraction.incises import quote_incise
 from kg.extraction.senses import sense_class
-from kg.extraction.speakers import in_marked_phrase, quoted_before, speaker_noun
+from kg.extraction.speakers import in_marked_phrase, quoted_before, speaker_noun, stranded_auxiliary
 from kg.lang.hooks import norm
 from kg.records import EventRecord
 
@@ -146,6 +146,8 @@ def adjectival(ctx: Context, tok: Token) -> bool:
         return False  # « a débloqué la situation en ordonnant la suspension »: the gerund acts, it describes nothing
     if quotes_after_colon(ctx, tok):
         return False  # « X a pour sa part ajouté : « … » », parsed as a participle of « part »: it speaks
+    if stranded_auxiliary(ctx, tok) is not None:
+        return False  # « Y a de son côté dénoncé … »: the auxiliary before « de son côté » is the participle's
     lo, hi = sorted((tok.head.i, tok.i))
     # (an auxiliary of the main verb, « il y a eu … suffrages exprimés », does not count)
     return not any(ctx.doc[j].pos_ == "AUX" and "Fin" in ctx.doc[j].morph.get("VerbForm", [])

@@ -113,6 +113,8 @@ class Cues:
     speaker_nouns: frozenset[str] = frozenset()  # « a indiqué la police », « son avocate »: who speaks unnamed
     misspelt_auxiliaries: Mapping[str, str] = field(default_factory=dict)  # « X à indiqué » → « X a indiqué »
     repaired_participles: frozenset[str] = frozenset()  # the participles before which that repair is made
+    stance_nouns: frozenset[str] = frozenset()  # « a pour sa part ajouté », « a de son côté dénoncé »
+    person_nouns: frozenset[str] = frozenset()  # « résume l'universitaire »: a person by trade, continuing a speaker
 
     def __getitem__(self, key: str) -> object:
         """Read a cue list by its JSON key (``cues["months"]``), as callers of the raw file did."""
