@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extraction.agreement import mention_gender
 from kg.extraction.context import Context
 from kg.extraction.quotes import ANY_CLOSING, quoted_tokens
-from kg.extraction.resolve import mention_gender
 from kg.extraction.roles import subject_tokens
 from kg.lang.hooks import norm
 from kg.records import EventRecord, Span

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from kg.extraction.agreement import agreement, agrees, mention_gender
 from kg.extraction.entities import EntityIndex
 from kg.extraction.quotes import SUBORDINATE, main_clause, quote_before, quoted_tokens
 from kg.lang import LanguageData, fold
@@ -48,37 +49,6 @@ def counted(tok: Token, data: LanguageData) -> int | None:
         n = data.cues.number_words.get(c.lower_)
         if n in POINTING_BACK:
             return n
-    return None
-
-
-def _agreement(tok: Token) -> tuple[str | None, str | None]:
-    """The gender and number the token's morphology shows (None where it shows none)."""
-    return next(iter(tok.morph.get("Gender", [])), None), next(iter(tok.morph.get("Number", [])), None)
-
-
-def _agrees(found: str | None, wanted: str | None) -> bool:
-    """Two genders that do not clash (an unknown one clashes with none)."""
-    return found is None or wanted is None or found == wanted
-
-
-def mention_gender(tok: Token, titles: Iterable[str] = ()) -> str | None:
-    """The grammatical gender a person's mention shows: its title or honorific
-    (« la ministre X », « Mme X »), else the morphology of its name. A noun the
-    name complements is its title only if it is one of ``titles`` (« le récit de
-    X » says nothing of X)."""
-    h = tok
-    while h.dep_ in ("flat:name", "flat") and h.head.i != h.i:
-        h = h.head  # the name's first word
-    around = []
-    if h.head.pos_ == "NOUN" and (h.dep_ in ("appos", "flat:name")
-                                  or (h.dep_ == "nmod" and h.head.lemma_.lower() in titles)):
-        # « la ministre X »: the title's article first (« ministre » itself is epicene)
-        around = [*(c for c in h.head.children if c.pos_ == "DET"), h.head]
-    around += [c for c in h.children if c.pos_ in ("NOUN", "DET") and c.i < h.i]
-    for t in (*around, h):
-        g = t.morph.get("Gender", [])
-        if g:
-            return g[0]
     return None
 
 
@@ -125,7 +95,7 @@ class Resolver:
         last two sentences (« l'armée … Elle a promis »: the army, its entity or
         none, never a person further back). Else the latest person named before it
         whose gender does not clash. A plural pronoun stands for no single person."""
-        gender, number = _agreement(pronoun)
+        gender, number = agreement(pronoun)
         if number == "Plur":
             return None
         here = self.sentence_of(pronoun.i)
@@ -134,7 +104,7 @@ class Resolver:
             for i in reversed(range(start, min(end, pronoun.i))):
                 tok = self.doc[i]
                 if i in self.index.token_entity and self.index.of_type(self.index.token_entity[i]) == "Person":
-                    if self._in_subject(tok) and _agrees(mention_gender(tok, self.titles), gender):
+                    if self._in_subject(tok) and agrees(mention_gender(tok, self.titles), gender):
                         return self.index.token_entity[i]
                 elif k < here and self._incise_clitic(tok, gender):
                     # « « … » déclare-t-il. Il reconnaît … »: the speaker the incise continues
@@ -142,7 +112,7 @@ class Resolver:
                 elif k >= here - 1 and self.collective_subject(tok, gender):
                     return next(iter(self.resolve(tok)), None)
         for i in reversed(self.persons[:bisect_left(self.persons, pronoun.i)]):
-            if _agrees(mention_gender(self.doc[i], self.titles), gender):
+            if agrees(mention_gender(self.doc[i], self.titles), gender):
                 return self.index.token_entity[i]
         return None
 
@@ -154,7 +124,7 @@ class Resolver:
         main subject if it agrees, else the one other person there whose title or name
         shows the pronoun's gender; two people, or a thing as its nearest subject, leave
         the speaker unknown."""
-        gender, number = _agreement(pronoun)
+        gender, number = agreement(pronoun)
         if number == "Plur":
             return None
         here = self.sentence_of(opening)
@@ -173,7 +143,7 @@ class Resolver:
                 person = key is not None and self.index.of_type(key) == "Person"
                 if tok.pos_ == "PRON" and tok.dep_.startswith(("nsubj", "expl")) and main_clause(tok.head) \
                         and tok.lower_.rsplit("-", 1)[-1] in self.data.syntax.personal_pronouns \
-                        and _agrees(_agreement(tok)[0], gender):
+                        and agrees(agreement(tok)[0], gender):
                     chained = True  # « Il renchérit que … X … »: the sentence continues someone named before
                 elif not self._main_subject(tok):
                     if person and key and not self._in_subject(tok) and not any(
@@ -181,10 +151,10 @@ class Resolver:
                         shown = mention_gender(tok, self.titles)
                         (known if shown == gender else unknown if shown is None else set()).add(key)
                 elif person and key:
-                    if _agrees(mention_gender(tok, self.titles), gender):
+                    if agrees(mention_gender(tok, self.titles), gender):
                         found.add(key)
                 elif tok.dep_ in ("nsubj", "nsubj:pass") and tok.pos_ in ("NOUN", "PROPN") and not found \
-                        and _agrees(_agreement(tok)[0], gender) and not self.resolve(tok):
+                        and agrees(agreement(tok)[0], gender) and not self.resolve(tok):
                     return None  # « Le projet a été présenté. « … », a-t-il… »: a thing may be « il »
             if found:
                 return found.pop() if len(found) == 1 else None
@@ -197,7 +167,7 @@ class Resolver:
         of ``gender``? (The parser gives it any relation: ``nsubj``, ``punct``, ``dep``.)"""
         return tok.pos_ == "PRON" and tok.text.startswith("-") and len(tok.text) > 2 \
             and tok.lower_.rsplit("-", 1)[-1] in self.data.syntax.personal_pronouns \
-            and _agrees(_agreement(tok)[0], gender) and "Plur" not in tok.morph.get("Number", []) \
+            and agrees(agreement(tok)[0], gender) and "Plur" not in tok.morph.get("Number", []) \
             and quote_before(self.doc, tok) is not None
 
     def _main_subject(self, tok: Token) -> bool:
@@ -215,7 +185,7 @@ class Resolver:
         « l'agence ») in the singular, of ``gender``: what « elle » may continue?"""
         if tok.dep_ not in ("nsubj", "nsubj:pass") or tok.lemma_.lower() not in self.collectives:
             return False
-        g, n = _agreement(tok)
+        g, n = agreement(tok)
         return n != "Plur" and g == gender and not any(  # (« la présidente, X »: a person's title)
             c.dep_ in ("appos", "flat:name") and c.i in self.index.token_entity
             and self.index.of_type(self.index.token_entity[c.i]) == "Person" for c in tok.children)

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extraction.agreement import mention_gender
 from kg.extraction.context import Context
 from kg.extraction.quotes import QUOTE_CLOSING, QUOTE_OPENING
-from kg.extraction.resolve import mention_gender
 from kg.lang.hooks import norm
 
 #: Relations under a title or honorific that carry the name (« M. » → flat:name « X »).
