@@ -1118,3 +1118,24 @@ def test_a_pronoun_after_an_incise_continues_its_speaker_not_the_last_name():
                        "Il reconnait que la crue a influencé son choix.")
     assert said and all(_has(e["roles"], "agent", "Mercier") for e in said), said
     assert not any(_has(e["roles"], "agent", "Garnier") for e in said), said
+
+
+# --- round 5c plural speakers ------------------------------------------------------------------------------------
+
+
+def test_a_plural_trade_noun_speaks_for_the_organisation_of_its_de_phrase():
+    ev = _one("Les analystes du cabinet Deloitte estiment que la reprise sera lente.", "Communication")
+    assert _has(ev["roles"], "agent", "Deloitte"), ev
+
+
+def test_a_plural_trade_noun_points_back_at_the_people_the_same_noun_introduced():
+    ev = _one("Deux chercheurs canadiens, Marie Tremblay et Paul Gagnon, ont découvert une grenouille dans les Andes. "
+              "La découverte surprend. Les chercheurs ont publié leurs résultats dans une revue.", "Communication")
+    assert _has(ev["roles"], "agent", "Tremblay") and _has(ev["roles"], "agent", "Gagnon"), ev
+
+
+def test_a_plural_trade_noun_does_not_take_people_another_noun_introduced():
+    text = ("Deux médecins canadiens, Marie Tremblay et Paul Gagnon, ont soigné les blessés à Goma. "
+            "Les chercheurs ont publié leurs résultats dans une revue.")
+    said = [e for e in _events(_run(text)) if e["type"] == "Communication"]
+    assert not any(_has(e["roles"], "agent", "Tremblay", "Gagnon") for e in said), said

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from spacy.tokens import Token
 
 from kg.extraction.context import ACTOR_TYPES, SUBJECTS, Context, clause_tokens, governing_verb, marker
+from kg.extraction.plural import plural_referents
 from kg.extraction.resolve import PLACE_TYPES
 from kg.extraction.speakers import (
     attributed,
@@ -35,7 +36,8 @@ from kg.records import EventRecord, Span
 
 def add(ctx: Context, ev: EventRecord, role: str, tok: Token, loose: bool = False) -> None:
     keys = ctx.resolver.resolve(tok, loose) or ctx.resolver.pair(tok) or [
-        k for c in tok.children if c.dep_ == "nmod" for k in ctx.resolver.pair(c)]  # « les délégations des deux pays »
+        k for c in tok.children if c.dep_ == "nmod" for k in ctx.resolver.pair(c)] \
+        or plural_referents(ctx.resolver, tok)  # « les délégations des deux pays »; « les analystes du groupe X »
     for key in keys:
         etype = ctx.index.of_type(key)
         r = role
