@@ -5,7 +5,7 @@ Inside a document, :mod:`kg.extraction.entities` merges the names of one entity
 française de football »). Across documents, an entity's IRI comes from its
 class and label, so the same person named « Barack Obama » in one article and
 « Obama » in another would be two nodes. :func:`canonical_labels` groups the
-entities of all documents by the same rules (:mod:`kg.names`) and gives each
+entities of all documents by the same rules (:mod:`kg.namematch`) and gives each
 group one label, the longest full name; the RDF side mints the IRI from it and
 keeps every other name as ``skos:altLabel``.
 
@@ -28,7 +28,7 @@ from functools import cache
 
 from kg.lang import fold
 from kg.lang.hooks import norm
-from kg.names import abbreviates, content_words, has_initials, name_parts, within
+from kg.namematch import abbreviates, content_words, has_initials, name_parts, within
 from kg.rdf.iri import slug
 from kg.records import DocumentRecord
 

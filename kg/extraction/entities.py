@@ -19,10 +19,10 @@ from spacy.tokens import Span as SpacySpan
 
 from kg.extraction.mentions import Mention, find_mentions
 from kg.lang import LanguageData, fold
-from kg.names import abbreviates as _abbreviates
-from kg.names import content_words, has_initials
-from kg.names import name_parts as _name_parts
-from kg.names import within as _within
+from kg.namematch import abbreviates as _abbreviates
+from kg.namematch import content_words, has_initials
+from kg.namematch import name_parts as _name_parts
+from kg.namematch import within as _within
 from kg.rdf.iri import slug
 from kg.records import EntityRecord, Span
 
