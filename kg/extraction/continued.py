@@ -15,11 +15,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extraction.agreement import mention_gender
-from kg.extraction.context import Context
+from kg.extraction.context import Context, span_of
 from kg.extraction.quotes import ANY_CLOSING, quoted_tokens
 from kg.extraction.roles import subject_tokens
 from kg.lang.hooks import norm
-from kg.records import EventRecord, Span
+from kg.records import EventRecord
 
 #: How many sentences back the statement continued may stand (no other person named in between).
 CONTINUED_SENTENCES = 8
@@ -40,7 +40,7 @@ def continued_speakers(ctx: Context, events: list[EventRecord]) -> None:
             continue
         key, since = found
         if _agrees(ctx, key, subject) and not _someone_else(ctx, key, since, ev.trigger.start):
-            ev.add_role("agent", key, Span(subject.idx, subject.idx + len(subject.text), subject.text))
+            ev.add_role("agent", key, span_of(subject))
 
 
 def _continuing_subject(ctx: Context, ev: EventRecord) -> Token | None:

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from spacy.tokens import Token
 
 from kg.extraction.attachment import attach_dates, attach_quantities
-from kg.extraction.context import Context
+from kg.extraction.context import Context, span_of
 from kg.extraction.dates import DateMatch
 from kg.extraction.modality import confidence, modality, prospective
 from kg.extraction.numbers import NumberMatch
@@ -25,7 +25,7 @@ from kg.extraction.roles import add, between, clause_places, clause_roles, noun_
 from kg.extraction.senses import controlled, controller
 from kg.extraction.triggers import adjunct_of, evidenced, repair_lemmas, trigger_class
 from kg.lang.hooks import norm
-from kg.records import EventRecord, Span
+from kg.records import EventRecord
 
 
 def find_events(ctx: Context, sentences: list[tuple[int, int, int]], dates: list[DateMatch],
@@ -69,7 +69,7 @@ def find_events(ctx: Context, sentences: list[tuple[int, int, int]], dates: list
         tok = doc[i]
         sent = bisect_right(starts, tok.idx) - 1  # sentences are in text order
         ev = EventRecord(key=f"e{n + 1}", type=triggers[i], lemma=tok.lemma_.lower(),
-                         trigger=Span(tok.idx, tok.idx + len(tok), tok.text), sentence=sent)
+                         trigger=span_of(tok), sentence=sent)
         if tok.pos_ == "VERB":
             verb_roles(ctx, tok, ev)
             if controlled(ctx, tok):

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from kg.extraction.context import Context
+from kg.extraction.context import Context, span_of
 from kg.extraction.prospect import conditional as conditional_mood
 from kg.extraction.prospect import just_happened, looks_ahead
 from kg.extraction.speakers import attributed_phrase, attribution, attribution_names
@@ -38,7 +38,7 @@ def modality(ctx: Context, tok: Token, ev: EventRecord) -> None:
             hypothetical = True  # « a menacé de suspendre », « envisagent de signer »: not done
         if t.dep_ in ("ccomp", "xcomp", "parataxis") and head.lemma_.lower() in ctx.cues.reporting_verbs:
             if (src := media_subject(ctx, head)) is not None:
-                ev.add_role("source", src, Span(head.idx, head.idx + len(head), head.text))
+                ev.add_role("source", src, span_of(head))
         if t.dep_ not in ("xcomp", "ccomp", "conj", "parataxis"):
             break
         t = head
@@ -82,15 +82,15 @@ def find_sources(ctx: Context, sent) -> Iterable[tuple[str, Span, int]]:
         if attribution(ctx, t):
             phrase = attributed_phrase(t)
             for key in ctx.resolver.resolve(phrase) or attribution_names(ctx, t):
-                yield key, Span(phrase.idx, phrase.idx + len(phrase), phrase.text), t.i
+                yield key, span_of(phrase), t.i
         elif t.lemma_.lower() in ctx.cues.reporting_verbs:
             if t.lemma_.lower() in ctx.cues.relay_verbs:
                 for c in t.children:
                     if c.dep_ == "obl:agent":
                         for key in ctx.resolver.resolve(c, loose=True):
-                            yield key, Span(c.idx, c.idx + len(c), c.text), t.i
+                            yield key, span_of(c), t.i
             elif (src := media_subject(ctx, t)) is not None:
-                yield src, Span(t.idx, t.idx + len(t), t.text), t.i
+                yield src, span_of(t), t.i
 
 
 def confidence(ctx: Context, tok: Token, ev: EventRecord) -> float:

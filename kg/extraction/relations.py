@@ -14,16 +14,13 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from kg.extraction.context import span_of
 from kg.extraction.entities import EntityIndex
 from kg.extraction.resolve import Resolver, case_of
 from kg.lang import LanguageData
 from kg.records import RelationRecord, Span
 
 AFFILIABLE = ("Organization", "NewsAgency", "PoliticalParty", "Country")
-
-
-def _span(tok: Token) -> Span:
-    return Span(tok.idx, tok.idx + len(tok), tok.text)
 
 
 def _person_and_title(tok: Token, resolver: Resolver, titles: set[str]) -> tuple[str, Token] | None:
@@ -85,15 +82,15 @@ def find_relations(doc: Doc, data: LanguageData, index: EntityIndex,
                 # « le ministre de la Justice X »: the country whose government the text names
                 groups = [k for k in [government_country(resolver)] if k]
             for key in groups:
-                yield from emit("affiliation", person, key, _span(title))
+                yield from emit("affiliation", person, key, span_of(title))
         if (party := _bracketed_group(tok, resolver)) is not None:
-            yield from emit("affiliation", party[0], party[1], _span(tok))
+            yield from emit("affiliation", party[0], party[1], span_of(tok))
         lemma = tok.lemma_.lower()
         if lemma in data.cues.alliance_nouns:
             parties = [k for c in tok.children if c.dep_ == "nmod" and case_of(c, data) in data.syntax.between_preps
                        for k in (resolver.resolve(c) or resolver.pair(c))]
             if len(parties) == 2:
-                yield from emit("ally", parties[0], parties[1], _span(tok))
+                yield from emit("ally", parties[0], parties[1], span_of(tok))
         elif lemma in data.cues.ally_nouns:
             owner = None
             for c in tok.children:
@@ -103,7 +100,7 @@ def find_relations(doc: Doc, data: LanguageData, index: EntityIndex,
                     owner = _clause_subject(tok, resolver)
             ally = _attached_entity(tok, resolver)
             if owner and ally:
-                yield from emit("ally", ally, owner, _span(tok))
+                yield from emit("ally", ally, owner, span_of(tok))
 
 
 def _title_groups(title: Token, resolver: Resolver) -> list[str]:

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Token
 
-from kg.extraction.context import ACTOR_TYPES, SUBJECTS, Context, clause_tokens, governing_verb, marker
+from kg.extraction.context import ACTOR_TYPES, SUBJECTS, Context, clause_tokens, governing_verb, marker, span_of
 from kg.extraction.plural import plural_referents
 from kg.extraction.resolve import PLACE_TYPES
 from kg.extraction.speakers import (
@@ -31,7 +31,7 @@ from kg.extraction.speakers import (
     subject_clitic,
 )
 from kg.extraction.triggers import adjectival, inverted, subject_candidates
-from kg.records import EventRecord, Span
+from kg.records import EventRecord
 
 
 def add(ctx: Context, ev: EventRecord, role: str, tok: Token, loose: bool = False) -> None:
@@ -53,7 +53,7 @@ def add(ctx: Context, ev: EventRecord, role: str, tok: Token, loose: bool = Fals
             continue
         if key in ev.fillers("agent") and r in ("recipient", "participant"):
             continue
-        ev.add_role(r, key, Span(tok.idx, tok.idx + len(tok), tok.text))
+        ev.add_role(r, key, span_of(tok))
 
 
 def clause_places(ctx: Context, tok: Token, ev: EventRecord) -> None:
@@ -68,7 +68,7 @@ def clause_places(ctx: Context, tok: Token, ev: EventRecord) -> None:
         key = ctx.resolver.name_of(t)
         if key and ctx.index.of_type(key) in PLACE_TYPES and marker(ctx, t) in ctx.syntax.place_preps \
                 and key not in ev.fillers("recipient"):
-            ev.add_role("place", key, Span(t.idx, t.idx + len(t), t.text))
+            ev.add_role("place", key, span_of(t))
             return
 
 
@@ -88,7 +88,7 @@ def between(ctx: Context, tok: Token, ev: EventRecord) -> None:
                 found.append((key, t))
         if len(found) >= 2:
             for key, t in found:
-                ev.add_role("participant", key, Span(t.idx, t.idx + len(t), t.text))
+                ev.add_role("participant", key, span_of(t))
         return
 
 
@@ -212,7 +212,7 @@ def verb_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
         if c.lower_ in ctx.syntax.place_pronouns and c.pos_ == "PRON":
             place = ctx.resolver.last_place(c)  # « il y a rencontré »: the place just named
             if place:
-                ev.add_role("place", place, Span(c.idx, c.idx + len(c), c.text))
+                ev.add_role("place", place, span_of(c))
             continue
         case = marker(ctx, c)
         role = mapping.get(f"{dep}/{case}") if case else None
@@ -249,7 +249,7 @@ def implicit_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
         # « des soldats nord-coréens ont été envoyés »: the sender is the troops' country.
         for t in themes:
             if (key := ctx.resolver.demonym_of(t)) is not None:
-                ev.add_role("agent", key, Span(t.idx, t.idx + len(t), t.text))
+                ev.add_role("agent", key, span_of(t))
     if ev.type in ("Deployment", "Transaction", "Decision", "Attack") and not ev.fillers("recipient"):
         # The party a purpose clause (« pour appuyer l'effort russe ») or the object names.
         pool = [c for c in tok.children if c.dep_ in ("advcl", "obj", "xcomp") or _object_like(ctx, c)]
@@ -260,7 +260,7 @@ def implicit_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
                 key = ctx.index.token_entity.get(d.i)
                 if key and key not in ev.fillers("agent") and ctx.index.of_type(key) in (
                         "Country", "Organization", "PoliticalParty"):
-                    ev.add_role("recipient", key, Span(d.idx, d.idx + len(d), d.text))
+                    ev.add_role("recipient", key, span_of(d))
                     return
 
 
@@ -296,7 +296,7 @@ def noun_roles(ctx: Context, tok: Token, ev: EventRecord, adjunct: bool = False)
             add(ctx, ev, role, c)
         elif c.dep_ == "amod" and c.i in ctx.index.demonym_tokens and not adjunct:
             role = "participant" if ev.type in ("Meeting", "Agreement") else "agent"
-            ev.add_role(role, ctx.index.token_entity[c.i], Span(c.idx, c.idx + len(c), c.text))
+            ev.add_role(role, ctx.index.token_entity[c.i], span_of(c))
     attendees(ctx, tok, ev)
 
 

@@ -32,7 +32,7 @@ from kg.extraction.speakers import (
     stranded_auxiliary,
     stranded_subject,
 )
-from kg.records import EventRecord, Span
+from kg.records import EventRecord
 
 #: Fewest words a quotation away from the attribution phrase holds to be a person's statement.
 QUOTE_WORDS = 3
@@ -125,4 +125,4 @@ def stranded_speakers(ctx: Context, events: list[EventRecord]) -> None:
         keys = [k for k in ctx.resolver.resolve(subject) if ctx.index.of_type(k) in ACTOR_TYPES]
         persons = [k for k in keys if ctx.index.of_type(k) == "Person"]
         for key in persons or keys:  # (« le ministre …, X »: the person, not what the parse hangs on the title)
-            ev.add_role("agent", key, Span(subject.idx, subject.idx + len(subject.text), subject.text))
+            ev.add_role("agent", key, span_of(subject))
