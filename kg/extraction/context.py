@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from kg.extraction.entities import EntityIndex, TokenIndex
 from kg.extraction.resolve import Resolver, case_of
 from kg.lang import LanguageData
-from kg.records import Span
+from kg.records import EventRecord, Span
 
 SUBJECTS = ("nsubj", "nsubj:pass")
 #: Relations a date or a number does not climb out of to find its event.
@@ -28,6 +28,12 @@ ACTOR_TYPES = ("Person", "Organization", "NewsAgency", "PoliticalParty", "Countr
 def span_of(tok: Token) -> Span:
     """The token's own stretch of text, as evidence."""
     return Span(tok.idx, tok.idx + len(tok), tok.text)
+
+
+def trigger_verb(ctx: Context, ev: EventRecord) -> Token | None:
+    """The first token of ``ev``'s trigger when it is a verb (a statement's clause), else None."""
+    found = ctx.tokens.tokens(ev.trigger.start, ev.trigger.end)
+    return found[0] if found and found[0].pos_ == "VERB" else None
 
 
 class Context:

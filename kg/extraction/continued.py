@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extraction.agreement import mention_gender
-from kg.extraction.context import Context, span_of
+from kg.extraction.agreement import agreement, mention_gender
+from kg.extraction.context import Context, span_of, trigger_verb
 from kg.extraction.quotes import ANY_CLOSING, quoted_tokens
 from kg.extraction.roles import subject_tokens
 from kg.lang.hooks import norm
@@ -47,14 +47,14 @@ def _continuing_subject(ctx: Context, ev: EventRecord) -> Token | None:
     """The subject of ``ev``'s verb if it is one that continues someone: an inverted
     singular clitic (« a-t-il précisé ») or a bare definite speaker noun in the
     singular naming a person by trade (« résume l'universitaire »), after the verb."""
-    found = ctx.tokens.tokens(ev.trigger.start, ev.trigger.end)
-    if not found or found[0].pos_ != "VERB":
+    verb = trigger_verb(ctx, ev)
+    if verb is None:
         return None
-    subjects = subject_tokens(ctx, found[0]) or _incise_object(ctx, found[0])
+    subjects = subject_tokens(ctx, verb) or _incise_object(ctx, verb)
     if len(subjects) != 1:
         return None
     s = subjects[0]
-    if s.i < min([found[0].i, *(c.i for c in found[0].children if c.dep_.startswith("aux"))]):
+    if s.i < min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux"))]):
         return None  # an incise inverts its subject; « Le président a annoncé » names its own
     if "Plur" in s.morph.get("Number", []) or ctx.resolver.resolve(s):
         return None
@@ -109,7 +109,7 @@ def _someone_else(ctx: Context, key: str, start: int, end: int) -> bool:
 
 def _agrees(ctx: Context, key: str, subject: Token) -> bool:
     """Does a mention of person ``key`` show the subject's grammatical gender (or none)?"""
-    wanted = next(iter(subject.morph.get("Gender", [])), None)
+    wanted = agreement(subject)[0]
     if wanted is None:
         return True
     mentions = [ctx.doc[i] for i, k in ctx.index.token_entity.items() if k == key]

@@ -20,7 +20,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Token
 
-from kg.extraction.context import ACTOR_TYPES, Context, span_of
+from kg.extraction.context import ACTOR_TYPES, Context, span_of, trigger_verb
 from kg.extraction.quotes import ANY_CLOSING, ANY_OPENING
 from kg.extraction.roles import subject_tokens
 from kg.extraction.speakers import (
@@ -105,9 +105,8 @@ def unnamed_speaker(ctx: Context, ev: EventRecord) -> bool:
     de la police a ajouté »)? It has no entity to carry, yet it is a statement."""
     if ev.type != "Communication" or ev.negated:
         return False
-    found = ctx.tokens.tokens(ev.trigger.start, ev.trigger.end)
-    tok = found[0] if found is not None else None
-    return tok is not None and tok.pos_ == "VERB" and any(speaker_noun(ctx, s) for s in subject_tokens(ctx, tok))
+    tok = trigger_verb(ctx, ev)
+    return tok is not None and any(speaker_noun(ctx, s) for s in subject_tokens(ctx, tok))
 
 
 def stranded_speakers(ctx: Context, events: list[EventRecord]) -> None:
@@ -117,8 +116,8 @@ def stranded_speakers(ctx: Context, events: list[EventRecord]) -> None:
     for ev in events:
         if ev.type != "Communication" or ev.negated or ev.fillers("agent"):
             continue
-        found = ctx.tokens.tokens(ev.trigger.start, ev.trigger.end)
-        aux = stranded_auxiliary(ctx, found[0]) if found and found[0].pos_ == "VERB" else None
+        verb = trigger_verb(ctx, ev)
+        aux = stranded_auxiliary(ctx, verb) if verb is not None else None
         subject = stranded_subject(ctx, aux) if aux is not None else None
         if subject is None:
             continue
