@@ -24,7 +24,7 @@ _SPOKEN_FOR = ("Organization", "NewsAgency", "PoliticalParty")
 
 def _definite_plural(tok: Token, data: LanguageData) -> bool:
     """« les astronomes » (the parser may tag the noun singular: the article decides)."""
-    return tok.pos_ == "NOUN" and tok.lower_.endswith(("s", "x")) and any(
+    return tok.pos_ == "NOUN" and data.hooks.plural_form(tok.text) and any(
         c.dep_ == "det" and norm(c.lower_) in data.syntax.definite_articles and "Plur" in c.morph.get("Number", [])
         for c in tok.children)
 
@@ -46,7 +46,7 @@ def plural_referents(resolver: Resolver, tok: Token) -> list[str]:
         if t.pos_ == "NOUN" and t.lemma_.lower() == lemma:
             # the latest phrase of the noun decides; a plural one (« des astronomes X et Y ») is a group,
             # whichever of its names the entity finder kept
-            people = _people_under(resolver, t) if t.lower_.endswith(("s", "x")) else []
+            people = _people_under(resolver, t) if data.hooks.plural_form(t.text) else []
             return people if len(people) < POINTING_BACK.stop else []
     return []
 

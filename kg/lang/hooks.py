@@ -67,6 +67,11 @@ class LanguageHooks:
         return any(c.dep_.startswith("expl") or (norm(c.lower_) in pronouns and c.pos_ == "PRON")
                    for c in verb.children)
 
+    def plural_form(self, word: str) -> bool:
+        """Does the spelling of the noun ``word`` mark the plural (where the tagger's
+        Number may be wrong)? No by default: the morphology alone decides."""
+        return False
+
     def infinitives(self, form: str) -> tuple[str, ...]:
         """Infinitives a finite or participle verb form may belong to, most likely
         first; used when the lemmatizer gives a verb the lemma of its homograph

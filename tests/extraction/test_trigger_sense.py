@@ -316,3 +316,15 @@ def test_a_person_glued_to_the_agency_phrase_is_the_inverted_speaker(fr):
     said = [e for e in events if e[:2] == ("Communication", "expliquer")]
     assert said and ("agent", "Paulo Ferreira") in said[0][2], events
     assert ("recipient", "Paulo Ferreira") not in said[0][2]
+
+
+def test_french_plural_spelling_of_nouns(fr):
+    # kg.extraction.plural reads the plural from the spelling when the tagger says singular
+    assert fr.hooks.plural_form("astronomes") and fr.hooks.plural_form("Journaux")
+    assert not fr.hooks.plural_form("astronome")
+
+
+def test_plural_spelling_is_unknown_by_default(fr):
+    from kg.lang.hooks import LanguageHooks
+
+    assert not LanguageHooks("xx", fr.cues, fr.syntax).plural_form("astronomes")

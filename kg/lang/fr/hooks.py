@@ -14,6 +14,8 @@ _FIRST_GROUP_ENDINGS = ("ées", "ent", "ée", "és", "es", "é", "e")
 #: Third-person present of the « -aître » verbs, with the circumflex or in the 1990
 #: spelling without it (« il reconnait », which the lemmatizer takes for *reconner*).
 _AITRE_ENDINGS = ("aît", "ait")
+#: Endings of the plural (and of words the same in both numbers).
+_PLURAL_ENDINGS = ("s", "x")
 
 
 def _forms(word: str) -> tuple[str, str, str, str]:
@@ -24,7 +26,7 @@ def _forms(word: str) -> tuple[str, str, str, str]:
         return word, word, word + "s", word + "s"
     if word.endswith("en"):
         return word, word + "ne", word + "s", word + "nes"
-    if word.endswith(("s", "x")):
+    if word.endswith(_PLURAL_ENDINGS):
         return word, word + "e", word, word + "es"
     return word, word + "e", word + "s", word + "es"
 
@@ -36,6 +38,10 @@ class FrenchHooks(LanguageHooks):
         sep = "-" if "-" in adjective else " "
         table = [_forms(p) for p in adjective.split(sep)]
         return {sep.join(f[k] for f in table) for k in range(4)}
+
+    def plural_form(self, word: str) -> bool:
+        """« astronomes », « journaux »: a noun in -s or -x."""
+        return word.lower().endswith(_PLURAL_ENDINGS)
 
     def infinitives(self, form: str) -> tuple[str, ...]:
         """« estime », « reprochent », « abaissée » → estimer, reprocher, abaisser: the
