@@ -7,6 +7,9 @@ kg does on news nobody has seen.
 
     python bench/score_split.py            # runs ../shared/eval/score_all.py once
     python bench/score_split.py --tune     # only the files rules may be tuned on: use this while tuning
+    python bench/score_split.py --with DIR # also score the gold files in DIR (kept outside the project, e.g.
+                                           # gold written on corpus articles whose text may not be committed),
+                                           # reported as one more held-out group
 
 Prints every scorer line, then the mean KG-F1 of each group.
 """
@@ -45,16 +48,26 @@ def main(argv: list[str] | None = None) -> int:
     if not SCORE_ALL.is_file():
         print(f"{SCORE_ALL} is absent", file=sys.stderr)
         return 2
-    files = tune_files() if "--tune" in argv else []
+    extra = [Path(argv[i + 1]) for i, a in enumerate(argv[:-1]) if a == "--with"]
+    extra_files = [str(f) for d in extra for f in sorted(d.glob("*.json"))]
+    if "--tune" in argv:
+        files = tune_files()
+    elif extra_files:
+        files = [str(SCORE_ALL.parent / "gold"), str(ROOT / "tests" / "gold")]
+    else:
+        files = []
+    files += extra_files
     run = subprocess.run([sys.executable, str(SCORE_ALL), *files], cwd=ROOT, capture_output=True, text=True)
     print(run.stdout, end="")
     scores = {m[1]: float(m[2]) for m in re.finditer(r"^(\S+): .*KG-F1 ([0-9.]+)$", run.stdout, re.M)}
+    extra_ids = {Path(f).stem for f in extra_files}
     groups = {
         "tune (wn)": [scores[k] for k in TUNE if k in scores],
         "check (wn, held out)": [scores[k] for k in CHECK if k in scores],
         "check (own g09-g16, held out)": [scores[k] for k in CHECK_OWN if k in scores],
         "check (own g25-g30, new, held out)": [scores[k] for k in CHECK_NEW if k in scores],
-        "all wn": [v for k, v in scores.items() if k.startswith("wn-")],
+        f"held out ({', '.join(d.name for d in extra)})": [v for k, v in scores.items() if k in extra_ids],
+        "all wn": [v for k, v in scores.items() if k.startswith("wn-") and k not in extra_ids],
         "tune (dev, seed, g01-g08, g17-g24)": [v for k, v in scores.items() if not k.startswith("wn-")
                                                and k not in CHECK_OWN and k not in CHECK_NEW],
     }
