@@ -95,7 +95,8 @@ def state_of(ctx: Context, tok: Token) -> str | None:
         return None
     if any(c.dep_ in ("amod", "nmod", "appos", "flat:name", "nummod") for c in tok.children):
         return None  # it says whose it is: the resolver's business
-    if not any(c.dep_ == "det" and ("Def" in c.morph.get("Definite", []) or "Dem" in c.morph.get("PronType", []))
+    if not any((c.dep_ == "det" and ("Def" in c.morph.get("Definite", []) or "Dem" in c.morph.get("PronType", [])))
+               or (c.dep_ == "case" and c.lower_ in ctx.syntax.contractions)  # « du gouvernement »
                for c in tok.children):
         return None
     for t in reversed(ctx.doc[:tok.i]):
