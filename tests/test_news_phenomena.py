@@ -1139,3 +1139,28 @@ def test_a_plural_trade_noun_does_not_take_people_another_noun_introduced():
             "Les chercheurs ont publié leurs résultats dans une revue.")
     said = [e for e in _events(_run(text)) if e["type"] == "Communication"]
     assert not any(_has(e["roles"], "agent", "Tremblay", "Gagnon") for e in said), said
+
+
+# --- recipients helper: targets of praise and criticism, coordinated recipients (round 6) -------------------------
+
+
+def test_the_author_of_a_praised_decision_is_its_recipient_not_a_second_speaker():
+    ev = _one("Le ministre allemand Klaus Berger a salué la décision du Conseil européen.", "Communication")
+    assert _has(ev["roles"], "recipient", "Conseil européen")
+    assert not _has(ev["roles"], "agent", "Conseil européen")
+
+
+def test_every_member_of_a_coordinated_recipient_is_one():
+    ev = _one("Le président Joe Harris a félicité la Corée du Sud et le Japon pour leur accord.", "Communication")
+    assert _has(ev["roles"], "recipient", "Corée du Sud") and _has(ev["roles"], "recipient", "Japon")
+
+
+def test_a_criticised_government_is_its_country():
+    text = "Le gouvernement polonais a présenté son budget mardi. La Commission européenne a critiqué le gouvernement."
+    found = [e for e in _events(_run(text)) if _has(e["roles"], "agent", "Commission")]
+    assert found and _has(found[0]["roles"], "recipient", "Pologne"), found
+
+
+def test_a_place_is_never_the_recipient_of_a_decision():
+    ev = _one("Le constructeur Renault va supprimer 3000 postes en France.", "Decision")
+    assert not _has(ev["roles"], "recipient", "France")

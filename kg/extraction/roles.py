@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from kg.extraction.context import ACTOR_TYPES, SUBJECTS, Context, clause_tokens, governing_verb, marker, span_of
 from kg.extraction.plural import plural_referents
+from kg.extraction.recipients import recipients
 from kg.extraction.resolve import PLACE_TYPES
 from kg.extraction.speakers import (
     attributed,
@@ -232,6 +233,7 @@ def verb_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:
             add(ctx, ev, role, c, loose=dep == "obj")
     implicit_roles(ctx, tok, ev)
     attendees(ctx, tok, ev)
+    recipients(ctx, tok, ev)
 
 
 def inverted_recipient(ctx: Context, subject: Token, mapping: Mapping[str, str], ev: EventRecord) -> None:
@@ -298,6 +300,7 @@ def noun_roles(ctx: Context, tok: Token, ev: EventRecord, adjunct: bool = False)
             role = "participant" if ev.type in ("Meeting", "Agreement") else "agent"
             ev.add_role(role, ctx.index.token_entity[c.i], span_of(c))
     attendees(ctx, tok, ev)
+    recipients(ctx, tok, ev)
 
 
 def clause_roles(ctx: Context, tok: Token, ev: EventRecord) -> None:

@@ -170,6 +170,8 @@ class Lexicon:
     attendance_nouns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # « en présence de X »: X attends
     gerund_marks: frozenset[str] = frozenset()  # « en ordonnant »: a present participle so marked is a clause
     inverting_marks: frozenset[str] = frozenset()  # « comme le précise X »: the speech verb's subject follows it
+    government_anaphors: frozenset[str] = frozenset()  # « le gouvernement »: the country whose government was named
+    agent_preps: frozenset[str] = frozenset()  # « par X »: an agent, never a recipient
 
 
 @dataclass(frozen=True)
