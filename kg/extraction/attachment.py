@@ -102,9 +102,27 @@ def attach_dates(ctx: Context, events: dict[int, EventRecord], dates: list[DateM
             pool = [i for i in sentences.get(ctx.resolver.sentence_of(tok.i), []) if events[i].date is None
                     and ctx.doc[i].pos_ == "NOUN" and governing_verb(ctx, ctx.doc[i]) == verb.i
                     and not offset(ctx, ctx.doc[i])]
-            target = min(pool, key=lambda i: abs(i - tok.i)) if pool else None
+            target = min(pool, key=lambda i: abs(i - tok.i)) if pool else manner_clause(ctx, tok, events)
         if target is not None and events[target].date is None:
             events[target].date = DateValue(d.iso, d.datatype, Span(d.start, d.end, ctx.text[d.start:d.end]))
+
+
+def manner_clause(ctx: Context, tok: Token, events: dict[int, EventRecord]) -> int | None:
+    """« a débloqué la situation mardi en ordonnant la suspension », « doit se rendre sur le site
+    jeudi pour rencontrer les salariés »: a date on a verb that is no event (or on its object) goes
+    to the event the verb's gerund or purpose infinitive (no subject of its own) names, when there
+    is exactly one; not a date framing the clause (« suite à la destruction … depuis le 30 juin »)."""
+    verb = tok.head
+    if verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("obj", "obl:arg"):
+        verb = verb.head  # (the parser hangs the day on the object: « la situation mardi »)
+    if verb.pos_ not in ("VERB", "AUX") or verb.i in events:
+        return None
+    marks = ctx.lex.gerund_marks | ctx.cues.purpose_markers
+    pool = [c.i for c in verb.children if c.dep_ == "advcl" and c.i in events and c.pos_ == "VERB"
+            and events[c.i].date is None and not {"Inf", "Part"}.isdisjoint(c.morph.get("VerbForm", []))
+            and not any(g.dep_ in ("nsubj", "nsubj:pass") for g in c.children)
+            and any(g.dep_ == "mark" and g.i < c.i and g.lower_ in marks for g in c.children)]
+    return pool[0] if len(pool) == 1 else None
 
 
 def stated(ctx: Context, verb: Token) -> bool:
