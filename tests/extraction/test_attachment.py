@@ -273,3 +273,28 @@ enquête enquête NOUN 12 obj
 . . PUNCT 8 punct
 """, dt.date(2026, 3, 5))
     assert [(e[0], e[3]) for e in events] == [("Decision", None)]
+
+
+def test_a_vote_count_hung_on_another_verb_is_the_vote_quantity(fr):
+    # « La loi s'appuie sur un texte voté mardi par le Sénat, par 140 voix contre 90 »
+    rec, _ = run(fr, """
+La le DET 2 det
+loi loi NOUN 3 nsubj
+appuie appuyer VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+sur sur ADP 6 case
+un un DET 6 det
+texte texte NOUN 3 obl:arg
+voté voter VERB 6 acl Tense=Past|VerbForm=Part
+par par ADP 10 case
+le le DET 10 det
+Sénat Sénat PROPN 7 obl:agent _ B-ORG
+, , PUNCT 3 punct
+par par ADP 14 case
+140 140 NUM 14 nummod
+voix voix NOUN 3 obl:mod
+contre contre ADP 16 case
+90 90 NUM 14 nmod
+. . PUNCT 3 punct
+""")
+    (ev,) = [e for e in rec.events if e.type == "Decision"]
+    assert (ev.quantity.value, ev.quantity.unit) == (140, "voix")
