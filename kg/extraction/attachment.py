@@ -102,9 +102,27 @@ def attach_dates(ctx: Context, events: dict[int, EventRecord], dates: list[DateM
             pool = [i for i in sentences.get(ctx.resolver.sentence_of(tok.i), []) if events[i].date is None
                     and ctx.doc[i].pos_ == "NOUN" and governing_verb(ctx, ctx.doc[i]) == verb.i
                     and not offset(ctx, ctx.doc[i])]
-            target = min(pool, key=lambda i: abs(i - tok.i)) if pool else None
+            target = min(pool, key=lambda i: abs(i - tok.i)) if pool else manner_clause(ctx, tok, events)
         if target is not None and events[target].date is None:
             events[target].date = DateValue(d.iso, d.datatype, Span(d.start, d.end, ctx.text[d.start:d.end]))
+
+
+def manner_clause(ctx: Context, tok: Token, events: dict[int, EventRecord]) -> int | None:
+    """« a débloqué la situation mardi en ordonnant la suspension », « doit se rendre sur le site
+    jeudi pour rencontrer les salariés »: a date on a verb that is no event (or on its object) goes
+    to the event the verb's gerund or purpose infinitive (no subject of its own) names, when there
+    is exactly one; not a date framing the clause (« suite à la destruction … depuis le 30 juin »)."""
+    verb = tok.head
+    if verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("obj", "obl:arg"):
+        verb = verb.head  # (the parser hangs the day on the object: « la situation mardi »)
+    if verb.pos_ not in ("VERB", "AUX") or verb.i in events:
+        return None
+    marks = ctx.lex.gerund_marks | ctx.cues.purpose_markers
+    pool = [c.i for c in verb.children if c.dep_ == "advcl" and c.i in events and c.pos_ == "VERB"
+            and events[c.i].date is None and not {"Inf", "Part"}.isdisjoint(c.morph.get("VerbForm", []))
+            and not any(g.dep_ in ("nsubj", "nsubj:pass") for g in c.children)
+            and any(g.dep_ == "mark" and g.i < c.i and g.lower_ in marks for g in c.children)]
+    return pool[0] if len(pool) == 1 else None
 
 
 def stated(ctx: Context, verb: Token) -> bool:
@@ -191,6 +209,20 @@ def setting(ctx: Context, noun: Token) -> bool:
         and noun.lemma_.lower() not in ctx.lex.nouns
 
 
+def counted_vote(ctx: Context, votes: Token, events: dict[int, EventRecord]) -> int | None:
+    """« (une loi) votée mardi par l'Assemblée, par 121 voix contre 98 » where the parser hangs
+    the count on the main verb, « L'Assemblée a voté la confiance. Il y a eu 302 voix pour et 225
+    contre »: a count of votes that reaches no event is the quantity of the nearest Decision of
+    its sentence, else the last one of the sentence before, when that one has none yet."""
+    here = ctx.resolver.sentence_of(votes.i)
+    for k in (here, here - 1):
+        pool = [i for i in events if events[i].type == "Decision" and events[i].quantity is None
+                and ctx.resolver.sentence_of(i) == k]
+        if pool:
+            return min(pool, key=lambda i: abs(i - votes.i)) if k == here else max(pool)
+    return None
+
+
 def attach_quantities(ctx: Context, events: dict[int, EventRecord], numbers: list[NumberMatch]) -> None:
     named = sorted((m.start, m.end) for e in ctx.index.entities.values() for m in e.mentions)
     named_starts = [s for s, _ in named]
@@ -234,6 +266,8 @@ def attach_quantities(ctx: Context, events: dict[int, EventRecord], numbers: lis
         target = nearest_trigger(ctx, anchor, events, (*(b for b in BOUNDARIES if b != "acl"), "conj"))
         if target is None:
             target = across_fragment(ctx, anchor, events)
+        if target is None and anchor.lemma_.lower() in ctx.cues.vote_units:
+            target = counted_vote(ctx, anchor, events)
         if target is None or events[target].quantity is not None:
             continue
         if events[target].type == "Communication" and in_complement(ctx, anchor, target, events):

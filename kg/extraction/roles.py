@@ -67,10 +67,37 @@ def clause_places(ctx: Context, tok: Token, ev: EventRecord) -> None:
         scope += list(clause_tokens(ctx, ctx.doc[governing_verb(ctx, tok)]))
     for t in sorted(scope, key=lambda t: t.i):
         key = ctx.resolver.name_of(t)
-        if key and ctx.index.of_type(key) in PLACE_TYPES and marker(ctx, t) in ctx.syntax.place_preps \
-                and key not in ev.fillers("recipient"):
+        if key and ctx.index.of_type(key) in PLACE_TYPES and key not in ev.fillers("recipient") \
+                and (marker(ctx, t) in ctx.syntax.place_preps or located_under(ctx, t) and not _described(t, tok)):
             ev.add_role("place", key, span_of(t))
             return
+
+
+def located_under(ctx: Context, tok: Token) -> bool:
+    """« dans son usine de Rennes », « au poste-frontière de X », « près de X »: a name
+    marked « de » after a place preposition and the noun it completes (however the parser
+    hung them) is where the event happens, unless that noun is an event's."""
+    case = next((c for c in tok.children if c.dep_ == "case" and c.i < tok.i), None)
+    if case is None or ctx.hooks.preposition(case.text) not in ctx.syntax.of_preps:
+        return False
+    for t in reversed(ctx.doc[max(0, case.i - 5):case.i]):
+        prep = ctx.hooks.preposition(t.text)
+        if t.pos_ in ("ADP", "ADV") or prep in ctx.syntax.contractions.values():  # (« au » may be tagged DET)
+            return prep in ctx.syntax.place_preps
+        if t.pos_ not in ("NOUN", "DET", "ADJ") and t.text != "-" or t.lemma_.lower() in ctx.lex.nouns:
+            return False  # (« à la prise de X »: X is what an event noun is about, not where)
+    return False
+
+
+def _described(tok: Token, trigger: Token) -> bool:
+    """Is ``tok`` inside a participle or relative clause below ``trigger`` (« lors des combats
+    ayant abouti à la prise de X »: a description, not the event's setting)?"""
+    t = tok
+    while t.i != trigger.i and t.head.i != t.i:
+        if t.dep_ in ("acl", "acl:relcl"):
+            return True
+        t = t.head
+    return False
 
 
 def between(ctx: Context, tok: Token, ev: EventRecord) -> None:

@@ -69,6 +69,8 @@ class Cues:
     location_preps: tuple[str, ...]  # « à Niamey »: the city itself, not its country
     place_heads: frozenset[str]  # « château de X », « région de X »
     city_heads: frozenset[str]  # « ville de X »
+    # quantities (round 6)
+    vote_units: frozenset[str] = frozenset()  # « par 121 voix contre 98 »: a vote's count, told beside it
     # entities (issue 11)
     city_nouns: frozenset[str] = frozenset()  # « la population de X »: X is the city, not its country
     language_nouns: frozenset[str] = frozenset()  # « la langue française »: a language, not a country

@@ -232,3 +232,69 @@ salaire salaire NOUN 7 obj
 euros euro NOUN 7 obl:arg
 """)
     assert rec.events and rec.events[0].quantity is None
+
+
+def test_a_date_on_a_verb_that_is_no_event_goes_to_its_gerund(fr):
+    # « La ministre Ana Varela a calmé la crise mardi en ordonnant une enquête »: the order is of Tuesday.
+    _, events = run(fr, """
+Ana Ana PROPN 3 nsubj _ B-PER
+Varela Varela PROPN 1 flat:name _ I-PER
+a avoir AUX 4 aux:tense Mood=Ind|Tense=Pres|VerbForm=Fin
+calmé calmer VERB 0 root Tense=Past|VerbForm=Part
+la le DET 6 det
+crise crise NOUN 4 obj
+mardi mardi NOUN 6 nmod
+en en ADP 9 mark
+ordonnant ordonner VERB 4 advcl Tense=Pres|VerbForm=Part
+une un DET 11 det
+enquête enquête NOUN 9 obj
+. . PUNCT 4 punct
+""", dt.date(2026, 3, 5))
+    assert [(e[0], e[1], e[3]) for e in events] == [("Decision", "ordonner", "2026-03-03")]
+
+
+def test_a_date_framing_the_clause_does_not_go_to_its_gerund(fr):
+    # « Après la crue depuis lundi, Ana Varela a repris le travail en ordonnant une enquête »: lundi dates the flood.
+    _, events = run(fr, """
+Après après ADP 2 case
+crue crue NOUN 8 obl:mod
+depuis depuis ADP 4 case
+lundi lundi NOUN 2 nmod
+Ana Ana PROPN 8 nsubj _ B-PER
+Varela Varela PROPN 5 flat:name _ I-PER
+a avoir AUX 8 aux:tense Mood=Ind|Tense=Pres|VerbForm=Fin
+repris reprendre VERB 0 root Tense=Past|VerbForm=Part
+le le DET 10 det
+travail travail NOUN 8 obj
+en en ADP 12 mark
+ordonnant ordonner VERB 8 advcl Tense=Pres|VerbForm=Part
+une un DET 14 det
+enquête enquête NOUN 12 obj
+. . PUNCT 8 punct
+""", dt.date(2026, 3, 5))
+    assert [(e[0], e[3]) for e in events] == [("Decision", None)]
+
+
+def test_a_vote_count_hung_on_another_verb_is_the_vote_quantity(fr):
+    # « La loi s'appuie sur un texte voté mardi par le Sénat, par 140 voix contre 90 »
+    rec, _ = run(fr, """
+La le DET 2 det
+loi loi NOUN 3 nsubj
+appuie appuyer VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+sur sur ADP 6 case
+un un DET 6 det
+texte texte NOUN 3 obl:arg
+voté voter VERB 6 acl Tense=Past|VerbForm=Part
+par par ADP 10 case
+le le DET 10 det
+Sénat Sénat PROPN 7 obl:agent _ B-ORG
+, , PUNCT 3 punct
+par par ADP 14 case
+140 140 NUM 14 nummod
+voix voix NOUN 3 obl:mod
+contre contre ADP 16 case
+90 90 NUM 14 nmod
+. . PUNCT 3 punct
+""")
+    (ev,) = [e for e in rec.events if e.type == "Decision"]
+    assert (ev.quantity.value, ev.quantity.unit) == (140, "voix")

@@ -157,3 +157,43 @@ rencontrés rencontrer VERB 0 root VerbForm=Part
 """)
     meeting = next(e for e in events if e[0] == "Meeting")
     assert meeting[2] == [("participant", "Ivanov"), ("participant", "Kim")]
+
+
+def test_a_place_named_under_a_noun_after_a_place_preposition(fr):
+    # « Fabrelle supprime 300 emplois dans son usine de Nantes »: the job cuts happen in Nantes.
+    _, events = run(fr, """
+Fabrelle Fabrelle PROPN 2 nsubj _ B-ORG
+supprime supprimer VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+300 300 NUM 4 nummod
+emplois emploi NOUN 2 obj
+dans dans ADP 7 case
+son son DET 7 det
+usine usine NOUN 2 obl:mod
+de de ADP 9 case
+Nantes Nantes PROPN 7 nmod _ B-LOC
+. . PUNCT 2 punct
+""")
+    assert ("place", "Nantes") in events[0][2]
+
+
+def test_a_place_under_a_noun_of_a_described_setting_is_not_the_event_place(fr):
+    # « Fabrelle a annoncé la fermeture lors des grèves ayant abouti à la prise de Nantes »
+    _, events = run(fr, """
+Fabrelle Fabrelle PROPN 3 nsubj _ B-ORG
+a avoir AUX 3 aux:tense Mood=Ind|Tense=Pres|VerbForm=Fin
+annoncé annoncer VERB 0 root Tense=Past|VerbForm=Part
+la le DET 5 det
+fermeture fermeture NOUN 3 obj
+lors lors ADV 3 advmod
+des de ADP 8 case
+grèves grève NOUN 6 obl:arg
+ayant avoir AUX 10 aux:tense VerbForm=Part
+abouti aboutir VERB 8 acl Tense=Past|VerbForm=Part
+à à ADP 13 case
+la le DET 13 det
+prise prise NOUN 10 obl:arg
+de de ADP 15 case
+Nantes Nantes PROPN 13 nmod _ B-LOC
+. . PUNCT 3 punct
+""")
+    assert events and all(r[0] != "place" for e in events for r in e[2])
