@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from kg.extraction.mentions import Mention, find_mentions
+from kg.extraction.mention import Mention
+from kg.extraction.mentions import find_mentions
 from kg.lang import LanguageData, fold
 from kg.namematch import abbreviates as _abbreviates
 from kg.namematch import content_words, has_initials
