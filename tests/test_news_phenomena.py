@@ -1139,3 +1139,15 @@ def test_a_plural_trade_noun_does_not_take_people_another_noun_introduced():
             "Les chercheurs ont publié leurs résultats dans une revue.")
     said = [e for e in _events(_run(text)) if e["type"] == "Communication"]
     assert not any(_has(e["roles"], "agent", "Tremblay", "Gagnon") for e in said), said
+
+
+# --- entities helper (round 6): names real news cuts, drops or mistypes (issue 11 items 7, 10) -------------------
+
+
+def _entities(text: str) -> dict[str, str]:
+    return {e.label: e.type for e in _run(text).entities.values()}
+
+
+def test_a_footnote_call_is_no_part_of_a_name():
+    found = _entities("Le Mouvement républicain breton[2] a exclu mardi son trésorier.")
+    assert found.get("Mouvement républicain breton") == "Organization", found  # not « … breton[2 », not cut
