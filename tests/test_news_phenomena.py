@@ -1151,3 +1151,17 @@ def _entities(text: str) -> dict[str, str]:
 def test_a_footnote_call_is_no_part_of_a_name():
     found = _entities("Le Mouvement républicain breton[2] a exclu mardi son trésorier.")
     assert found.get("Mouvement républicain breton") == "Organization", found  # not « … breton[2 », not cut
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Deux alpinistes sont morts mardi sur le mont Vernaz, selon la gendarmerie.", "mont Vernaz"),
+    ("Les fidèles se sont réunis vendredi dans la mosquée Sidi Karoum, près du marché.", "mosquée Sidi Karoum"),
+])
+def test_a_place_named_after_a_lower_case_place_noun_is_a_place(text, place):
+    found = _entities(text)
+    assert found.get(place) == "Place", found
+
+
+def test_an_institution_noun_before_a_name_makes_no_place():
+    found = _entities("Le ministère tchèque de la Santé a annoncé mardi la fermeture de dix hôpitaux.")
+    assert "Place" not in {t for label, t in found.items() if "ministère" in label}, found

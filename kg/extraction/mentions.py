@@ -145,6 +145,9 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
             span = repair(span, data)
         surname = None if span is None else with_particle(doc, span, ent.label_, data)
         span = surname or span
+        if span is not None and (place := _common_noun_place(span, ent, data)) is not None:
+            yield place
+            continue
         if span is None or fold(span.text) in stop or not any(c.isupper() for c in span.text[:1]):
             continue
         key = fold(span.text)
@@ -192,6 +195,32 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
             etype = "Organization"  # « (UMP) », « le PSOE »: an acronym is no one's name
         yield Mention(span.start_char, span.end_char, span.text, etype, first_token=span.start,
                       strong=context is not None)
+
+
+def _common_noun_place(span: SpacySpan, ent: SpacySpan, data: LanguageData) -> Mention | None:
+    """« le mont X », « la mosquée X Y », « les îles X », « la grotte d'X », « l'aéroport
+    international X »: a place the model found whose name starts with a lower-case common noun
+    (the kind of place) and goes on to a capitalised name is a place, the noun included (not a
+    code such as a road's number, not a name the gazetteer knows after the noun). An institution's
+    or organisation's noun (« le ministère chinois du X », « l'université X ») makes no place, and a
+    place noun with « de » (« le port ukrainien d'X ») is left to the place-noun mentions."""
+    if data.syntax.ner_labels.get(ent.label_) != "Place" or not span[0].is_lower \
+            or span[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = span[0].lemma_.lower()
+    cues = data.cues
+    if noun in cues.institution_nouns or noun in cues.government_nouns or noun in cues.media_nouns \
+            or fold(noun) in {fold(k) for k in (*cues.org_heads, *cues.org_descriptors)}:
+        return None
+    if (noun in cues.place_heads or span[0].lower_ in cues.place_heads) and any(
+            norm(t.lower_) in data.syntax.of_preps for t in span):
+        return None
+    span = without_place(span, data)  # « le musée X de Montréal »: the city keeps its own mention
+    named = [t for t in span[1:] if t.text[:1].isupper()]
+    if not named or any(CODE.fullmatch(t.text) for t in span) \
+            or fold(span[named[0].i - span.start:].text) in data.names:
+        return None
+    return Mention(span.start_char, span.end_char, span.text, "Place", first_token=span.start)
 
 
 def _org_with_place(doc: Doc, data: LanguageData) -> list[SpacySpan]:
