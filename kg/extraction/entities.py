@@ -28,8 +28,8 @@ from kg.rdf.iri import slug
 from kg.records import EntityRecord, Span
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9]{1,7})\)")
-#: The name in « mosquée X Y », « grotte d'X »: from the first capitalised word (after a space or an elision).
-_CAPITALISED = re.compile(r"(?<=[\s'’])[^\W\d_](?<=[A-ZÀ-Ý]).*$")
+#: Where a word starts: after a space or an elision.
+_WORD_START = re.compile(r"(?<=[\s'’])\w")
 _GROUP_PARENT = {"City": "Place", "Region": "Place", "Country": "Place", "NewsAgency": "Organization",
                  "PoliticalParty": "Organization"}
 
@@ -45,6 +45,11 @@ class EntityIndex:
 
     def of_type(self, key: str) -> str:
         return self.entities[key].type
+
+
+def _capitalised_tail(text: str) -> str:
+    """The text from its first capitalised word on (after a space or an elision), or ""."""
+    return next((text[w.start():] for w in _WORD_START.finditer(text) if w.group().isupper()), "")
 
 
 def _broad(t: str) -> str:
@@ -138,8 +143,8 @@ def _index_tokens(mentions: list[Mention], index: EntityIndex, offsets: TokenInd
         ent.mentions.append(Span(m.start, m.end, m.text))
         if m.type == "Place" and m.text.split()[0].lower() in data.cues.place_heads:
             ent.aliases.add(m.text.split(" ", 2)[-1])  # « région de Tillabéri » → « Tillabéri »
-        elif m.type == "Place" and m.text[:1].islower() and (name := _CAPITALISED.search(m.text)) is not None:
-            ent.aliases.add(name.group())  # « la mosquée X Y », « la grotte d'X »: the name after the noun
+        elif m.type == "Place" and m.text[:1].islower() and (name := _capitalised_tail(m.text)):
+            ent.aliases.add(name)  # « la mosquée X Y », « la grotte d'X »: the name after the noun
         for tok in offsets.tokens(m.start, m.end) or ():
             index.token_entity.setdefault(tok.i, m.key)
             if m.alias_only and m.text.islower():
