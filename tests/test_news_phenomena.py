@@ -1165,3 +1165,9 @@ def test_a_place_named_after_a_lower_case_place_noun_is_a_place(text, place):
 def test_an_institution_noun_before_a_name_makes_no_place():
     found = _entities("Le ministère tchèque de la Santé a annoncé mardi la fermeture de dix hôpitaux.")
     assert "Place" not in {t for label, t in found.items() if "ministère" in label}, found
+
+
+def test_a_name_a_series_introduces_is_a_work_not_a_person():
+    found = _entities("Le public avait découvert le comédien dans la série Paul Vernet, dans laquelle il jouait un "
+                      "policier.")
+    assert "Paul Vernet" not in found, found
