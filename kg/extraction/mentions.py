@@ -30,6 +30,7 @@ from kg.extraction.names import (
     CODE,
     artefacts,
     before_city,
+    common_word_in_name,
     descriptor,
     eponym,
     generic,
@@ -188,6 +189,8 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
                 span, etype = extended, "Place"
         if etype == "Person" and len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN", "X") \
                 and not titled(span, data):
+            continue
+        if etype == "Person" and common_word_in_name(span, data):
             continue
         if len(span) == 1 and span[0].pos_ in ("VERB", "AUX") and span[0].is_sent_start and not span.text.isupper():
             continue  # a verb capitalised at the start of its sentence (an imperative) is no name
