@@ -31,6 +31,7 @@ from kg.extraction.names import (
     artefacts,
     before_city,
     common_word_in_name,
+    counted,
     descriptor,
     eponym,
     generic,
@@ -168,7 +169,8 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
         if entry is not None:
             yield Mention(span.start_char, span.end_char, span.text, entry.type, entry, first_token=span.start)
             continue
-        if generic(span, data) or in_heading(span) or eponym(span, data) or fold(span.text) in things:
+        if generic(span, data) or in_heading(span) or eponym(span, data) or fold(span.text) in things \
+                or counted(span, data):
             continue
         context = _context_type(doc, span, data)
         if context in ("Place", "City"):

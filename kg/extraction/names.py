@@ -276,6 +276,21 @@ def _glued(tok: Token) -> bool:
     return not tok.whitespace_ and tok.i + 1 < len(doc) and (doc[tok.i + 1].is_alpha or doc[tok.i + 1].text[:1] in "-‐")
 
 
+def counted(span: SpacySpan, data: LanguageData) -> bool:
+    """« deux Länder », « 6 X se sont immolés », « des centaines de X »: one capitalised word counted
+    like a common noun (a number before it, or a counting noun of the language's ``approximate_nouns``
+    or ``multipliers`` and « de ») names a kind of people or things, not an entity."""
+    if len(span) != 1:
+        return False
+    tok = span[0]
+    if any(c.dep_ == "nummod" and c.i < tok.i for c in tok.children):
+        return True
+    head = tok.head
+    counting = head.lemma_.lower() in data.cues.approximate_nouns or head.lower_ in data.cues.multipliers
+    return head.i < tok.i and counting and any(c.dep_ == "case" and norm(c.lower_) in data.syntax.of_preps
+                                               for c in tok.children)
+
+
 def eponym(span: SpacySpan, data: LanguageData) -> bool:
     """« le boson de Brout-Englert-Higgs », « la maladie de X »: a name after « de » and a noun of
     the language's ``eponym_heads`` is part of a term (a particle, an illness), no entity."""
