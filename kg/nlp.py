@@ -71,14 +71,26 @@ def get_model(lang: str = "fr") -> Language:
     nlp.max_length = MAX_CHARS  # kg.sources refuses longer texts before they get here
     _add_paragraph_breaks(nlp)
     _split_glued_honorifics(nlp, load(lang).cues.honorifics)
+    _add_infixes(nlp, _FOOTNOTES)
     return nlp
+
+
+#: « espagnol[1] », « cabré[2] »: a wiki footnote call glued to the word before it is cut off
+#: as tokens of its own (the text is unchanged), so it is no part of a name (« Parti … espagnol[1 »)
+#: nor of a verb. The closing bracket is already a suffix when infixes are looked for.
+_FOOTNOTES = (r"(?<=[^\W\d_])(?=\[\d{1,3}(?:\]|$))", r"(?<=[^\W\d_]\[)(?=\d{1,3}(?:\]|$))")
 
 
 def _split_glued_honorifics(nlp: Language, honorifics: Iterable[str]) -> None:
     """« selon M.Dupont »: an abbreviated honorific glued to the capitalised name after it is cut off
     as a token of its own (the text is unchanged), so the name is read as a person's and the
     honorific dropped from it, as after « M. Dupont »."""
-    glued = [rf"(?<=\b{re.escape(h)})(?=[A-ZÀ-Ý])" for h in honorifics if h.endswith(".")]
+    _add_infixes(nlp, [rf"(?<=\b{re.escape(h)})(?=[A-ZÀ-Ý])" for h in honorifics if h.endswith(".")])
+
+
+def _add_infixes(nlp: Language, infixes: Iterable[str]) -> None:
+    """Extra zero-width infixes (regular expressions) on the model's tokenizer."""
+    glued = list(infixes)
     if not glued:
         return
     tokenizer = nlp.tokenizer

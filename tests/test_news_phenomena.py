@@ -1164,3 +1164,33 @@ def test_a_criticised_government_is_its_country():
 def test_a_place_is_never_the_recipient_of_a_decision():
     ev = _one("Le constructeur Renault va supprimer 3000 postes en France.", "Decision")
     assert not _has(ev["roles"], "recipient", "France")
+# --- entities helper (round 6): names real news cuts, drops or mistypes (issue 11 items 7, 10) -------------------
+
+
+def _entities(text: str) -> dict[str, str]:
+    return {e.label: e.type for e in _run(text).entities.values()}
+
+
+def test_a_footnote_call_is_no_part_of_a_name():
+    found = _entities("Le Mouvement républicain breton[2] a exclu mardi son trésorier.")
+    assert found.get("Mouvement républicain breton") == "Organization", found  # not « … breton[2 », not cut
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Deux alpinistes sont morts mardi sur le mont Vernaz, selon la gendarmerie.", "mont Vernaz"),
+    ("Les fidèles se sont réunis vendredi dans la mosquée Sidi Karoum, près du marché.", "mosquée Sidi Karoum"),
+])
+def test_a_place_named_after_a_lower_case_place_noun_is_a_place(text, place):
+    found = _entities(text)
+    assert found.get(place) == "Place", found
+
+
+def test_an_institution_noun_before_a_name_makes_no_place():
+    found = _entities("Le ministère tchèque de la Santé a annoncé mardi la fermeture de dix hôpitaux.")
+    assert "Place" not in {t for label, t in found.items() if "ministère" in label}, found
+
+
+def test_a_name_a_series_introduces_is_a_work_not_a_person():
+    found = _entities("Le public avait découvert le comédien dans la série Paul Vernet, dans laquelle il jouait un "
+                      "policier.")
+    assert "Paul Vernet" not in found, found

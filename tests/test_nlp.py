@@ -54,3 +54,15 @@ def test_a_glued_honorific_is_cut_off_the_name():
     assert words[1:3] == ["M.", "Lambertin"]
     assert doc.text == "selon M.Lambertin et J.-M. Ayrault, sur www.exemple.fr"  # the text is unchanged
     assert "www.exemple.fr" in words
+
+
+def test_a_glued_footnote_call_is_cut_off_the_word():
+    from kg.nlp import _FOOTNOTES, _add_infixes
+
+    nlp = spacy.blank("fr")
+    _add_infixes(nlp, _FOOTNOTES)
+    doc = nlp("Le Parti radical[1] a voté[23] la loi [4] en 2012.")
+    words = [t.text for t in doc]
+    assert words[:6] == ["Le", "Parti", "radical", "[", "1", "]"]
+    assert words[7:11] == ["voté", "[", "23", "]"]
+    assert doc.text == "Le Parti radical[1] a voté[23] la loi [4] en 2012."  # the text is unchanged

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from kg.extraction.mentions import Mention, find_mentions
+from kg.extraction.mention import Mention
+from kg.extraction.mentions import find_mentions
 from kg.lang import LanguageData, fold
 from kg.namematch import abbreviates as _abbreviates
 from kg.namematch import content_words, has_initials
@@ -27,6 +28,8 @@ from kg.rdf.iri import slug
 from kg.records import EntityRecord, Span
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9]{1,7})\)")
+#: Where a word starts: after a space or an elision.
+_WORD_START = re.compile(r"(?<=[\s'’])\w")
 _GROUP_PARENT = {"City": "Place", "Region": "Place", "Country": "Place", "NewsAgency": "Organization",
                  "PoliticalParty": "Organization"}
 
@@ -42,6 +45,11 @@ class EntityIndex:
 
     def of_type(self, key: str) -> str:
         return self.entities[key].type
+
+
+def _capitalised_tail(text: str) -> str:
+    """The text from its first capitalised word on (after a space or an elision), or ""."""
+    return next((text[w.start():] for w in _WORD_START.finditer(text) if w.group().isupper()), "")
 
 
 def _broad(t: str) -> str:
@@ -135,6 +143,8 @@ def _index_tokens(mentions: list[Mention], index: EntityIndex, offsets: TokenInd
         ent.mentions.append(Span(m.start, m.end, m.text))
         if m.type == "Place" and m.text.split()[0].lower() in data.cues.place_heads:
             ent.aliases.add(m.text.split(" ", 2)[-1])  # « région de Tillabéri » → « Tillabéri »
+        elif m.type == "Place" and m.text[:1].islower() and (name := _capitalised_tail(m.text)):
+            ent.aliases.add(name)  # « la mosquée X Y », « la grotte d'X »: the name after the noun
         for tok in offsets.tokens(m.start, m.end) or ():
             index.token_entity.setdefault(tok.i, m.key)
             if m.alias_only and m.text.islower():

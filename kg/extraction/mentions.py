@@ -7,27 +7,31 @@ Mentions come from five places, longest first when they overlap:
 * spaCy's named entities (the language's NER label map; other labels only when
   the gazetteer knows the name), typed by their context and by the first word;
 * place nouns with their proper name (« région de Tillabéri ») and institution
-  nouns with their domain (« le ministère des Affaires étrangères »);
+  nouns with their domain (« le ministère des Affaires étrangères »), found in
+  :mod:`kg.extraction.nounmentions`;
 * demonym adjectives (« russe », « nord-coréennes »): aliases of their country,
   and a party's adjective, inflected by the language's hook;
 * capitals and seats of power: after a place preposition (« à Niamey ») the city
   itself, otherwise (« Moscou a répondu », « le Kremlin ») the country it stands for.
+
+The record itself and the choice among overlapping mentions are in :mod:`kg.extraction.mention`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from kg.extraction.intervals import Disjoint
+from kg.extraction.mention import Mention, select
 from kg.extraction.names import (
     CODE,
     artefacts,
     before_city,
+    common_word_in_name,
+    counted,
     descriptor,
     eponym,
     generic,
@@ -42,23 +46,15 @@ from kg.extraction.names import (
     titled,
     without_place,
 )
+from kg.extraction.nounmentions import (
+    government_mentions,
+    institution_mentions,
+    party_adjective_mentions,
+    place_noun_mentions,
+)
 from kg.extraction.particles import with_particle
-from kg.lang import GazetteerEntry, LanguageData, fold
+from kg.lang import LanguageData, fold
 from kg.lang.hooks import norm
-
-
-@dataclass
-class Mention:
-    start: int
-    end: int
-    text: str
-    type: str
-    entry: GazetteerEntry | None = None
-    alias_only: bool = False  # a demonym or capital standing for its country
-    first_token: int = -1
-    owner: Mention | None = None  # a mention whose entity this one names too
-    strong: bool = False  # typed by its context (« le parti X »), which beats the model
-    key: str = ""  # entity key, set once mentions are grouped
 
 
 def _honorifics(data: LanguageData) -> frozenset[str]:
@@ -116,22 +112,6 @@ def _lower_name_regex(data: LanguageData) -> re.Pattern[str]:
     return _REGEX[key]
 
 
-def _government_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
-    """« le gouvernement Ayrault », « le cabinet Rutte II »: a government named after its
-    head is an organisation (the head stays a person elsewhere)."""
-    for tok in doc:
-        if tok.lower_ not in data.cues.government_nouns or tok.i + 1 >= len(doc):
-            continue
-        name = doc[tok.i + 1]
-        if name.pos_ != "PROPN" or not name.text[:1].isupper() or fold(name.text) in data.names:
-            continue
-        end = tok.i + 2
-        if end < len(doc) and (doc[end].like_num or doc[end].text in ("I", "II", "III", "IV", "V")):
-            end += 1
-        span = doc[tok.i:end]
-        yield Mention(span.start_char, span.end_char, span.text, "Organization", first_token=tok.i, strong=True)
-
-
 _NEXT_WORD = re.compile(r" ([\w-]+)")
 
 
@@ -167,6 +147,9 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
             span = repair(span, data)
         surname = None if span is None else with_particle(doc, span, ent.label_, data)
         span = surname or span
+        if span is not None and (place := _common_noun_place(span, ent, data)) is not None:
+            yield place
+            continue
         if span is None or fold(span.text) in stop or not any(c.isupper() for c in span.text[:1]):
             continue
         key = fold(span.text)
@@ -186,7 +169,8 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
         if entry is not None:
             yield Mention(span.start_char, span.end_char, span.text, entry.type, entry, first_token=span.start)
             continue
-        if generic(span, data) or in_heading(span) or eponym(span, data) or fold(span.text) in things:
+        if generic(span, data) or in_heading(span) or eponym(span, data) or fold(span.text) in things \
+                or counted(span, data):
             continue
         context = _context_type(doc, span, data)
         if context in ("Place", "City"):
@@ -208,12 +192,40 @@ def _ner_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
         if etype == "Person" and len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN", "X") \
                 and not titled(span, data):
             continue
+        if etype == "Person" and common_word_in_name(span, data):
+            continue
         if len(span) == 1 and span[0].pos_ in ("VERB", "AUX") and span[0].is_sent_start and not span.text.isupper():
             continue  # a verb capitalised at the start of its sentence (an imperative) is no name
         if etype == "Person" and len(span) == 1 and span.text.isupper() and len(span.text) > 1:
             etype = "Organization"  # « (UMP) », « le PSOE »: an acronym is no one's name
         yield Mention(span.start_char, span.end_char, span.text, etype, first_token=span.start,
                       strong=context is not None)
+
+
+def _common_noun_place(span: SpacySpan, ent: SpacySpan, data: LanguageData) -> Mention | None:
+    """« le mont X », « la mosquée X Y », « les îles X », « la grotte d'X », « l'aéroport
+    international X »: a place the model found whose name starts with a lower-case common noun
+    (the kind of place) and goes on to a capitalised name is a place, the noun included (not a
+    code such as a road's number, not a name the gazetteer knows after the noun). An institution's
+    or organisation's noun (« le ministère chinois du X », « l'université X ») makes no place, and a
+    place noun with « de » (« le port ukrainien d'X ») is left to the place-noun mentions."""
+    if data.syntax.ner_labels.get(ent.label_) != "Place" or not span[0].is_lower \
+            or span[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = span[0].lemma_.lower()
+    cues = data.cues
+    if noun in cues.institution_nouns or noun in cues.government_nouns or noun in cues.media_nouns \
+            or fold(noun) in {fold(k) for k in (*cues.org_heads, *cues.org_descriptors)}:
+        return None
+    if (noun in cues.place_heads or span[0].lower_ in cues.place_heads) and any(
+            norm(t.lower_) in data.syntax.of_preps for t in span):
+        return None
+    span = without_place(span, data)  # « le musée X de Montréal »: the city keeps its own mention
+    named = [t for t in span[1:] if t.text[:1].isupper()]
+    if not named or any(CODE.fullmatch(t.text) for t in span) \
+            or fold(span[named[0].i - span.start:].text) in data.names:
+        return None
+    return Mention(span.start_char, span.end_char, span.text, "Place", first_token=span.start)
 
 
 def _org_with_place(doc: Doc, data: LanguageData) -> list[SpacySpan]:
@@ -278,78 +290,6 @@ def _context_type(doc: Doc, span: SpacySpan, data: LanguageData) -> str | None:
     return None
 
 
-def _place_noun_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
-    """« château de Marienborg », « région de Tillabéri »: a place noun and its proper name."""
-    for tok in doc:
-        if tok.lower_ not in data.cues.place_heads or tok.i + 2 >= len(doc):
-            continue
-        k = tok.i + 1
-        if doc[k].pos_ == "ADJ" and doc[k].is_lower and k + 2 < len(doc):
-            k += 1  # « le port ukrainien d'Izmaïl »
-        prep = doc[k]
-        if norm(prep.lower_) not in data.syntax.of_preps:
-            continue
-        start = k + 1
-        end = start
-        while end < len(doc) and doc[end].pos_ == "PROPN" or (end < len(doc) and doc[end].text[:1].isupper()
-                                                               and doc[end].pos_ in ("NOUN", "ADJ")):
-            end += 1
-        if end == start:
-            continue
-        name = doc[start:end]
-        if fold(name.text) in data.names or fold(name.text) in data.capitals:
-            continue  # « région de Moscou »: the gazetteer's entity is the right one
-        etype = "City" if tok.lower_ in data.cues.city_heads else "Place"
-        # With an adjective in between, the adjective (a demonym) keeps its own entity.
-        span = doc[tok.i:end] if k == tok.i + 1 else name
-        yield Mention(span.start_char, span.end_char, span.text, etype, first_token=span.start, strong=True)
-
-
-def _institution_mentions(doc: Doc, data: LanguageData) -> Iterable[Mention]:
-    """« le ministère chinois du Commerce », « le ministère des Affaires étrangères »:
-    an institution noun, an optional demonym, « de » and a capitalised domain."""
-    nouns = data.cues.institution_nouns
-    of, articles = data.syntax.of_preps, data.syntax.definite_articles
-    for tok in doc:
-        if tok.lower_ not in nouns:
-            continue
-        j = tok.i + 1
-        if j < len(doc) and fold(doc[j].text) in data.demonyms:
-            j += 1
-        if j >= len(doc) or norm(doc[j].lower_) not in of:
-            continue
-        j += 1
-        if j < len(doc) and norm(doc[j].lower_) in articles and norm(doc[j].lower_) not in data.syntax.plural_articles:
-            j += 1
-        end = j
-        while end < len(doc) and (doc[end].text[:1].isupper() or (end > j and doc[end].pos_ == "ADJ"
-                                                                   and doc[end].is_lower)):
-            end += 1
-        if end == j:
-            continue
-        span = doc[tok.i:end]
-        yield Mention(span.start_char, span.end_char, span.text, "Organization", first_token=tok.i)
-
-
-def _party_adjective_mentions(doc: Doc, mentions: list[Mention], data: LanguageData) -> Iterable[Mention]:
-    """« Parti social-démocrate » → « sociale-démocrate », « sociaux-démocrates »: the
-    party's adjective, inflected (the language's hook), names the party (and its members)."""
-    heads = {fold(k) for k, v in data.cues.org_heads.items() if v == "PoliticalParty"}
-    forms: dict[str, Mention] = {}
-    for m in mentions:
-        words = m.text.split(" ", 1)
-        if len(words) == 2 and fold(words[0]) in heads and words[1][:1].islower():
-            for form in data.hooks.inflect(words[1]):
-                forms.setdefault(fold(form), m)
-    if not forms:
-        return
-    for tok in doc:
-        owner = forms.get(fold(tok.text))
-        if owner is not None and tok.pos_ in ("ADJ", "NOUN") and tok.text[:1].islower():
-            yield Mention(tok.idx, tok.idx + len(tok), tok.text, owner.type, owner.entry, alias_only=True,
-                          first_token=tok.i, owner=owner)
-
-
 def _demonym_and_capital_mentions(doc: Doc, data: LanguageData, text: str) -> Iterable[Mention]:
     preps = {fold(p) for p in data.cues.location_preps}
     for tok in doc:
@@ -379,22 +319,10 @@ def _capital_regex(data: LanguageData) -> re.Pattern[str]:
     return _CAPITALS[data.lang]
 
 
-def select(mentions: list[Mention]) -> list[Mention]:
-    """Non-overlapping mentions, longest first; a gazetteer entry wins a tie."""
-    chosen: list[Mention] = []
-    taken = Disjoint()
-    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.entry is None, m.start)):
-        if taken.overlaps(m.start, m.end):
-            continue
-        chosen.append(m)
-        taken.add(m.start, m.end)
-    return sorted(chosen, key=lambda m: m.start)
-
-
 def find_mentions(doc: Doc, data: LanguageData, text: str) -> list[Mention]:
     """The document's non-overlapping mentions, in text order."""
     mentions = select([*_gazetteer_mentions(text, data), *_ner_mentions(doc, data),
-                       *_place_noun_mentions(doc, data), *_institution_mentions(doc, data),
-                       *_government_mentions(doc, data),
+                       *place_noun_mentions(doc, data), *institution_mentions(doc, data),
+                       *government_mentions(doc, data),
                        *_demonym_and_capital_mentions(doc, data, text)])
-    return select([*mentions, *_party_adjective_mentions(doc, mentions, data)])
+    return select([*mentions, *party_adjective_mentions(doc, mentions, data)])

@@ -258,6 +258,39 @@ def likes_of(span: SpacySpan, data: LanguageData) -> bool:
     return data.syntax.ner_labels.get(span[0].ent_type_) == "Person" and "Plur" not in span[0].morph.get("Number", [])
 
 
+def common_word_in_name(span: SpacySpan, data: LanguageData) -> bool:
+    """« le lycénidé Zizeeria maha », « L'Oréal pour l'Asie-Pacifique »: a name holding a lower-case
+    word that is neither a particle (« de », « van »), an article (« Jean de la X »), a word of the
+    language's ``name_links`` (« ben », « y ») nor glued to the next word (« al-X ») is no person's
+    name: a species, or an organisation and its region."""
+    allowed = data.cues.name_particles | data.cues.name_links | data.syntax.definite_articles
+    return any(t.text[:1].islower() and t.text not in allowed and t.lower_ not in allowed and not _glued(t)
+               for t in span[1:])
+
+
+def _glued(tok: Token) -> bool:
+    """« al-X », « X Jong-un », « Le Cléac'h »: a word written together with the one before or after it."""
+    doc = tok.doc
+    if tok.i > 0 and not doc[tok.i - 1].whitespace_:
+        return True
+    return not tok.whitespace_ and tok.i + 1 < len(doc) and (doc[tok.i + 1].is_alpha or doc[tok.i + 1].text[:1] in "-‐")
+
+
+def counted(span: SpacySpan, data: LanguageData) -> bool:
+    """« deux Länder », « 6 X se sont immolés », « des centaines de X »: one capitalised word counted
+    like a common noun (a number before it, or a counting noun of the language's ``approximate_nouns``
+    or ``multipliers`` and « de ») names a kind of people or things, not an entity."""
+    if len(span) != 1:
+        return False
+    tok = span[0]
+    if any(c.dep_ == "nummod" and c.i < tok.i for c in tok.children):
+        return True
+    head = tok.head
+    counting = head.lemma_.lower() in data.cues.approximate_nouns or head.lower_ in data.cues.multipliers
+    return head.i < tok.i and counting and any(c.dep_ == "case" and norm(c.lower_) in data.syntax.of_preps
+                                               for c in tok.children)
+
+
 def eponym(span: SpacySpan, data: LanguageData) -> bool:
     """« le boson de Brout-Englert-Higgs », « la maladie de X »: a name after « de » and a noun of
     the language's ``eponym_heads`` is part of a term (a particle, an illness), no entity."""

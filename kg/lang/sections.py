@@ -78,6 +78,7 @@ class Cues:
     name_articles: frozenset[str] = frozenset()  # foreign articles that start a name (« El País »), as written
     description_nouns: frozenset[str] = frozenset()  # « un État américain »: with a demonym, a description
     name_particles: frozenset[str] = frozenset()  # « de Gaulle », « van Gogh »: particles inside a surname, as written
+    name_links: frozenset[str] = frozenset()  # « X ben Y », « X y Z »: other lower-case words inside a person's name
     government_nouns: frozenset[str] = frozenset()  # « le gouvernement X »: a government named after its head
     government_titles: frozenset[str] = frozenset()  # « le ministre de la Justice X »: a member of a government
     org_tails: frozenset[str] = frozenset()  # last word of a foreign name → an organisation (« X Institute »)

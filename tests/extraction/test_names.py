@@ -5,7 +5,16 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from kg.extraction.names import artefacts, generic, in_heading, repair, titled, without_place
+from kg.extraction.names import (
+    artefacts,
+    common_word_in_name,
+    counted,
+    generic,
+    in_heading,
+    repair,
+    titled,
+    without_place,
+)
 from kg.lang import fold, load
 
 
@@ -87,3 +96,42 @@ def test_a_name_headed_by_an_event_noun_is_generic():
     data = load("fr")
     assert generic(doc[1:5], data)
     assert not generic(doc[7:9], data)
+
+
+def test_a_lower_case_word_that_links_no_name_makes_no_person_name():
+    data = load("fr")
+    doc = _doc([("le", "DET"), ("coléoptère", "NOUN"), ("Carabus", "PROPN"), ("auratus", "ADJ"), (",", "PUNCT"),
+                ("Nadia", "PROPN"), ("ben", "ADV"), ("Youssef", "PROPN"), ("et", "CCONJ"), ("Jean", "PROPN"),
+                ("de", "ADP"), ("la", "DET"), ("Roche", "PROPN"), ("et", "CCONJ"), ("Lacroix", "PROPN"),
+                ("pour", "ADP"), ("Bordeaux", "PROPN")])
+    assert common_word_in_name(doc[2:4], data)  # « Carabus auratus »: a species
+    assert common_word_in_name(doc[14:17], data)  # « Lacroix pour Bordeaux »: a name and its region
+    assert not common_word_in_name(doc[5:8], data)  # « ben »: a name link of the language data
+    assert not common_word_in_name(doc[9:13], data)  # « de la »: a particle and an article
+
+
+def test_a_lower_case_part_written_together_with_a_name_is_part_of_it():
+    data = load("fr")
+    words = ["Kim", "Song", "-", "il", "et", "Abou", "al", "-", "Masri", "."]
+    doc = Doc(spacy.blank("fr").vocab, words=words, spaces=[True, False, False, True, True, True, False, False,
+                                                             False, False])
+    assert not common_word_in_name(doc[0:4], data)
+    assert not common_word_in_name(doc[5:9], data)
+
+
+def _parsed(rows: list[tuple[str, str, str, int, str]]) -> Doc:
+    """(word, pos, dep, head, lemma) rows: a hand-made parse."""
+    return Doc(spacy.blank("fr").vocab, words=[r[0] for r in rows], pos=[r[1] for r in rows],
+               deps=[r[2] for r in rows], heads=[r[3] for r in rows], lemmas=[r[4] for r in rows])
+
+
+def test_a_counted_capitalised_word_is_a_kind_not_an_entity():
+    data = load("fr")
+    doc = _parsed([("Trois", "NUM", "nummod", 1, "trois"), ("Bretons", "NOUN", "nsubj", 2, "breton"),
+                   ("manifestent", "VERB", "ROOT", 2, "manifester"), ("avec", "ADP", "case", 5, "avec"),
+                   ("des", "DET", "det", 5, "un"), ("milliers", "NOUN", "obl", 2, "millier"),
+                   ("de", "ADP", "case", 7, "de"), ("Basques", "PROPN", "nmod", 5, "Basques"),
+                   ("à", "ADP", "case", 9, "à"), ("Bayonne", "PROPN", "nmod", 5, "Bayonne")])
+    assert counted(doc[1:2], data)  # « Trois Bretons »
+    assert counted(doc[7:8], data)  # « des milliers de Basques »
+    assert not counted(doc[9:10], data)  # « (des milliers) à Bayonne »: where, not what is counted
