@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from kg.extraction.attachment import attach_dates, attach_quantities
 from kg.extraction.context import Context, span_of
+from kg.extraction.courses import course_roles
 from kg.extraction.dates import DateMatch
 from kg.extraction.modality import confidence, modality, prospective
 from kg.extraction.numbers import NumberMatch
@@ -49,8 +50,9 @@ def find_events(ctx: Context, sentences: list[tuple[int, int, int]], dates: list
         head = tok.head
         if head.i in triggers and doc[head.i].pos_ == "VERB" and (
                 tok.dep_ in ("obj", "nsubj:pass", "nsubj") or triggers[head.i] == cls):
-            if tok.dep_ in ("obj", "nsubj:pass") and head.lemma_.lower() in ctx.lex.light_verbs:
-                triggers[head.i] = cls  # « lancer une offensive », « envoyer un message »
+            if (tok.dep_ in ("obj", "nsubj:pass") and head.lemma_.lower() in ctx.lex.light_verbs) or (
+                    tok.dep_ == "nsubj" and triggers[head.i] == "Event"):
+                triggers[head.i] = cls  # « lancer une offensive », « envoyer un message », « le sommet s'est tenu »
             absorbed[i] = head.i
             del triggers[i]
     for i, cls in list(triggers.items()):
@@ -72,6 +74,7 @@ def find_events(ctx: Context, sentences: list[tuple[int, int, int]], dates: list
                          trigger=span_of(tok), sentence=sent)
         if tok.pos_ == "VERB":
             verb_roles(ctx, tok, ev)
+            course_roles(ctx, tok, ev)
             if controlled(ctx, tok):
                 called_upon(ctx, tok, ev)
         else:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extraction.context import SUBJECTS, Context, clause_tokens, marker, reflexive
+from kg.extraction.courses import planned_course
 from kg.extraction.incises import quote_incise
 from kg.extraction.senses import sense_class
 from kg.extraction.speakers import in_marked_phrase, quoted_before, speaker_noun, stranded_auxiliary
@@ -74,7 +75,7 @@ def trigger_class(ctx: Context, tok: Token) -> str | None:
                 and not any(c.dep_ in ("det", "nummod") for c in tok.children):
             return None  # « une zone d'attaque »: a bare noun complement names a kind, not an event
         return ctx.lex.nouns[lemma]
-    return None
+    return planned_course(ctx, tok)  # « a menacé de quitter la table »: a course of action the lexicon lacks
 
 
 _OPENING_QUOTES = ("«", "\"", "“")
@@ -164,8 +165,8 @@ def gerund(ctx: Context, tok: Token) -> bool:
 
 def reflexive_or_entity_object(ctx: Context, tok: Token) -> bool:
     return reflexive(ctx, tok) or any(
-        c.dep_ in ("obj", "nsubj:pass") and (ctx.resolver.resolve(c) or ctx.resolver.pair(c))
-        for c in tok.children)  # (« X a été reçu » receives X as « recevoir X » does)
+        c.dep_ in ("obj", "nsubj:pass", "obl:agent") and (ctx.resolver.resolve(c) or ctx.resolver.pair(c))
+        for c in tok.children)  # (« X a été reçu » receives X as « recevoir X » does; « reçue par X »: X hosts)
 
 
 def media_subject(ctx: Context, tok: Token) -> str | None:

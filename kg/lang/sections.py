@@ -164,6 +164,7 @@ class Lexicon:
     content_clause_verbs: frozenset[str] = frozenset()  # their que-clause is what they decide (« décider que »)
     support_verbs: frozenset[str] = frozenset()  # « prononcer un discours »: the noun's event, the verb's subject
     plan_verbs: frozenset[str] = frozenset()  # « a menacé de suspendre »: the complement is Hypothetical
+    course_verbs: frozenset[str] = frozenset()  # « a menacé de quitter la table »: a bare infinitive is a Decision
     evidence_nouns: Mapping[str, str] = field(default_factory=dict)  # « l'échange de 185 prisonniers »
     expanded: frozenset[str] = frozenset()  # lemmas from the reviewed vector extension (kg.lang.expansion)
     complementizers: frozenset[str] = frozenset()  # words opening a complement clause (« que »)
