@@ -1194,3 +1194,33 @@ def test_a_name_a_series_introduces_is_a_work_not_a_person():
     found = _entities("Le public avait découvert le comédien dans la série Paul Vernet, dans laquelle il jouait un "
                       "policier.")
     assert "Paul Vernet" not in found, found
+
+
+# --- events, round 6: threats and plans, light verbs with an event noun subject, a passive reception ---------------
+
+
+@pytest.mark.parametrize("text, agent", [
+    ("Mardi, la CGT a menacé de quitter la table des négociations.", "CGT"),
+    ("La société Helvion envisage de quitter le marché japonais.", "Helvion"),
+])
+def test_a_threatened_or_planned_act_the_lexicon_lacks_is_a_hypothetical_decision(text, agent):
+    ev = _one(text, "Decision")
+    assert ev["modality"] == "Hypothetical"
+    assert _has(ev["roles"], "agent", agent)
+
+
+def test_a_light_verb_takes_the_class_of_its_event_noun_subject():
+    ev = _one("Le sommet des ministres s'est tenu jeudi à Genève.", "Meeting")
+    assert _has(ev["roles"], "place", "Genève")
+    assert ev["date"] == "2025-03-06"
+
+
+def test_a_delegation_received_by_someone_is_a_meeting():
+    ev = _one("Une délégation de la CGT a été reçue mercredi par le préfet, Jean Morel.", "Meeting")
+    assert _has(ev["roles"], "participant", "CGT")
+
+
+def test_launching_a_programme_is_a_decision_not_a_deployment():
+    text = "Le gouvernement canadien a lancé un programme de rénovation des écoles."
+    assert "Deployment" not in {e["type"] for e in _events(_run(text))}
+    assert _has(_one(text, "Decision")["roles"], "agent", "Canada")
