@@ -1224,3 +1224,14 @@ def test_launching_a_programme_is_a_decision_not_a_deployment():
     text = "Le gouvernement canadien a lancé un programme de rénovation des écoles."
     assert "Deployment" not in {e["type"] for e in _events(_run(text))}
     assert _has(_one(text, "Decision")["roles"], "agent", "Canada")
+
+
+# --- speech, round 6: a quotation with its own incise is a statement of its own ------------------------------------
+
+
+def test_a_second_quote_with_its_own_incise_is_a_second_statement():
+    text = ("« Nous ne signerons rien en l'état », a déclaré mardi la ministre Clara Vidal. "
+            "« Le texte doit être réécrit de fond en comble », a-t-elle ajouté.")
+    found = [e for e in _events(_run(text)) if e["type"] == "Communication"]
+    assert len(found) == 2
+    assert all(_has(e["roles"], "agent", "Vidal") for e in found)

@@ -11,7 +11,7 @@ import datetime as dt
 from spacy.tokens import Doc
 
 from kg.extraction.context import Context
-from kg.extraction.continued import continued_speakers
+from kg.extraction.continued import continued_speakers, own_quotations
 from kg.extraction.dates import find_dateline, find_dates
 from kg.extraction.discourse import inherit_dates, merge_agreements, merge_references, merge_statements
 from kg.extraction.entities import find_entities
@@ -67,7 +67,8 @@ def extract(doc: Doc, data: LanguageData, *, doc_id: str, publication_date: dt.d
     events = quoted_statements(ctx, bounds, find_events(ctx, bounds, dates, numbers))  # « Selon X, « … » »
     stranded_speakers(ctx, events)  # « X, a pour sa part ajouté »: the subject before the auxiliary
     continued_speakers(ctx, events)  # « « … », a-t-il précisé »: the speaker of the statement before
-    kept = [e for e in merge_references(merge_agreements(merge_statements(events)))
+    apart = own_quotations(ctx, events)  # « « … », a-t-il ajouté »: a quote with its incise is a statement
+    kept = [e for e in merge_references(merge_agreements(merge_statements(events, apart)))
             if e.roles or e.date or e.quantity or unnamed_speaker(ctx, e)]  # « a indiqué la police »
     inherit_dates([e for e in kept if not e.negated])
     for e in kept:

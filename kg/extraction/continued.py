@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from kg.extraction.agreement import agreement, mention_gender
 from kg.extraction.context import Context, span_of, trigger_verb
+from kg.extraction.incises import closes_quote
 from kg.extraction.quotes import ANY_CLOSING, quoted_tokens
 from kg.extraction.roles import subject_tokens
 from kg.lang.hooks import norm
@@ -117,3 +118,11 @@ def _agrees(ctx: Context, key: str, subject: Token) -> bool:
     shown = {mention_gender(t, ctx.resolver.titles) for t in mentions} \
         | {g for t in mentions for g in t.morph.get("Gender", [])}
     return wanted in shown or shown <= {None}
+
+
+def own_quotations(ctx: Context, events: list[EventRecord]) -> frozenset[int]:
+    """The statements whose verb closes a quotation of their own (« « … », a-t-il
+    ajouté »): each quote with its incise is one statement, never pooled into the
+    speaker's statement before it (ids of the records)."""
+    return frozenset(id(e) for e in events if e.type == "Communication"
+                     and (verb := trigger_verb(ctx, e)) is not None and closes_quote(ctx, verb))

@@ -39,7 +39,9 @@ def merge_agreements(events: list[EventRecord]) -> list[EventRecord]:
     return out
 
 
-def merge_statements(events: list[EventRecord]) -> list[EventRecord]:
+def merge_statements(events: list[EventRecord], apart: frozenset[int] = frozenset()) -> list[EventRecord]:
+    """Pool consecutive statements of one speaker; a statement whose id is in
+    ``apart`` (a quotation with its own incise) starts a statement of its own."""
     out: list[EventRecord] = []
     last_by_agent: dict[frozenset[str], EventRecord] = {}
     last_sentence: dict[int, int] = {}  # id(statement) → latest sentence merged into it
@@ -50,7 +52,8 @@ def merge_statements(events: list[EventRecord]) -> list[EventRecord]:
             out.append(ev)
             continue
         prev = last_by_agent.get(agents)
-        if prev is not None and last_speaker == agents and ev.sentence - last_sentence[id(prev)] <= MAX_GAP:
+        if prev is not None and id(ev) not in apart and last_speaker == agents \
+                and ev.sentence - last_sentence[id(prev)] <= MAX_GAP:
             last_sentence[id(prev)] = ev.sentence
             _pool(prev, ev)
             continue
